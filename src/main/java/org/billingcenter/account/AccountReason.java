@@ -1,0 +1,26 @@
+package org.billingcenter.account;
+
+import org.billingcenter.shared.Reason;
+
+/** Why an account command was refused. */
+public enum AccountReason implements Reason {
+  USERNAME_TAKEN(Kind.CONFLICT),
+  ROLE_NOT_FOR_TENANT(Kind.INVALID),
+  NO_TENANT(Kind.FORBIDDEN);
+
+  private final Kind kind;
+
+  AccountReason(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}

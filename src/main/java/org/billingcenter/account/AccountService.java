@@ -1,0 +1,74 @@
+package org.billingcenter.account;
+
+import java.time.Clock;
+import org.billingcenter.audit.AuditLog;
+import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.shared.Rejected;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates accounts and finds them at sign-in. */
+@Service
+public class AccountService implements UserDetailsService {
+
+  private final AdminAccountRepository accounts;
+  private final PasswordEncoder passwordEncoder;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  AccountService(
+      AdminAccountRepository accounts,
+      PasswordEncoder passwordEncoder,
+      AuditLog audit,
+      Clock clock) {
+    this.accounts = accounts;
+    this.passwordEncoder = passwordEncoder;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). */
+  @Transactional
+  public AdminAccount createTenantAccount(AdminAccount account, String password, String actor) {
+    if (account.tenant() == null) {
+      throw new Rejected(AccountReason.NO_TENANT);
+    }
+    if (!account.roles().stream().allMatch(Role::isTenantRole)) {
+      throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
+    }
+    insert(account, password);
+    audit.record(
+        account.tenant(),
+        actor,
+        Change.of("ACCOUNT_CREATED", "admin_account", account.username()).to(account.roles()));
+    return account;
+  }
+
+  /** A support engineer or operator: no tenant, so the audit trail is the log. */
+  @Transactional
+  public AdminAccount createOperatorAccount(AdminAccount account, String password) {
+    if (account.tenant() != null || account.roles().stream().anyMatch(Role::isTenantRole)) {
+      throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
+    }
+    insert(account, password);
+    return account;
+  }
+
+  private void insert(AdminAccount account, String password) {
+    if (accounts.exists(account.username())) {
+      throw new Rejected(AccountReason.USERNAME_TAKEN, account.username());
+    }
+    accounts.insert(account, passwordEncoder.encode(password), clock.instant());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public SignedInAccount loadUserByUsername(String username) {
+    return accounts
+        .findForSignIn(username)
+        .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+  }
+}

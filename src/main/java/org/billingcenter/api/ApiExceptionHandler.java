@@ -1,0 +1,115 @@
+package org.billingcenter.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.billingcenter.shared.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of a REST call to problem+json; nothing leaks a stack trace. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final Problems problems;
+  private final MessageSource messages;
+
+  ApiExceptionHandler(Problems problems, MessageSource messages) {
+    this.problems = problems;
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Rejected.class)
+  ResponseEntity<ProblemDetail> rejected(Rejected e, HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(Problems.status(e.reason().kind()), e.reason().code(), e.arguments(), locale),
+        request);
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalid(
+      MethodArgumentNotValidException e, HttpServletRequest request, Locale locale) {
+    ProblemDetail problem =
+        problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", List.of(), locale);
+    problem.setProperty(
+        "errors",
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> fieldError(error, locale))
+            .toList());
+    return respond(problem, request);
+  }
+
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    MethodArgumentTypeMismatchException.class,
+    HandlerMethodValidationException.class
+  })
+  ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(), locale), request);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> denied(HttpServletRequest request, Locale locale) {
+    return respond(problems.of(HttpStatus.FORBIDDEN, "NOT_PERMITTED", List.of(), locale), request);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request, Locale locale) {
+    return respond(problems.of(HttpStatus.NOT_FOUND, "NO_SUCH_PATH", List.of(), locale), request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", List.of(), locale),
+        request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), locale),
+        request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, Locale locale) {
+    log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return respond(
+        problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", List.of(), locale), request);
+  }
+
+  private Map<String, String> fieldError(FieldError error, Locale locale) {
+    return Map.of(
+        "field", error.getField(), "message", messages.getMessage(error, locale));
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(
+      ProblemDetail problem, HttpServletRequest request) {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

@@ -1,0 +1,95 @@
+package org.billingcenter.audit;
+
+import java.time.Clock;
+import org.billingcenter.shared.Utc;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.shared.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes and reads the audit trail. Joins the caller's transaction: no change without its event. */
+@Service
+public class AuditLog {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** What changed; build with {@link #of} and add states or a reason only where they exist. */
+  public record Change(
+      String action, String entityType, String entityId, String before, String after, String reason) {
+
+    public static Change of(String action, String entityType, Object entityId) {
+      return new Change(action, entityType, String.valueOf(entityId), null, null, null);
+    }
+
+    public Change from(Object state) {
+      return new Change(action, entityType, entityId, String.valueOf(state), after, reason);
+    }
+
+    public Change to(Object state) {
+      return new Change(action, entityType, entityId, before, String.valueOf(state), reason);
+    }
+
+    public Change because(String why) {
+      return new Change(action, entityType, entityId, before, after, why);
+    }
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(TenantId tenant, String actor, Change change) {
+    jdbc.sql(
+            """
+            insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action,
+                                     entity_type, entity_id, before_state, after_state, reason)
+            values (:tenant, :id, :at, :actor, :action, :type, :entity, :before, :after, :reason)
+            """)
+        .param("tenant", tenant.value())
+        .param("id", UUID.randomUUID())
+        .param("at", Utc.of(clock.instant()))
+        .param("actor", actor)
+        .param("action", change.action())
+        .param("type", change.entityType())
+        .param("entity", change.entityId())
+        .param("before", change.before())
+        .param("after", change.after())
+        .param("reason", change.reason())
+        .update();
+  }
+
+  /** The tenant's events for one entity, oldest first. */
+  public List<AuditEvent> history(TenantId tenant, String entityType, String entityId) {
+    return jdbc.sql(
+            """
+            select audit_event_id, occurred_at, actor, action, entity_type, entity_id,
+                   before_state, after_state, reason
+              from audit_event
+             where tenant_id = :tenant and entity_type = :type and entity_id = :entity
+             order by occurred_at, audit_event_id
+            """)
+        .param("tenant", tenant.value())
+        .param("type", entityType)
+        .param("entity", entityId)
+        .query(
+            (rs, i) ->
+                new AuditEvent(
+                    tenant,
+                    rs.getObject("audit_event_id", UUID.class),
+                    Utc.read(rs, "occurred_at"),
+                    rs.getString("actor"),
+                    rs.getString("action"),
+                    rs.getString("entity_type"),
+                    rs.getString("entity_id"),
+                    rs.getString("before_state"),
+                    rs.getString("after_state"),
+                    rs.getString("reason")))
+        .list();
+  }
+}

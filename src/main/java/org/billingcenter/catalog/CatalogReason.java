@@ -1,0 +1,25 @@
+package org.billingcenter.catalog;
+
+import org.billingcenter.shared.Reason;
+
+/** Why a catalog command was refused. */
+public enum CatalogReason implements Reason {
+  PLAN_NOT_FOUND(Kind.NOT_FOUND),
+  PLAN_EXISTS(Kind.CONFLICT);
+
+  private final Kind kind;
+
+  CatalogReason(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}

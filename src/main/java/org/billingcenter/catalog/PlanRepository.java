@@ -1,0 +1,74 @@
+package org.billingcenter.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import org.billingcenter.shared.BillingFrequency;
+import org.billingcenter.shared.Money;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The catalog is global reference data, so these statements have no tenant to filter by. */
+@Repository
+class PlanRepository {
+
+  private static final String SELECT =
+      """
+      select p.plan_id, p.product_id, pr.name as product_name, p.unit_price_minor, p.currency,
+             p.billing_frequency, p.commitment_term, p.trial_days, p.trial_licenses
+        from plan p join product pr on pr.product_id = p.product_id
+      """;
+
+  private static final RowMapper<Plan> PLAN =
+      (rs, i) ->
+          new Plan(
+              rs.getString("plan_id"),
+              rs.getString("product_id"),
+              rs.getString("product_name"),
+              Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
+              BillingFrequency.valueOf(rs.getString("billing_frequency")),
+              BillingFrequency.valueOf(rs.getString("commitment_term")),
+              rs.getInt("trial_days"),
+              rs.getInt("trial_licenses"));
+
+  private final JdbcClient jdbc;
+
+  PlanRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Plan> list() {
+    return jdbc.sql(SELECT + " order by pr.name, p.plan_id").query(PLAN).list();
+  }
+
+  Optional<Plan> find(String planId) {
+    return jdbc.sql(SELECT + " where p.plan_id = :plan").param("plan", planId).query(PLAN).optional();
+  }
+
+  void insert(Plan plan) {
+    jdbc.sql(
+            """
+            insert into product (product_id, name)
+            select :product, :name where not exists
+                (select 1 from product where product_id = :product)
+            """)
+        .param("product", plan.productId())
+        .param("name", plan.productName())
+        .update();
+    jdbc.sql(
+            """
+            insert into plan (plan_id, product_id, unit_price_minor, currency, billing_frequency,
+                              commitment_term, trial_days, trial_licenses)
+            values (:plan, :product, :price, :currency, :frequency, :term, :trialDays, :trialLicenses)
+            """)
+        .param("plan", plan.id())
+        .param("product", plan.productId())
+        .param("price", plan.unitPrice().minor())
+        .param("currency", plan.unitPrice().currency().getCurrencyCode())
+        .param("frequency", plan.billingFrequency().name())
+        .param("term", plan.commitmentTerm().name())
+        .param("trialDays", plan.trialDays())
+        .param("trialLicenses", plan.trialLicenses())
+        .update();
+  }
+}

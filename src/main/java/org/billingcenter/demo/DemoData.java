@@ -1,0 +1,156 @@
+package org.billingcenter.demo;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.billingcenter.account.AccountService;
+import org.billingcenter.account.AdminAccount;
+import org.billingcenter.account.Role;
+import org.billingcenter.catalog.CatalogService;
+import org.billingcenter.catalog.Plan;
+import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.shared.BillingFrequency;
+import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.Subscription;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.tenant.Member;
+import org.billingcenter.tenant.Tenant;
+import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.TenantService.NewMember;
+import org.billingcenter.tenant.TenantService.NewPaymentMethod;
+import org.billingcenter.tenant.TenantService.NewTenant;
+import org.springframework.stereotype.Component;
+
+/** Writes the demo data set through the same services the API uses. */
+@Component
+class DemoData {
+
+  static final String PASSWORD = "demo";
+  static final String ACTOR = "demo-seed";
+
+  /** Every demo account, for the start-up banner and the README. */
+  static final List<String> ACCOUNTS =
+      List.of(
+          "alder-admin (Global admin)",
+          "alder-billing (Billing admin)",
+          "alder-users (User admin)",
+          "alder-reader (Reader)",
+          "birch-admin (Global admin)",
+          "cedar-admin (Global admin)",
+          "support (Support engineer)",
+          "operator (Operator)");
+
+  private final TenantService tenants;
+  private final AccountService accounts;
+  private final CatalogService catalog;
+  private final SubscriptionService subscriptions;
+  private final LicensingService licensing;
+
+  DemoData(
+      TenantService tenants,
+      AccountService accounts,
+      CatalogService catalog,
+      SubscriptionService subscriptions,
+      LicensingService licensing) {
+    this.tenants = tenants;
+    this.accounts = accounts;
+    this.catalog = catalog;
+    this.subscriptions = subscriptions;
+    this.licensing = licensing;
+  }
+
+  boolean present() {
+    return !tenants.findByName("Alder Studio").isEmpty();
+  }
+
+  void seed() {
+    plans();
+    alderStudio();
+    birchLogistics();
+    cedarTrial();
+    accounts.createOperatorAccount(operatorSide("support", "Sam Support", Role.SUPPORT_ENGINEER), PASSWORD);
+    accounts.createOperatorAccount(operatorSide("operator", "Olga Operator", Role.OPERATOR), PASSWORD);
+  }
+
+  private void plans() {
+    plan("beacon-monthly", "beacon", "Beacon Workspace", Money.of(1250, "EUR"), BillingFrequency.MONTHLY);
+    plan("beacon-annual", "beacon", "Beacon Workspace", Money.of(13_500, "EUR"), BillingFrequency.ANNUAL);
+    plan("fieldbook-monthly", "fieldbook", "Fieldbook Planner", Money.of(600, "EUR"), BillingFrequency.MONTHLY);
+    plan("harbor-monthly", "harbor", "Harbor Chat", Money.of(420, "EUR"), BillingFrequency.MONTHLY);
+    plan("beacon-monthly-twd", "beacon", "Beacon Workspace", Money.of(39_000, "TWD"), BillingFrequency.MONTHLY);
+    plan("harbor-monthly-twd", "harbor", "Harbor Chat", Money.of(13_500, "TWD"), BillingFrequency.MONTHLY);
+  }
+
+  private void plan(String id, String product, String name, Money price, BillingFrequency frequency) {
+    catalog.addPlan(
+        new Plan(id, product, name, price, frequency, frequency, Plan.DEFAULT_TRIAL_DAYS, Plan.DEFAULT_TRIAL_LICENSES));
+  }
+
+  private void alderStudio() {
+    TenantId alder = tenant("Alder Studio", "IE", "en", "Europe/Dublin", "EUR", "alder-admin", "Aoife Alder");
+    tenantAccount(alder, "alder-billing", "Brendan Billing", Role.BILLING_ADMIN);
+    tenantAccount(alder, "alder-users", "Una Users", Role.USER_ADMIN);
+    tenantAccount(alder, "alder-reader", "Rory Reader", Role.READER);
+    List<MemberId> people = members(alder, "alder.example", 30);
+    PaymentMethodId card = card(alder, "4242");
+    buy(alder, "beacon-monthly", 5, card, people.subList(0, 3));
+    buy(alder, "fieldbook-monthly", 30, card, people.subList(0, 24));
+    buy(alder, "harbor-monthly", 40, card, people.subList(0, 25));
+  }
+
+  private void birchLogistics() {
+    TenantId birch = tenant("Birch Logistics", "BG", "bg-BG", "Europe/Sofia", "EUR", "birch-admin", "Boris Birch");
+    List<MemberId> people = members(birch, "birch.example", 250);
+    buy(birch, "beacon-annual", 200, card(birch, "5100"), people.subList(0, 180));
+  }
+
+  private void cedarTrial() {
+    TenantId cedar = tenant("Cedar Trial", "TW", "zh-TW", "Asia/Taipei", "TWD", "cedar-admin", "Chen Cedar");
+    List<MemberId> people = members(cedar, "cedar.example", 6);
+    Subscription plain = subscriptions.startTrial(cedar, "beacon-monthly-twd", null, ACTOR);
+    Subscription converting = subscriptions.startTrial(cedar, "harbor-monthly-twd", card(cedar, "3005"), ACTOR);
+    licensing.assign(cedar, plain.id(), people.subList(0, 4), ACTOR);
+    licensing.assign(cedar, converting.id(), people.subList(0, 2), ACTOR);
+  }
+
+  private TenantId tenant(
+      String name, String country, String locale, String zone, String currency, String admin, String adminName) {
+    Tenant tenant =
+        new Tenant(
+            TenantId.random(), name, country, Locale.forLanguageTag(locale), ZoneId.of(zone), Currency.getInstance(currency));
+    return tenants.create(new NewTenant(tenant, admin, adminName, PASSWORD), ACTOR).id();
+  }
+
+  private void tenantAccount(TenantId tenant, String username, String name, Role role) {
+    accounts.createTenantAccount(new AdminAccount(username, tenant, name, Set.of(role), null), PASSWORD, ACTOR);
+  }
+
+  private List<MemberId> members(TenantId tenant, String domain, int count) {
+    List<NewMember> people =
+        IntStream.rangeClosed(1, count)
+            .mapToObj(i -> new NewMember(DemoNames.name(i), DemoNames.email(i, domain)))
+            .toList();
+    return tenants.addMembers(tenant, people, ACTOR).stream().map(Member::id).toList();
+  }
+
+  private PaymentMethodId card(TenantId tenant, String last4) {
+    return tenants
+        .addPaymentMethod(tenant, new NewPaymentMethod("tok_demo_" + last4, "Visa", last4, 12, 2030), ACTOR)
+        .id();
+  }
+
+  private void buy(TenantId tenant, String plan, int quantity, PaymentMethodId card, List<MemberId> seats) {
+    Subscription bought = subscriptions.purchase(tenant, plan, quantity, card, ACTOR);
+    licensing.assign(tenant, bought.id(), seats, ACTOR);
+  }
+
+  private static AdminAccount operatorSide(String username, String name, Role role) {
+    return new AdminAccount(username, null, name, Set.of(role), Locale.ENGLISH);
+  }
+}

@@ -1,0 +1,49 @@
+package org.billingcenter.licensing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LicenseAssignmentRepository {
+
+  private final JdbcClient jdbc;
+
+  LicenseAssignmentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<MemberId> assignedMembers(TenantId tenant, SubscriptionId subscription) {
+    return jdbc.sql(
+            """
+            select member_id from license_assignment
+             where tenant_id = :tenant and subscription_id = :subscription
+             order by member_id
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .query((rs, i) -> new MemberId(rs.getObject("member_id", UUID.class)))
+        .list();
+  }
+
+  void insert(TenantId tenant, SubscriptionId subscription, List<MemberId> members, Instant now) {
+    for (MemberId member : members) {
+      jdbc.sql(
+              """
+              insert into license_assignment (tenant_id, subscription_id, member_id, assigned_at)
+              values (:tenant, :subscription, :member, :now)
+              """)
+          .param("tenant", tenant.value())
+          .param("subscription", subscription.value())
+          .param("member", member.value())
+          .param("now", Utc.of(now))
+          .update();
+    }
+  }
+}

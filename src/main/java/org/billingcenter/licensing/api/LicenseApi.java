@@ -1,0 +1,59 @@
+package org.billingcenter.licensing.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which users hold a license of a subscription, and assigning more. */
+@RestController
+@RequestMapping("/api/v1/subscriptions/{id}/licenses")
+class LicenseApi {
+
+  private final LicensingService licensing;
+
+  LicenseApi(LicensingService licensing) {
+    this.licensing = licensing;
+  }
+
+  record Licenses(String subscriptionId, List<String> memberIds) {
+    static Licenses of(SubscriptionId id, List<MemberId> members) {
+      return new Licenses(id.toString(), members.stream().map(MemberId::toString).toList());
+    }
+  }
+
+  record Assign(@NotEmpty @Size(max = 10_000) List<@NotNull UUID> memberIds) {}
+
+  @GetMapping
+  Licenses list(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    return Licenses.of(subscription, licensing.assignedMembers(tenant, subscription));
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN','USER_ADMIN')")
+  Licenses assign(
+      @CurrentTenant TenantId tenant,
+      @PathVariable UUID id,
+      @Valid @RequestBody Assign body,
+      Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    List<MemberId> members = body.memberIds().stream().map(MemberId::new).toList();
+    return Licenses.of(subscription, licensing.assign(tenant, subscription, members, me.getName()));
+  }
+}

@@ -1,0 +1,20 @@
+package org.billingcenter.shared;
+
+/**
+ * A reason a request was refused, as a stable code. Adapters turn the code into a localised message
+ * ({@code error.<code>} in the bundles) and an HTTP status from the {@link Kind}.
+ */
+public interface Reason {
+
+  /** What kind of refusal: decides the HTTP status at the edge. */
+  enum Kind {
+    NOT_FOUND,
+    INVALID,
+    CONFLICT,
+    FORBIDDEN
+  }
+
+  String code();
+
+  Kind kind();
+}

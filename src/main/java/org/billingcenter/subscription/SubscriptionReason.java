@@ -1,0 +1,28 @@
+package org.billingcenter.subscription;
+
+import org.billingcenter.shared.Reason;
+
+/** Why a subscription command was refused. */
+public enum SubscriptionReason implements Reason {
+  SUBSCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
+  QUANTITY_OUT_OF_RANGE(Kind.INVALID),
+  PAYMENT_METHOD_REQUIRED(Kind.INVALID),
+  CURRENCY_MISMATCH(Kind.INVALID),
+  TRIAL_ALREADY_RUNNING(Kind.CONFLICT);
+
+  private final Kind kind;
+
+  SubscriptionReason(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}

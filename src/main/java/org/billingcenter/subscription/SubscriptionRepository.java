@@ -1,0 +1,145 @@
+package org.billingcenter.subscription;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SubscriptionRepository {
+
+  private static final String COLUMNS =
+      """
+      s.subscription_id, s.plan_id, s.quantity, s.status, s.auto_renew, s.anchor_date,
+      s.current_period_start, s.current_period_end, s.trial_end, s.payment_method_id,
+      s.created_at, s.cancelled_at
+      """;
+
+  /**
+   * The summary reads the seat count straight from license_assignment: a read-model join, so the
+   * licensing module (which writes seats and depends on this one) needs no reverse dependency.
+   */
+  private static final String SUMMARY =
+      "select "
+          + COLUMNS
+          + """
+          , pr.name as product_name,
+            (select count(*) from license_assignment a
+              where a.tenant_id = s.tenant_id and a.subscription_id = s.subscription_id) as assigned
+            from subscription s
+            join plan p on p.plan_id = s.plan_id
+            join product pr on pr.product_id = p.product_id
+           where s.tenant_id = :tenant
+          """;
+
+  private final JdbcClient jdbc;
+
+  SubscriptionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Subscription s) {
+    jdbc.sql(
+            """
+            insert into subscription (tenant_id, subscription_id, plan_id, quantity, status,
+                auto_renew, anchor_date, current_period_start, current_period_end, trial_end,
+                payment_method_id, created_at, status_changed_at)
+            values (:tenant, :id, :plan, :quantity, :status, :autoRenew, :anchor, :periodStart,
+                    :periodEnd, :trialEnd, :paymentMethod, :createdAt, :createdAt)
+            """)
+        .param("tenant", s.tenant().value())
+        .param("id", s.id().value())
+        .param("plan", s.planId())
+        .param("quantity", s.quantity())
+        .param("status", s.status().name())
+        .param("autoRenew", s.autoRenew())
+        .param("anchor", s.anchorDate())
+        .param("periodStart", s.currentPeriod() == null ? null : s.currentPeriod().start())
+        .param("periodEnd", s.currentPeriod() == null ? null : s.currentPeriod().endExclusive())
+        .param("trialEnd", s.trialEnd())
+        .param("paymentMethod", s.paymentMethod() == null ? null : s.paymentMethod().value())
+        .param("createdAt", Utc.of(s.createdAt()))
+        .update();
+  }
+
+  List<SubscriptionSummary> listSummaries(TenantId tenant) {
+    return jdbc.sql(SUMMARY + " order by pr.name, s.created_at, s.subscription_id")
+        .param("tenant", tenant.value())
+        .query((rs, i) -> summary(tenant, rs))
+        .list();
+  }
+
+  Optional<SubscriptionSummary> findSummary(TenantId tenant, SubscriptionId id) {
+    return jdbc.sql(SUMMARY + " and s.subscription_id = :id")
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .query((rs, i) -> summary(tenant, rs))
+        .optional();
+  }
+
+  /** Locks the row until the transaction ends, so seat counts and status changes serialise. */
+  Optional<Subscription> findForUpdate(TenantId tenant, SubscriptionId id) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from subscription s where s.tenant_id = :tenant and s.subscription_id = :id"
+                + " for update")
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .query((rs, i) -> subscription(tenant, rs))
+        .optional();
+  }
+
+  boolean hasTrialOf(TenantId tenant, String planId) {
+    return jdbc.sql(
+                """
+                select count(*) from subscription
+                 where tenant_id = :tenant and plan_id = :plan and status = 'TRIAL'
+                """)
+            .param("tenant", tenant.value())
+            .param("plan", planId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private static SubscriptionSummary summary(TenantId tenant, ResultSet rs) throws SQLException {
+    return new SubscriptionSummary(
+        subscription(tenant, rs), rs.getString("product_name"), rs.getInt("assigned"));
+  }
+
+  private static Subscription subscription(TenantId tenant, ResultSet rs) throws SQLException {
+    LocalDate periodStart = date(rs, "current_period_start");
+    UUID paymentMethod = rs.getObject("payment_method_id", UUID.class);
+    return new Subscription(
+        tenant,
+        new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+        rs.getString("plan_id"),
+        rs.getInt("quantity"),
+        SubscriptionStatus.valueOf(rs.getString("status")),
+        rs.getBoolean("auto_renew"),
+        date(rs, "anchor_date"),
+        periodStart == null
+            ? null
+            : new BillingPeriod(periodStart, date(rs, "current_period_end")),
+        date(rs, "trial_end"),
+        paymentMethod == null ? null : new PaymentMethodId(paymentMethod),
+        Utc.read(rs, "created_at"),
+        Utc.read(rs, "cancelled_at"));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date value = rs.getDate(column);
+    return value == null ? null : value.toLocalDate();
+  }
+}

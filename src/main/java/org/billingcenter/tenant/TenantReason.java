@@ -1,0 +1,31 @@
+package org.billingcenter.tenant;
+
+import org.billingcenter.shared.Reason;
+
+/** Why a tenant, member or payment method command was refused. */
+public enum TenantReason implements Reason {
+  TENANT_NOT_FOUND(Kind.NOT_FOUND),
+  MEMBER_NOT_FOUND(Kind.NOT_FOUND),
+  MEMBER_EMAIL_TAKEN(Kind.CONFLICT),
+  PAYMENT_METHOD_NOT_FOUND(Kind.NOT_FOUND),
+  PAYMENT_TOKEN_LOOKS_LIKE_CARD_NUMBER(Kind.INVALID),
+  PAYMENT_METHOD_EXPIRED(Kind.INVALID),
+  UNKNOWN_TIME_ZONE(Kind.INVALID),
+  UNKNOWN_CURRENCY(Kind.INVALID);
+
+  private final Kind kind;
+
+  TenantReason(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,173 @@
+package org.billingcenter.tenant;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.billingcenter.account.AccountService;
+import org.billingcenter.account.AdminAccount;
+import org.billingcenter.account.Role;
+import org.billingcenter.audit.AuditLog;
+import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.Rejected;
+import org.billingcenter.shared.TenantId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organisations, their members and payment method references. Every call is tenant-scoped. */
+@Service
+public class TenantService {
+
+  /** 12–19 digits is what a card number looks like; such a "token" is refused, never stored. */
+  private static final Pattern CARD_NUMBER = Pattern.compile("[0-9 -]{12,23}");
+
+  private final TenantRepository tenants;
+  private final MemberRepository members;
+  private final PaymentMethodRepository paymentMethods;
+  private final AccountService accounts;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  TenantService(
+      TenantRepository tenants,
+      MemberRepository members,
+      PaymentMethodRepository paymentMethods,
+      AccountService accounts,
+      AuditLog audit,
+      Clock clock) {
+    this.tenants = tenants;
+    this.members = members;
+    this.paymentMethods = paymentMethods;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What an operator gives to open an organisation with its first Global admin. */
+  public record NewTenant(
+      Tenant tenant, String adminUsername, String adminDisplayName, String adminPassword) {}
+
+  @Transactional
+  public Tenant create(NewTenant command, String actor) {
+    Tenant tenant = command.tenant();
+    tenants.insert(tenant, clock.instant());
+    audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
+    accounts.createTenantAccount(
+        new AdminAccount(
+            command.adminUsername(),
+            tenant.id(),
+            command.adminDisplayName(),
+            Set.of(Role.GLOBAL_ADMIN),
+            tenant.locale()),
+        command.adminPassword(),
+        actor);
+    return tenant;
+  }
+
+  @Transactional(readOnly = true)
+  public Tenant get(TenantId tenant) {
+    return tenants.find(tenant).orElseThrow(() -> new Rejected(TenantReason.TENANT_NOT_FOUND));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Tenant> findByName(String name) {
+    return tenants.findByName(name);
+  }
+
+  /** Today's date on the tenant's own calendar: what billing periods and proration count in. */
+  @Transactional(readOnly = true)
+  public LocalDate today(TenantId tenant) {
+    return LocalDate.now(clock.withZone(get(tenant).timeZone()));
+  }
+
+  public record NewMember(String displayName, String email) {}
+
+  /** Adds members all-or-nothing: one taken or repeated e-mail refuses the whole list. */
+  @Transactional
+  public List<Member> addMembers(TenantId tenant, Collection<NewMember> newMembers, String actor) {
+    get(tenant);
+    Set<String> seen = new HashSet<>();
+    List<Member> added = new ArrayList<>(newMembers.size());
+    for (NewMember newMember : newMembers) {
+      String email = newMember.email().trim().toLowerCase(java.util.Locale.ROOT);
+      if (!seen.add(email) || members.emailTaken(tenant, email)) {
+        throw new Rejected(TenantReason.MEMBER_EMAIL_TAKEN, email);
+      }
+      Member member =
+          new Member(tenant, MemberId.random(), newMember.displayName().trim(), email, clock.instant());
+      members.insert(member);
+      added.add(member);
+    }
+    audit.record(
+        tenant, actor, Change.of("MEMBERS_ADDED", "tenant", tenant).to(added.size() + " members"));
+    return added;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Member> members(TenantId tenant) {
+    return members.list(tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public Member member(TenantId tenant, MemberId member) {
+    return members
+        .find(tenant, member)
+        .orElseThrow(() -> new Rejected(TenantReason.MEMBER_NOT_FOUND, member));
+  }
+
+  /** True when every one of {@code ids} is a member of this tenant. */
+  @Transactional(readOnly = true)
+  public boolean allMembersOf(TenantId tenant, Collection<MemberId> ids) {
+    Set<MemberId> distinct = Set.copyOf(ids);
+    return members.countOwned(tenant, distinct) == distinct.size();
+  }
+
+  public record NewPaymentMethod(
+      String token, String brand, String last4, int expiryMonth, int expiryYear) {}
+
+  @Transactional
+  public PaymentMethod addPaymentMethod(TenantId tenant, NewPaymentMethod command, String actor) {
+    if (CARD_NUMBER.matcher(command.token()).matches()) {
+      throw new Rejected(TenantReason.PAYMENT_TOKEN_LOOKS_LIKE_CARD_NUMBER);
+    }
+    YearMonth expiry = YearMonth.of(command.expiryYear(), command.expiryMonth());
+    if (expiry.isBefore(YearMonth.from(today(tenant)))) {
+      throw new Rejected(TenantReason.PAYMENT_METHOD_EXPIRED);
+    }
+    PaymentMethod method =
+        new PaymentMethod(
+            tenant,
+            PaymentMethodId.random(),
+            command.token(),
+            command.brand(),
+            command.last4(),
+            command.expiryMonth(),
+            command.expiryYear());
+    paymentMethods.insert(method, clock.instant());
+    audit.record(
+        tenant,
+        actor,
+        Change.of("PAYMENT_METHOD_ADDED", "payment_method", method.id())
+            .to(method.brand() + " •••• " + method.last4()));
+    return method;
+  }
+
+  @Transactional(readOnly = true)
+  public PaymentMethod paymentMethod(TenantId tenant, PaymentMethodId id) {
+    return paymentMethods
+        .find(tenant, id)
+        .orElseThrow(() -> new Rejected(TenantReason.PAYMENT_METHOD_NOT_FOUND));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PaymentMethod> paymentMethods(TenantId tenant) {
+    return paymentMethods.list(tenant);
+  }
+}

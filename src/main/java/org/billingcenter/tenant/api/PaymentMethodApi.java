@@ -1,0 +1,68 @@
+package org.billingcenter.tenant.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.tenant.PaymentMethod;
+import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.TenantService.NewPaymentMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payment method references: a provider token, brand, last four digits and expiry. */
+@RestController
+@RequestMapping("/api/v1/payment-methods")
+class PaymentMethodApi {
+
+  private final TenantService tenants;
+
+  PaymentMethodApi(TenantService tenants) {
+    this.tenants = tenants;
+  }
+
+  /** The token is never echoed back: it is a secret of the payment provider's. */
+  record PaymentMethodView(String id, String brand, String last4, int expiryMonth, int expiryYear) {
+    static PaymentMethodView of(PaymentMethod p) {
+      return new PaymentMethodView(
+          p.id().toString(), p.brand(), p.last4(), p.expiryMonth(), p.expiryYear());
+    }
+  }
+
+  record AddPaymentMethod(
+      @NotBlank @Size(max = 200) String token,
+      @NotBlank @Size(max = 40) String brand,
+      @NotBlank @Pattern(regexp = "[0-9]{4}") String last4,
+      @Min(1) @Max(12) int expiryMonth,
+      @Min(2000) @Max(2100) int expiryYear) {}
+
+  @GetMapping
+  List<PaymentMethodView> list(@CurrentTenant TenantId tenant) {
+    return tenants.paymentMethods(tenant).stream().map(PaymentMethodView::of).toList();
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  PaymentMethodView add(
+      @CurrentTenant TenantId tenant, @Valid @RequestBody AddPaymentMethod body, Principal me) {
+    return PaymentMethodView.of(
+        tenants.addPaymentMethod(
+            tenant,
+            new NewPaymentMethod(
+                body.token(), body.brand(), body.last4(), body.expiryMonth(), body.expiryYear()),
+            me.getName()));
+  }
+}

@@ -1,0 +1,104 @@
+package org.billingcenter.tenant.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.shared.Rejected;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.tenant.Tenant;
+import org.billingcenter.tenant.TenantReason;
+import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.TenantService.NewTenant;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators open organisations; everyone in one reads it. */
+@RestController
+@RequestMapping("/api/v1")
+class TenantApi {
+
+  private final TenantService tenants;
+
+  TenantApi(TenantService tenants) {
+    this.tenants = tenants;
+  }
+
+  record TenantView(
+      String id, String name, String country, String locale, String timeZone, String currency) {
+    static TenantView of(Tenant t) {
+      return new TenantView(
+          t.id().toString(),
+          t.name(),
+          t.country(),
+          t.locale().toLanguageTag(),
+          t.timeZone().getId(),
+          t.currency().getCurrencyCode());
+    }
+  }
+
+  record FirstAdmin(
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
+      @NotBlank @Size(max = 200) String displayName,
+      @NotBlank @Size(min = 8, max = 200) String password) {}
+
+  record CreateTenant(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
+      @NotBlank @Size(max = 20) String locale,
+      @NotBlank @Size(max = 64) String timeZone,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+      @Valid @jakarta.validation.constraints.NotNull FirstAdmin admin) {}
+
+  @PostMapping("/tenants")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('OPERATOR')")
+  TenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
+    Tenant tenant =
+        new Tenant(
+            TenantId.random(),
+            body.name().trim(),
+            body.country(),
+            Locale.forLanguageTag(body.locale()),
+            zone(body.timeZone()),
+            currency(body.currency()));
+    FirstAdmin admin = body.admin();
+    return TenantView.of(
+        tenants.create(
+            new NewTenant(tenant, admin.username(), admin.displayName(), admin.password()),
+            me.getName()));
+  }
+
+  @GetMapping("/tenant")
+  TenantView current(@CurrentTenant TenantId tenant) {
+    return TenantView.of(tenants.get(tenant));
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new Rejected(TenantReason.UNKNOWN_TIME_ZONE);
+    }
+  }
+
+  private static Currency currency(String code) {
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new Rejected(TenantReason.UNKNOWN_CURRENCY);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.billingcenter.web;
+
+import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.tenant.TenantService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page and the signed-in home page (proof of life until the admin center lands). */
+@Controller
+class PagesController {
+
+  private final SubscriptionService subscriptions;
+  private final TenantService tenants;
+
+  PagesController(SubscriptionService subscriptions, TenantService tenants) {
+    this.subscriptions = subscriptions;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "web/login";
+  }
+
+  @GetMapping("/")
+  String home(@AuthenticationPrincipal SignedInAccount me, Model model) {
+    model.addAttribute("account", me.account());
+    me.tenant()
+        .ifPresent(
+            tenant -> {
+              model.addAttribute("tenant", tenants.get(tenant));
+              model.addAttribute("subscriptions", subscriptions.list(tenant));
+            });
+    return "web/home";
+  }
+}

@@ -1,0 +1,62 @@
+package org.billingcenter.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two chains. {@code /api/**} and the actuator are stateless HTTP Basic with the same accounts (no
+ * session, so no CSRF token to carry); every other path is a browser page with form sign-in, a
+ * session and CSRF protection.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole("OPERATOR")
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+    return http.build();
+  }
+}

@@ -1,0 +1,91 @@
+package org.billingcenter.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Language: a chosen one (cookie, set by {@code ?lang=}) wins, then Accept-Language, then English. */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+  /** The six languages the product speaks. */
+  static final List<Locale> SUPPORTED =
+      List.of(
+          Locale.ENGLISH,
+          Locale.forLanguageTag("fr-FR"),
+          Locale.forLanguageTag("da-DK"),
+          Locale.forLanguageTag("bg-BG"),
+          Locale.forLanguageTag("zh-CN"),
+          Locale.forLanguageTag("zh-TW"));
+
+  private final CurrentTenantResolver currentTenant;
+
+  WebConfig(CurrentTenantResolver currentTenant) {
+    this.currentTenant = currentTenant;
+  }
+
+  @Bean
+  LocaleResolver localeResolver() {
+    return new SupportedLocaleResolver(SUPPORTED);
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+    interceptor.setParamName("lang");
+    interceptor.setIgnoreInvalidLocale(true);
+    registry.addInterceptor(interceptor);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(currentTenant);
+  }
+
+  /** A cookie choice, else the best Accept-Language match among the supported six. */
+  static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+    SupportedLocaleResolver(List<Locale> supported) {
+      super("billing-center-lang");
+      setDefaultLocaleFunction(
+          request -> {
+            var ranges = java.util.Collections.list(request.getLocales());
+            for (Locale wanted : ranges) {
+              Locale match = match(wanted, supported);
+              if (match != null) {
+                return match;
+              }
+            }
+            return Locale.ENGLISH;
+          });
+    }
+
+    /** Exact tag first; then same language (zh needs its script/region, so zh-HK → zh-TW). */
+    static Locale match(Locale wanted, List<Locale> supported) {
+      for (Locale s : supported) {
+        if (s.toLanguageTag().equalsIgnoreCase(wanted.toLanguageTag())) {
+          return s;
+        }
+      }
+      if (wanted.getLanguage().equals("zh")) {
+        boolean traditional =
+            "Hant".equals(wanted.getScript())
+                || List.of("TW", "HK", "MO").contains(wanted.getCountry());
+        return Locale.forLanguageTag(traditional ? "zh-TW" : "zh-CN");
+      }
+      for (Locale s : supported) {
+        if (s.getLanguage().equals(wanted.getLanguage())) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+}
