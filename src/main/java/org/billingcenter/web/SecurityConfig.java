@@ -3,6 +3,7 @@ package org.billingcenter.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig {
 
+  /** Every role that may change something; finer rules sit on each handler's @PreAuthorize. */
+  private static final String[] WRITERS = {
+    "GLOBAL_ADMIN", "BILLING_ADMIN", "USER_ADMIN", "SUPPORT_ENGINEER", "OPERATOR"
+  };
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -34,8 +40,13 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    // Refuse by role before the body is read: a Reader gets 403, not a 422.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tenants", "/api/v1/plans")
+                    .hasRole("OPERATOR")
                     .anyRequest()
-                    .authenticated())
+                    .hasAnyRole(WRITERS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(
             handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,0 +1,74 @@
+package org.billingcenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.billingcenter.licensing.SeatPool;
+import org.billingcenter.subscription.LifecycleEvent;
+import org.junit.jupiter.api.Test;
+
+/** The house rules that hold the design up: pure rules, no hidden clock, SQL only in repositories. */
+class ArchitectureTests {
+
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.billingcenter");
+
+  @Test
+  void shared_value_types_and_named_rules_use_no_framework() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.billingcenter.shared..")
+        .or()
+        .belongToAnyOf(SeatPool.class, LifecycleEvent.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nobody_reads_the_system_clock_behind_the_injected_one() {
+    noClasses()
+        .should()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(Clock.class, "systemDefaultZone")
+        .check(CLASSES);
+  }
+
+  @Test
+  void only_repositories_and_the_audit_log_talk_sql() {
+    noClasses()
+        .that()
+        .haveSimpleNameNotEndingWith("Repository")
+        .and()
+        .doNotHaveSimpleName("AuditLog")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+        .check(CLASSES);
+  }
+
+  @Test
+  void repositories_stay_inside_their_module() {
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Repository")
+        .should()
+        .notBePublic()
+        .check(CLASSES);
+  }
+}

@@ -1,0 +1,60 @@
+package org.billingcenter.testing;
+
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of every database integration test: the whole application on the database the build chose
+ * (H2 or PostgreSQL), one shared context, a movable clock (the one {@code Clock} bean) and no demo data.
+ */
+@ExtendWith(RequiresDatabase.class)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(DatabaseIT.TestClock.class)
+public abstract class DatabaseIT {
+
+  /** 10:00 UTC on a Tuesday in the middle of a month: far from any month end unless moved. */
+  public static final Instant START = Instant.parse("2026-03-10T10:00:00Z");
+
+  @Autowired protected MutableClock clock;
+  @Autowired protected TestTenants tenants;
+  @Autowired protected MockMvc mvc;
+
+  @BeforeEach
+  void resetClock() {
+    clock.set(START);
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestDatabase::url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("billing-center.demo.seed", () -> "never");
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+      return new MutableClock(START);
+    }
+
+    @Bean
+    TestTenants testTenants(org.springframework.context.ApplicationContext context) {
+      return new TestTenants(context);
+    }
+  }
+}
