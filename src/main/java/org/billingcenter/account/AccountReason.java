@@ -15,11 +15,6 @@ public enum AccountReason implements Reason {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public Kind kind() {
     return kind;
   }

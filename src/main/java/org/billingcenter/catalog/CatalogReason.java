@@ -14,11 +14,6 @@ public enum CatalogReason implements Reason {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public Kind kind() {
     return kind;
   }

@@ -16,11 +16,6 @@ public enum LicensingReason implements Reason {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public Kind kind() {
     return kind;
   }

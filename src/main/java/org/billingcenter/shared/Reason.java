@@ -14,7 +14,13 @@ public interface Reason {
     FORBIDDEN
   }
 
-  String code();
+  /** Reason enums get this from {@link Enum}. */
+  String name();
 
   Kind kind();
+
+  /** The stable code clients can rely on: the constant's name. */
+  default String code() {
+    return name();
+  }
 }

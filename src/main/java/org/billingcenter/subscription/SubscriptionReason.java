@@ -17,11 +17,6 @@ public enum SubscriptionReason implements Reason {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public Kind kind() {
     return kind;
   }

@@ -20,11 +20,6 @@ public enum TenantReason implements Reason {
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
   public Kind kind() {
     return kind;
   }
