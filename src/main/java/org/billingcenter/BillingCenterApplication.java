@@ -3,11 +3,13 @@ package org.billingcenter;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
 /** Billing Center: subscription administration and billing for many organisations. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Modulithic(sharedModules = "shared")
 public class BillingCenterApplication {
 

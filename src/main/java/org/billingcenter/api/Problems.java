@@ -1,13 +1,20 @@
 package org.billingcenter.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.billingcenter.shared.Reason;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds localised problem details. The message of code {@code X} is the bundle key
@@ -17,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class Problems {
 
   private final MessageSource messages;
+  private final JsonMapper json;
 
-  Problems(MessageSource messages) {
+  Problems(MessageSource messages, JsonMapper json) {
     this.messages = messages;
+    this.json = json;
   }
 
   public static HttpStatus status(Reason.Kind kind) {
@@ -29,6 +38,24 @@ public class Problems {
       case CONFLICT -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
     };
+  }
+
+  /** Writes a problem straight to the response, for filters that run outside Spring MVC. */
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
+      throws IOException {
+    ProblemDetail problem = of(status, code, List.of(), locale);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    body.put("instance", request.getRequestURI());
+    body.putAll(problem.getProperties());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), body);
   }
 
   public ProblemDetail of(HttpStatus status, String code, List<?> arguments, Locale locale) {

@@ -32,6 +32,30 @@ class LicenseAssignmentRepository {
         .list();
   }
 
+  /** Removes the given members' seats; returns how many there were. */
+  int delete(TenantId tenant, SubscriptionId subscription, List<MemberId> members) {
+    if (members.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            delete from license_assignment
+             where tenant_id = :tenant and subscription_id = :subscription and member_id in (:members)
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("members", members.stream().map(MemberId::value).toList())
+        .update();
+  }
+
+  int deleteAll(TenantId tenant, SubscriptionId subscription) {
+    return jdbc.sql(
+            "delete from license_assignment where tenant_id = :tenant and subscription_id = :subscription")
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .update();
+  }
+
   void insert(TenantId tenant, SubscriptionId subscription, List<MemberId> members, Instant now) {
     for (MemberId member : members) {
       jdbc.sql(

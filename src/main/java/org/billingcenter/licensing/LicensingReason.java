@@ -7,7 +7,8 @@ public enum LicensingReason implements Reason {
   NOT_ENOUGH_SEATS(Kind.CONFLICT),
   MEMBER_NOT_IN_TENANT(Kind.INVALID),
   SUBSCRIPTION_NOT_LIVE(Kind.CONFLICT),
-  NO_MEMBERS_GIVEN(Kind.INVALID);
+  NO_MEMBERS_GIVEN(Kind.INVALID),
+  MEMBER_HAS_NO_LICENSE(Kind.INVALID);
 
   private final Kind kind;
 

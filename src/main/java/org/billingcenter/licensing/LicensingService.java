@@ -15,6 +15,7 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Assigns license seats to members, under the subscription's lock so counts stay true. */
@@ -66,6 +67,48 @@ public class LicensingService {
             .to(assigned + " assigned"));
     events.publishEvent(new SeatsChanged(tenant, id, assigned));
     return assignments.assignedMembers(tenant, id);
+  }
+
+  /**
+   * Takes seats back from the given members. A member without a seat on this subscription is a
+   * mistake in the request, so the whole request is refused and nothing changes.
+   */
+  @Transactional
+  public List<MemberId> unassign(
+      TenantId tenant, SubscriptionId id, Collection<MemberId> members, String actor) {
+    subscriptions.lock(tenant, id);
+    List<MemberId> current = assignments.assignedMembers(tenant, id);
+    List<MemberId> distinct = List.copyOf(new java.util.LinkedHashSet<>(members));
+    if (distinct.isEmpty()) {
+      throw new Rejected(LicensingReason.NO_MEMBERS_GIVEN);
+    }
+    if (!current.containsAll(distinct)) {
+      throw new Rejected(LicensingReason.MEMBER_HAS_NO_LICENSE);
+    }
+    assignments.delete(tenant, id, distinct);
+    int assigned = current.size() - distinct.size();
+    audit.record(
+        tenant,
+        actor,
+        Change.of("LICENSES_UNASSIGNED", "subscription", id)
+            .from(current.size() + " assigned")
+            .to(assigned + " assigned"));
+    events.publishEvent(new SeatsChanged(tenant, id, assigned));
+    return assignments.assignedMembers(tenant, id);
+  }
+
+  /** Every member loses their seat: the subscription has ended. The caller holds the lock. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int releaseAll(TenantId tenant, SubscriptionId id, String actor) {
+    int released = assignments.deleteAll(tenant, id);
+    if (released > 0) {
+      audit.record(
+          tenant,
+          actor,
+          Change.of("LICENSES_RELEASED", "subscription", id).from(released + " assigned").to("0 assigned"));
+      events.publishEvent(new SeatsChanged(tenant, id, 0));
+    }
+    return released;
   }
 
   @Transactional(readOnly = true)

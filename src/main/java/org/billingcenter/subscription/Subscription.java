@@ -23,9 +23,25 @@ public record Subscription(
     LocalDate trialEnd,
     PaymentMethodId paymentMethod,
     Instant createdAt,
-    Instant cancelledAt) {
+    Instant cancelledAt,
+    LocalDate scheduledCancelOn) {
 
   public boolean hasPaymentMethod() {
     return paymentMethod != null;
+  }
+
+  /** Cancelled at term end, not yet ended: it shows as ending on that date. */
+  public boolean isEnding() {
+    return scheduledCancelOn != null;
+  }
+
+  Subscription withStatus(SubscriptionStatus newStatus, Instant cancelled) {
+    return new Subscription(tenant, id, planId, quantity, newStatus, false, anchorDate, currentPeriod,
+        trialEnd, paymentMethod, createdAt, cancelled, null);
+  }
+
+  Subscription withSchedule(LocalDate cancelOn) {
+    return new Subscription(tenant, id, planId, quantity, status, cancelOn == null, anchorDate,
+        currentPeriod, trialEnd, paymentMethod, createdAt, cancelledAt, cancelOn);
   }
 }

@@ -3,6 +3,7 @@ package org.billingcenter.subscription;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class SubscriptionRepository {
       """
       s.subscription_id, s.plan_id, s.quantity, s.status, s.auto_renew, s.anchor_date,
       s.current_period_start, s.current_period_end, s.trial_end, s.payment_method_id,
-      s.created_at, s.cancelled_at
+      s.created_at, s.cancelled_at, s.scheduled_cancel_on
       """;
 
   /**
@@ -72,6 +73,33 @@ class SubscriptionRepository {
         .update();
   }
 
+  /** Writes the mutable state; the status change time moves only when the status does. */
+  void update(Subscription s, Instant now) {
+    jdbc.sql(
+            """
+            update subscription
+               set status_changed_at = case when status = :status then status_changed_at else :now end,
+                   status = :status, quantity = :quantity, auto_renew = :autoRenew,
+                   current_period_start = :periodStart, current_period_end = :periodEnd,
+                   trial_end = :trialEnd, payment_method_id = :paymentMethod,
+                   cancelled_at = :cancelledAt, scheduled_cancel_on = :cancelOn
+             where tenant_id = :tenant and subscription_id = :id
+            """)
+        .param("tenant", s.tenant().value())
+        .param("id", s.id().value())
+        .param("status", s.status().name())
+        .param("quantity", s.quantity())
+        .param("autoRenew", s.autoRenew())
+        .param("periodStart", s.currentPeriod() == null ? null : s.currentPeriod().start())
+        .param("periodEnd", s.currentPeriod() == null ? null : s.currentPeriod().endExclusive())
+        .param("trialEnd", s.trialEnd())
+        .param("paymentMethod", s.paymentMethod() == null ? null : s.paymentMethod().value())
+        .param("cancelledAt", Utc.of(s.cancelledAt()))
+        .param("cancelOn", s.scheduledCancelOn())
+        .param("now", Utc.of(now))
+        .update();
+  }
+
   List<SubscriptionSummary> listSummaries(TenantId tenant) {
     return jdbc.sql(SUMMARY + " order by pr.name, s.created_at, s.subscription_id")
         .param("tenant", tenant.value())
@@ -98,6 +126,22 @@ class SubscriptionRepository {
         .param("id", id.value())
         .query((rs, i) -> subscription(tenant, rs))
         .optional();
+  }
+
+  /** The earliest renewal day after {@code today} among the tenant's other renewing subscriptions. */
+  Optional<LocalDate> nextRenewal(TenantId tenant, SubscriptionId excluding, LocalDate today) {
+    return Optional.ofNullable(
+        jdbc.sql(
+                """
+                select min(current_period_end) from subscription
+                 where tenant_id = :tenant and status = 'ACTIVE' and auto_renew = true
+                   and subscription_id <> :excluding and current_period_end > :today
+                """)
+            .param("tenant", tenant.value())
+            .param("excluding", excluding.value())
+            .param("today", today)
+            .query(LocalDate.class)
+            .single());
   }
 
   boolean hasTrialOf(TenantId tenant, String planId) {
@@ -135,7 +179,8 @@ class SubscriptionRepository {
         date(rs, "trial_end"),
         paymentMethod == null ? null : new PaymentMethodId(paymentMethod),
         Utc.read(rs, "created_at"),
-        Utc.read(rs, "cancelled_at"));
+        Utc.read(rs, "cancelled_at"),
+        date(rs, "scheduled_cancel_on"));
   }
 
   private static LocalDate date(ResultSet rs, String column) throws SQLException {

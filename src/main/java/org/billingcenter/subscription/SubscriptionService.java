@@ -69,7 +69,9 @@ public class SubscriptionService {
             today.plusDays(plan.trialDays()),
             paymentMethod,
             clock.instant(),
+            null,
             null),
+        plan,
         actor);
   }
 
@@ -98,7 +100,9 @@ public class SubscriptionService {
             null,
             paymentMethod,
             clock.instant(),
+            null,
             null),
+        plan,
         actor);
   }
 
@@ -112,6 +116,13 @@ public class SubscriptionService {
     return subscriptions.findSummary(tenant, id).orElseThrow(() -> notFound(id));
   }
 
+  /** The tenant's next invoice date from its other subscriptions' renewals, if any renew. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<LocalDate> nextRenewalOfOthers(
+      TenantId tenant, SubscriptionId excluding, LocalDate today) {
+    return subscriptions.nextRenewal(tenant, excluding, today);
+  }
+
   /**
    * Locks the subscription for the rest of the caller's transaction: whoever changes its seats or
    * status goes through here, so two such changes never interleave.
@@ -119,6 +130,61 @@ public class SubscriptionService {
   @Transactional(propagation = Propagation.MANDATORY)
   public Subscription lock(TenantId tenant, SubscriptionId id) {
     return subscriptions.findForUpdate(tenant, id).orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * Ends the subscription now (ACTIVE → DISABLED): the caller holds its lock and publishes what
+   * follows from it. Returns the subscription as it now is.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subscription endNow(Subscription locked, String actor, String why) {
+    SubscriptionStatus next =
+        LifecycleEvent.CANCELLED
+            .applyTo(locked.status())
+            .orElseThrow(() -> new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status()));
+    Subscription ended = locked.withStatus(next, clock.instant());
+    subscriptions.update(ended, clock.instant());
+    audit.record(
+        locked.tenant(),
+        actor,
+        Change.of("SUBSCRIPTION_CANCELLED", "subscription", locked.id())
+            .from(locked.status())
+            .to(next)
+            .because(why));
+    return ended;
+  }
+
+  /** Cancels at term end: renewal off, shown as ending on {@code endsOn}, undoable until then. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subscription scheduleEnd(Subscription locked, LocalDate endsOn, String actor, String why) {
+    Subscription ending = locked.withSchedule(endsOn);
+    subscriptions.update(ending, clock.instant());
+    audit.record(
+        locked.tenant(),
+        actor,
+        Change.of("SUBSCRIPTION_ENDING_SCHEDULED", "subscription", locked.id())
+            .from("renews")
+            .to("ends on " + endsOn)
+            .because(why));
+    return ending;
+  }
+
+  /** Takes back a term-end cancellation: renewal on again. */
+  @Transactional
+  public Subscription undoScheduledEnd(TenantId tenant, SubscriptionId id, String actor) {
+    Subscription locked = lock(tenant, id);
+    if (!locked.isEnding() || locked.status() != SubscriptionStatus.ACTIVE) {
+      throw new Rejected(SubscriptionReason.NOT_ENDING);
+    }
+    Subscription renewing = locked.withSchedule(null);
+    subscriptions.update(renewing, clock.instant());
+    audit.record(
+        tenant,
+        actor,
+        Change.of("SUBSCRIPTION_ENDING_UNDONE", "subscription", id)
+            .from("ends on " + locked.scheduledCancelOn())
+            .to("renews"));
+    return renewing;
   }
 
   private Plan sellable(TenantId tenant, String planId, PaymentMethodId paymentMethod) {
@@ -136,7 +202,7 @@ public class SubscriptionService {
     return plan;
   }
 
-  private Subscription start(Subscription subscription, String actor) {
+  private Subscription start(Subscription subscription, Plan plan, String actor) {
     subscriptions.insert(subscription);
     audit.record(
         subscription.tenant(),
@@ -149,7 +215,9 @@ public class SubscriptionService {
             subscription.id(),
             subscription.planId(),
             subscription.status(),
-            subscription.quantity()));
+            subscription.quantity(),
+            subscription.currentPeriod(),
+            plan.unitPrice()));
     return subscription;
   }
 

@@ -57,6 +57,21 @@ class MemberRepository {
         .list();
   }
 
+  List<Member> findAll(TenantId tenant, Collection<MemberId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select * from member where tenant_id = :tenant and member_id in (:members)
+             order by display_name, email
+            """)
+        .param("tenant", tenant.value())
+        .param("members", ids.stream().map(MemberId::value).toList())
+        .query((rs, i) -> map(tenant, rs))
+        .list();
+  }
+
   /** How many of {@code members} belong to the tenant; ids of other tenants simply do not count. */
   long countOwned(TenantId tenant, Collection<MemberId> members) {
     if (members.isEmpty()) {

@@ -122,6 +122,12 @@ public class TenantService {
         .orElseThrow(() -> new Rejected(TenantReason.MEMBER_NOT_FOUND, member));
   }
 
+  /** The tenant's members among {@code ids}, by name; ids of other tenants are not found. */
+  @Transactional(readOnly = true)
+  public List<Member> members(TenantId tenant, Collection<MemberId> ids) {
+    return members.findAll(tenant, ids);
+  }
+
   /** True when every one of {@code ids} is a member of this tenant. */
   @Transactional(readOnly = true)
   public boolean allMembersOf(TenantId tenant, Collection<MemberId> ids) {

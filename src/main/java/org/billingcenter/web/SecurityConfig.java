@@ -40,6 +40,8 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")
+                    .requestMatchers("/api/v1/support/**")
+                    .hasRole("SUPPORT_ENGINEER")
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     // Refuse by role before the body is read: a Reader gets 403, not a 422.

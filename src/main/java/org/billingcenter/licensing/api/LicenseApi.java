@@ -13,6 +13,7 @@ import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which users hold a license of a subscription, and assigning more. */
+/** Which users hold a license of a subscription; assigning and removing licenses. */
 @RestController
 @RequestMapping("/api/v1/subscriptions/{id}/licenses")
 class LicenseApi {
@@ -43,6 +44,28 @@ class LicenseApi {
   Licenses list(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
     SubscriptionId subscription = new SubscriptionId(id);
     return Licenses.of(subscription, licensing.assignedMembers(tenant, subscription));
+  }
+
+  /** Bulk removal: all listed members lose their license, or (one without a license) none do. */
+  @PostMapping("/unassign")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN','USER_ADMIN')")
+  Licenses unassign(
+      @CurrentTenant TenantId tenant,
+      @PathVariable UUID id,
+      @Valid @RequestBody Assign body,
+      Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    List<MemberId> members = body.memberIds().stream().map(MemberId::new).toList();
+    return Licenses.of(subscription, licensing.unassign(tenant, subscription, members, me.getName()));
+  }
+
+  @DeleteMapping("/{memberId}")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN','USER_ADMIN')")
+  Licenses unassignOne(
+      @CurrentTenant TenantId tenant, @PathVariable UUID id, @PathVariable UUID memberId, Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    return Licenses.of(
+        subscription, licensing.unassign(tenant, subscription, List.of(new MemberId(memberId)), me.getName()));
   }
 
   @PostMapping

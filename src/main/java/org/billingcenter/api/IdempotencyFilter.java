@@ -1,0 +1,195 @@
+package org.billingcenter.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.api.IdempotencyRepository.Stored;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on any API POST or DELETE: the first answer is stored for 24 hours and a
+ * replay gets it back without acting again ({@code Idempotent-Replayed: true}); the same key with a
+ * different request is refused (422); a key whose first request is still running answers 409.
+ * Server errors are not stored, so a retry after one runs again.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  static final Duration KEPT = Duration.ofHours(24);
+
+  private final IdempotencyRepository records;
+  private final Problems problems;
+  private final LocaleResolver locales;
+  private final Clock clock;
+
+  IdempotencyFilter(IdempotencyRepository records, Problems problems, LocaleResolver locales, Clock clock) {
+    this.records = records;
+    this.problems = problems;
+    this.locales = locales;
+    this.clock = clock;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    return request.getHeader(HEADER) == null
+        || !request.getRequestURI().startsWith("/api/")
+        || !("POST".equals(method) || "DELETE".equals(method));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> owner = owner();
+    String key = request.getHeader(HEADER).strip();
+    if (owner.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (key.isEmpty() || key.length() > 200) {
+      refuse(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
+    Optional<Stored> earlier = current(owner.get(), key);
+    if (earlier.isEmpty()) {
+      try {
+        records.claim(owner.get(), key, hash, clock.instant());
+      } catch (DuplicateKeyException raced) {
+        earlier = records.find(owner.get(), key);
+      }
+    }
+    if (earlier.isPresent()) {
+      answerFrom(earlier.get(), hash, request, response);
+      return;
+    }
+    ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(new CachedBody(request, body), recorded);
+    } finally {
+      if (recorded.getStatus() >= 500) {
+        records.release(owner.get(), key);
+      } else {
+        records.finish(owner.get(), key, recorded.getStatus(), recorded.getContentType(),
+            new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+      }
+      recorded.copyBodyToResponse();
+    }
+  }
+
+  private Optional<Stored> current(String owner, String key) {
+    Optional<Stored> stored = records.find(owner, key);
+    if (stored.isPresent() && stored.get().createdAt().plus(KEPT).isBefore(clock.instant())) {
+      records.release(owner, key);
+      return Optional.empty();
+    }
+    return stored;
+  }
+
+  private void answerFrom(Stored earlier, String hash, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!earlier.requestHash().equals(hash)) {
+      refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
+    } else if (!earlier.finished()) {
+      refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
+    } else {
+      response.setStatus(earlier.status());
+      response.setHeader("Idempotent-Replayed", "true");
+      if (earlier.contentType() != null) {
+        response.setContentType(earlier.contentType());
+      }
+      response.setCharacterEncoding("UTF-8");
+      response.getOutputStream().write(earlier.body() == null ? new byte[0] : earlier.body().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+      throws IOException {
+    problems.write(request, response, status, code, locales.resolveLocale(request));
+  }
+
+  /** The tenant for tenant accounts; the account itself for support engineers and operators. */
+  private static Optional<String> owner() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !(auth.getPrincipal() instanceof SignedInAccount account)) {
+      return Optional.empty();
+    }
+    return Optional.of(account.tenant().map(Object::toString).orElse("account:" + account.getUsername()));
+  }
+
+  private static String hash(String line, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(line.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
+      sha.update(body);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The request with its body already read, so it can be both hashed and handled. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+  }
+}

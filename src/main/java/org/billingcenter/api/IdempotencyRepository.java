@@ -1,0 +1,81 @@
+package org.billingcenter.api;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored answers to POSTs that carried an Idempotency-Key. Rows are scoped by owner (the tenant, or
+ * the operator-side account), never shared across tenants.
+ */
+@Repository
+class IdempotencyRepository {
+
+  record Stored(String requestHash, Integer status, String contentType, String body, Instant createdAt) {
+    boolean finished() {
+      return status != null;
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  IdempotencyRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Stored> find(String owner, String key) {
+    return jdbc.sql(
+            """
+            select request_hash, status_code, content_type, body, created_at
+              from idempotency_record where owner = :owner and idem_key = :key
+            """)
+        .param("owner", owner)
+        .param("key", key)
+        .query(
+            (rs, i) ->
+                new Stored(
+                    rs.getString("request_hash"),
+                    (Integer) rs.getObject("status_code"),
+                    rs.getString("content_type"),
+                    rs.getString("body"),
+                    Utc.read(rs, "created_at")))
+        .optional();
+  }
+
+  /** Claims the key for a request about to run; fails with a duplicate key if taken. */
+  void claim(String owner, String key, String hash, Instant now) {
+    jdbc.sql(
+            """
+            insert into idempotency_record (owner, idem_key, request_hash, created_at)
+            values (:owner, :key, :hash, :now)
+            """)
+        .param("owner", owner)
+        .param("key", key)
+        .param("hash", hash)
+        .param("now", Utc.of(now))
+        .update();
+  }
+
+  void finish(String owner, String key, int status, String contentType, String body) {
+    jdbc.sql(
+            """
+            update idempotency_record set status_code = :status, content_type = :type, body = :body
+             where owner = :owner and idem_key = :key
+            """)
+        .param("owner", owner)
+        .param("key", key)
+        .param("status", status)
+        .param("type", contentType)
+        .param("body", body)
+        .update();
+  }
+
+  void release(String owner, String key) {
+    jdbc.sql("delete from idempotency_record where owner = :owner and idem_key = :key")
+        .param("owner", owner)
+        .param("key", key)
+        .update();
+  }
+}

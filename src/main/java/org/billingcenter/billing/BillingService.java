@@ -1,0 +1,102 @@
+package org.billingcenter.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.billingcenter.audit.AuditLog;
+import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.SubscriptionCancelled;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.subscription.SubscriptionStarted;
+import org.billingcenter.subscription.SubscriptionStatus;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Charges and credits. It listens to subscription events inside the publishing transaction, so a
+ * purchase and its charge, or a cancellation and its credit, commit or fail together.
+ */
+@Service
+public class BillingService {
+
+  private final InvoiceRepository invoices;
+  private final CreditRepository credits;
+  private final SubscriptionService subscriptions;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  BillingService(
+      InvoiceRepository invoices,
+      CreditRepository credits,
+      SubscriptionService subscriptions,
+      AuditLog audit,
+      Clock clock) {
+    this.invoices = invoices;
+    this.credits = credits;
+    this.subscriptions = subscriptions;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A purchase is charged for its first period on the tenant's invoice of its first day. */
+  @EventListener
+  void charge(SubscriptionStarted started) {
+    if (started.status() != SubscriptionStatus.ACTIVE || started.firstPeriod() == null) {
+      return;
+    }
+    BillingPeriod period = started.firstPeriod();
+    PeriodCharge charge =
+        new PeriodCharge(
+            period, started.unitPrice(), started.quantity(), started.unitPrice().times(started.quantity()));
+    UUID invoice =
+        invoices.lockInvoice(
+            started.tenant(), period.start(), started.unitPrice().currency().getCurrencyCode(), clock.instant());
+    invoices.addCharge(started.tenant(), invoice, started.subscription(), charge);
+  }
+
+  /** A cancellation with a credit leaves it pending until its billing run. */
+  @EventListener
+  void recordCredit(SubscriptionCancelled cancelled) {
+    if (!cancelled.credit().isPositive()) {
+      return;
+    }
+    Credit credit =
+        new Credit(
+            cancelled.tenant(),
+            UUID.randomUUID(),
+            cancelled.subscription(),
+            cancelled.credit(),
+            Credit.Status.PENDING,
+            cancelled.returnOn(),
+            clock.instant());
+    credits.insert(credit, cancelled.periodStart());
+    audit.record(
+        cancelled.tenant(),
+        cancelled.actor(),
+        Change.of("CREDIT_RECORDED", "credit", credit.id())
+            .to(credit.amount() + " pending, returned on " + credit.returnOn()));
+  }
+
+  /** What was billed for the period starting {@code periodStart}. */
+  @Transactional(readOnly = true)
+  public Optional<PeriodCharge> chargeFor(TenantId tenant, SubscriptionId id, LocalDate periodStart) {
+    return invoices.chargeFor(tenant, id, periodStart);
+  }
+
+  /** The date a credit for ending {@code period} of subscription {@code id} today comes back. */
+  @Transactional(readOnly = true)
+  public LocalDate creditReturnDate(TenantId tenant, SubscriptionId id, BillingPeriod period, LocalDate today) {
+    return CreditReturn.returnOn(subscriptions.nextRenewalOfOthers(tenant, id, today), period);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Credit> credits(TenantId tenant) {
+    return credits.list(tenant);
+  }
+}

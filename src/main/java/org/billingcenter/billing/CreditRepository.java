@@ -1,0 +1,60 @@
+package org.billingcenter.billing;
+
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CreditRepository {
+
+  private final JdbcClient jdbc;
+
+  CreditRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One credit per subscription-period: a second insert for the same period fails. */
+  void insert(Credit credit, java.time.LocalDate periodStart) {
+    jdbc.sql(
+            """
+            insert into credit (tenant_id, credit_id, subscription_id, amount_minor, currency,
+                                status, return_on, created_at, period_start)
+            values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :periodStart)
+            """)
+        .param("tenant", credit.tenant().value())
+        .param("id", credit.id())
+        .param("subscription", credit.subscription().value())
+        .param("amount", credit.amount().minor())
+        .param("currency", credit.amount().currency().getCurrencyCode())
+        .param("status", credit.status().name())
+        .param("returnOn", credit.returnOn())
+        .param("now", Utc.of(credit.createdAt()))
+        .param("periodStart", periodStart)
+        .update();
+  }
+
+  List<Credit> list(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select credit_id, subscription_id, amount_minor, currency, status, return_on, created_at
+              from credit where tenant_id = :tenant order by created_at desc, credit_id
+            """)
+        .param("tenant", tenant.value())
+        .query(
+            (rs, i) ->
+                new Credit(
+                    tenant,
+                    rs.getObject("credit_id", UUID.class),
+                    new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+                    Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                    Credit.Status.valueOf(rs.getString("status")),
+                    rs.getDate("return_on").toLocalDate(),
+                    Utc.read(rs, "created_at")))
+        .list();
+  }
+}

@@ -1,0 +1,122 @@
+package org.billingcenter.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.shared.Utc;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InvoiceRepository {
+
+  private final JdbcClient jdbc;
+
+  InvoiceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The tenant's invoice for a date, created if needed, locked for adding lines. */
+  UUID lockInvoice(TenantId tenant, LocalDate date, String currency, Instant now) {
+    Optional<UUID> existing = findForUpdate(tenant, date);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      jdbc.sql(
+              """
+              insert into invoice (tenant_id, invoice_id, invoice_date, currency, total_minor, kind, created_at)
+              values (:tenant, :id, :date, :currency, 0, 'INVOICE', :now)
+              """)
+          .param("tenant", tenant.value())
+          .param("id", UUID.randomUUID())
+          .param("date", date)
+          .param("currency", currency)
+          .param("now", Utc.of(now))
+          .update();
+    } catch (DuplicateKeyException raced) {
+      // Another transaction created it first; use theirs.
+    }
+    return findForUpdate(tenant, date).orElseThrow();
+  }
+
+  private Optional<UUID> findForUpdate(TenantId tenant, LocalDate date) {
+    return jdbc.sql(
+            """
+            select invoice_id from invoice
+             where tenant_id = :tenant and invoice_date = :date and kind = 'INVOICE' for update
+            """)
+        .param("tenant", tenant.value())
+        .param("date", date)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** Adds a charge line for one subscription-period; the unique key makes a second one fail. */
+  void addCharge(TenantId tenant, UUID invoice, SubscriptionId subscription, PeriodCharge charge) {
+    int line =
+        jdbc.sql("select coalesce(max(line_no), 0) + 1 from invoice_line where tenant_id = :tenant and invoice_id = :invoice")
+            .param("tenant", tenant.value())
+            .param("invoice", invoice)
+            .query(Integer.class)
+            .single();
+    BillingPeriod period = charge.period();
+    jdbc.sql(
+            """
+            insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id,
+                period_start, period_end, quantity, unit_price_minor, amount_minor, currency,
+                charge_period_start)
+            values (:tenant, :invoice, :line, 'CHARGE', :subscription, :start, :end, :quantity,
+                    :unitPrice, :amount, :currency, :start)
+            """)
+        .param("tenant", tenant.value())
+        .param("invoice", invoice)
+        .param("line", line)
+        .param("subscription", subscription.value())
+        .param("start", period.start())
+        .param("end", period.endExclusive())
+        .param("quantity", charge.quantity())
+        .param("unitPrice", charge.unitPrice().minor())
+        .param("amount", charge.amount().minor())
+        .param("currency", charge.amount().currency().getCurrencyCode())
+        .update();
+    jdbc.sql(
+            """
+            update invoice set total_minor = total_minor + :amount
+             where tenant_id = :tenant and invoice_id = :invoice
+            """)
+        .param("amount", charge.amount().minor())
+        .param("tenant", tenant.value())
+        .param("invoice", invoice)
+        .update();
+  }
+
+  /** What was billed for the subscription's period starting {@code periodStart}, if anything. */
+  Optional<PeriodCharge> chargeFor(TenantId tenant, SubscriptionId subscription, LocalDate periodStart) {
+    return jdbc.sql(
+            """
+            select period_start, period_end, unit_price_minor, quantity, amount_minor, currency
+              from invoice_line
+             where tenant_id = :tenant and subscription_id = :subscription
+               and charge_period_start = :start
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("start", periodStart)
+        .query(
+            (rs, i) ->
+                new PeriodCharge(
+                    new BillingPeriod(
+                        rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate()),
+                    Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
+                    rs.getInt("quantity"),
+                    Money.of(rs.getLong("amount_minor"), rs.getString("currency"))))
+        .optional();
+  }
+}

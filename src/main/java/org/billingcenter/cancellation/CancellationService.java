@@ -1,0 +1,132 @@
+package org.billingcenter.cancellation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.billingcenter.billing.BillingService;
+import org.billingcenter.billing.PeriodCharge;
+import org.billingcenter.catalog.CatalogService;
+import org.billingcenter.cancellation.CancellationDecision.Preview;
+import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.shared.Rejected;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.Subscription;
+import org.billingcenter.subscription.SubscriptionCancelled;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.tenant.Member;
+import org.billingcenter.tenant.TenantService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks and carries out cancellations. {@link #check} and {@link #cancel} build the same snapshot
+ * and ask the same policy, so the preview shown is exactly what the cancellation then does.
+ */
+@Service
+public class CancellationService {
+
+  private final SubscriptionService subscriptions;
+  private final LicensingService licensing;
+  private final BillingService billing;
+  private final TenantService tenants;
+  private final CatalogService catalog;
+  private final CancellationRepository cancellations;
+  private final CancellationSettings settings;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CancellationService(
+      SubscriptionService subscriptions,
+      LicensingService licensing,
+      BillingService billing,
+      TenantService tenants,
+      CatalogService catalog,
+      CancellationRepository cancellations,
+      CancellationSettings settings,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.subscriptions = subscriptions;
+    this.licensing = licensing;
+    this.billing = billing;
+    this.tenants = tenants;
+    this.catalog = catalog;
+    this.cancellations = cancellations;
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The decision with the names of the members who would lose access. */
+  public record Check(CancellationDecision decision, List<Member> membersLosingAccess) {}
+
+  /** What the survey and the caller say alongside a cancel request. */
+  public record Request(CancelWhen when, LeavingReason reason, String comment) {}
+
+  @Transactional(readOnly = true)
+  public Check check(TenantId tenant, SubscriptionId id, Canceller who, CancelWhen when) {
+    Subscription subscription = subscriptions.get(tenant, id).subscription();
+    return withNames(tenant, CancellationPolicy.decide(snapshot(subscription, who, when)));
+  }
+
+  /** Cancels as previewed, or refuses with the policy's outcome and changes nothing. */
+  @Transactional
+  public Check cancel(TenantId tenant, SubscriptionId id, Canceller who, Request request) {
+    if (who.assisting() && (who.note() == null || who.note().isBlank())) {
+      throw new Rejected(CancellationRefusal.ASSISTED_NOTE_REQUIRED);
+    }
+    Subscription locked = subscriptions.lock(tenant, id);
+    CancellationDecision decision = CancellationPolicy.decide(snapshot(locked, who, request.when()));
+    if (!decision.allowed()) {
+      throw new Rejected(decision.outcome(), decision.licensesToRemove(), decision.threshold());
+    }
+    Preview preview = decision.preview();
+    String why = request.reason() + (who.assisting() ? " — assisted: " + who.note() : "");
+    if (preview.when() == CancelWhen.NOW) {
+      licensing.releaseAll(tenant, id, who.username());
+      subscriptions.endNow(locked, who.username(), why);
+    } else {
+      subscriptions.scheduleEnd(locked, preview.effectiveOn(), who.username(), why);
+    }
+    cancellations.insert(
+        new CancellationRepository.Row(
+            tenant, id, preview.when(), preview.effectiveOn(), request.reason(), request.comment(),
+            preview.credit(), who.username(), who.assisting() ? who.note() : null, clock.instant()));
+    events.publishEvent(
+        new SubscriptionCancelled(
+            tenant, id, preview.when() == CancelWhen.NOW, preview.effectiveOn(),
+            locked.currentPeriod().start(), preview.credit(), preview.creditReturnedOn(), who.username()));
+    return withNames(tenant, decision);
+  }
+
+  /** Takes back a term-end cancellation before it takes effect. */
+  @Transactional
+  public void undo(TenantId tenant, SubscriptionId id, Canceller who) {
+    if (who.roles().stream().noneMatch(CancellationPolicy.MAY_CANCEL::contains)) {
+      throw new Rejected(CancellationOutcome.NOT_PERMITTED);
+    }
+    subscriptions.undoScheduledEnd(tenant, id, who.username());
+    cancellations.markUndone(tenant, id, clock.instant());
+  }
+
+  private CancellationSnapshot snapshot(Subscription s, Canceller who, CancelWhen when) {
+    TenantId tenant = s.tenant();
+    LocalDate today = tenants.today(tenant);
+    Optional<PeriodCharge> charge =
+        s.currentPeriod() == null ? Optional.empty() : billing.chargeFor(tenant, s.id(), s.currentPeriod().start());
+    LocalDate returnOn =
+        s.currentPeriod() == null ? null : billing.creditReturnDate(tenant, s.id(), s.currentPeriod(), today);
+    return new CancellationSnapshot(
+        s.status(), s.isEnding(), licensing.assignedMembers(tenant, s.id()), settings.licenseThreshold(),
+        s.hasPaymentMethod(), s.trialEnd(), who.roles(), when, clock.instant(), today, s.currentPeriod(),
+        charge, returnOn, catalog.plan(s.planId()).unitPrice().currency());
+  }
+
+  private Check withNames(TenantId tenant, CancellationDecision decision) {
+    List<Member> losing =
+        decision.preview() == null ? List.of() : tenants.members(tenant, decision.preview().membersLosingAccess());
+    return new Check(decision, losing);
+  }
+}

@@ -1,0 +1,19 @@
+package org.billingcenter.cancellation;
+
+import java.util.Set;
+import org.billingcenter.account.Role;
+
+/**
+ * Who asks: their username and roles. A support engineer cancelling for an organisation must say
+ * why in {@code note}; it goes into the audit trail with their name.
+ */
+public record Canceller(String username, Set<Role> roles, String note) {
+
+  public Canceller {
+    roles = Set.copyOf(roles);
+  }
+
+  public boolean assisting() {
+    return roles.contains(Role.SUPPORT_ENGINEER);
+  }
+}

@@ -1,0 +1,70 @@
+package org.billingcenter.cancellation.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.account.Role;
+import org.billingcenter.cancellation.CancelWhen;
+import org.billingcenter.cancellation.Canceller;
+import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.CancellationService.Request;
+import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Assisted cancellation: a support engineer cancels on an organisation's behalf, typically after a
+ * callback. Not bound by the license threshold, bound by every other rule; the note is mandatory
+ * and goes into the audit trail with the engineer's name.
+ */
+@RestController
+@RequestMapping("/api/v1/support/tenants/{tenantId}/subscriptions/{id}/cancellation")
+@PreAuthorize("hasRole('SUPPORT_ENGINEER')")
+class AssistedCancellationApi {
+
+  private final CancellationService cancellations;
+  private final DecisionViews views;
+
+  AssistedCancellationApi(CancellationService cancellations, DecisionViews views) {
+    this.cancellations = cancellations;
+    this.views = views;
+  }
+
+  record AssistedCancel(
+      CancelWhen when, LeavingReason reason, @Size(max = 2000) String comment,
+      @NotBlank @Size(max = 2000) String note) {}
+
+  @GetMapping
+  DecisionViews.DecisionView check(
+      @PathVariable UUID tenantId, @PathVariable UUID id,
+      @RequestParam(defaultValue = "NOW") CancelWhen when, Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    return views.of(subscription, cancellations.check(new TenantId(tenantId), subscription, engineer(me, null), when));
+  }
+
+  @PostMapping
+  DecisionViews.DecisionView cancel(
+      @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedCancel body, Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    Request request =
+        new Request(body.when() == null ? CancelWhen.NOW : body.when(),
+            body.reason() == null ? LeavingReason.OTHER : body.reason(), body.comment());
+    return views.of(
+        subscription, cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), request));
+  }
+
+  private static Canceller engineer(Principal me, String note) {
+    return new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), note);
+  }
+}

@@ -1,0 +1,86 @@
+package org.billingcenter.cancellation.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.account.Role;
+import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.cancellation.CancelWhen;
+import org.billingcenter.cancellation.Canceller;
+import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.CancellationService.Request;
+import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET} the decision and preview; {@code POST} cancels as previewed; {@code DELETE} takes
+ * back a term-end cancellation. The policy, not this class, decides who may.
+ */
+@RestController
+@RequestMapping("/api/v1/subscriptions/{id}/cancellation")
+class CancellationApi {
+
+  private final CancellationService cancellations;
+  private final DecisionViews views;
+
+  CancellationApi(CancellationService cancellations, DecisionViews views) {
+    this.cancellations = cancellations;
+    this.views = views;
+  }
+
+  record CancelBody(CancelWhen when, LeavingReason reason, @Size(max = 2000) String comment) {
+    Request request() {
+      return new Request(
+          when == null ? CancelWhen.NOW : when, reason == null ? LeavingReason.OTHER : reason, comment);
+    }
+  }
+
+  @GetMapping
+  DecisionViews.DecisionView check(
+      @CurrentTenant TenantId tenant,
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "NOW") CancelWhen when,
+      @AuthenticationPrincipal SignedInAccount me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    return views.of(subscription, cancellations.check(tenant, subscription, canceller(me), when));
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  DecisionViews.DecisionView cancel(
+      @CurrentTenant TenantId tenant,
+      @PathVariable UUID id,
+      @Valid @RequestBody(required = false) CancelBody body,
+      @AuthenticationPrincipal SignedInAccount me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    Request request = (body == null ? new CancelBody(null, null, null) : body).request();
+    return views.of(subscription, cancellations.cancel(tenant, subscription, canceller(me), request));
+  }
+
+  @DeleteMapping
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  void undo(@CurrentTenant TenantId tenant, @PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me) {
+    cancellations.undo(tenant, new SubscriptionId(id), canceller(me));
+  }
+
+  private static Canceller canceller(SignedInAccount me) {
+    Set<Role> roles = Set.copyOf(me.roles());
+    return new Canceller(me.getUsername(), roles, null);
+  }
+}

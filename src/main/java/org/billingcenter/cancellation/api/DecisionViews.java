@@ -1,0 +1,109 @@
+package org.billingcenter.cancellation.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.billingcenter.api.MoneyView;
+import org.billingcenter.cancellation.CancelWhen;
+import org.billingcenter.cancellation.CancellationDecision;
+import org.billingcenter.cancellation.CancellationOutcome;
+import org.billingcenter.cancellation.CancellationService.Check;
+import org.billingcenter.shared.SubscriptionId;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision as JSON, with a sentence in the caller's language and the links of the ways
+ * forward (remove licenses; "Let us call you") when online cancellation is refused.
+ */
+@Component
+class DecisionViews {
+
+  private final MessageSource messages;
+
+  DecisionViews(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  public record Link(String href, String method) {}
+
+  public record MemberView(String id, String displayName) {}
+
+  public record TrialView(LocalDate endsOn, boolean convertsToPaid) {}
+
+  public record PreviewView(
+      CancelWhen when,
+      Instant effectiveAt,
+      LocalDate effectiveOn,
+      MoneyView credit,
+      LocalDate creditReturnedOn,
+      List<MemberView> membersLosingAccess) {}
+
+  public record DecisionView(
+      String subscriptionId,
+      CancellationOutcome outcome,
+      String message,
+      int assignedLicenses,
+      int threshold,
+      TrialView trial,
+      Integer licensesToRemove,
+      Link removeLicenses,
+      Link requestCallback,
+      PreviewView preview) {}
+
+  public DecisionView of(SubscriptionId id, Check check) {
+    CancellationDecision d = check.decision();
+    boolean tooMany = d.outcome() == CancellationOutcome.TOO_MANY_LICENSES;
+    return new DecisionView(
+        id.toString(),
+        d.outcome(),
+        message(d),
+        d.assignedLicenses(),
+        d.threshold(),
+        d.trial() == null ? null : new TrialView(d.trial().endsOn(), d.trial().convertsToPaid()),
+        tooMany ? d.licensesToRemove() : null,
+        tooMany ? new Link("/api/v1/subscriptions/" + id + "/licenses/unassign", "POST") : null,
+        tooMany ? new Link("/api/v1/callback-requests", "POST") : null,
+        d.preview() == null
+            ? null
+            : new PreviewView(
+                d.preview().when(),
+                d.preview().effectiveAt(),
+                d.preview().effectiveOn(),
+                MoneyView.of(d.preview().credit()),
+                d.preview().creditReturnedOn(),
+                check.membersLosingAccess().stream()
+                    .map(m -> new MemberView(m.id().toString(), m.displayName()))
+                    .toList()));
+  }
+
+  private String message(CancellationDecision d) {
+    Locale locale = LocaleContextHolder.getLocale();
+    DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    String key = "cancellation.outcome." + d.outcome().name().toLowerCase(Locale.ROOT);
+    Object[] args =
+        switch (d.outcome()) {
+          case NOTHING_TO_CANCEL_TRIAL -> {
+            key += d.trial().convertsToPaid() ? ".converts" : ".expires";
+            yield new Object[] {dates.format(d.trial().endsOn())};
+          }
+          case TOO_MANY_LICENSES ->
+              new Object[] {d.assignedLicenses(), d.threshold(), d.licensesToRemove()};
+          case ALLOWED ->
+              new Object[] {
+                MoneyView.format(d.preview().credit(), locale),
+                d.preview().creditReturnedOn() == null ? "-" : dates.format(d.preview().creditReturnedOn())
+              };
+          default -> new Object[0];
+        };
+    if (d.outcome() == CancellationOutcome.ALLOWED && d.preview().when() == CancelWhen.END_OF_TERM) {
+      key += ".end_of_term";
+      args = new Object[] {dates.format(d.preview().effectiveOn())};
+    }
+    return messages.getMessage(key, args, locale);
+  }
+}

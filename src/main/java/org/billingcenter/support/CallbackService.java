@@ -1,0 +1,146 @@
+package org.billingcenter.support;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.audit.AuditLog;
+import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.shared.Rejected;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.tenant.TenantService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Callback requests, from the organisation's ask to the support engineer's last note. */
+@Service
+public class CallbackService {
+
+  public static final Set<String> LANGUAGES = Set.of("en", "fr", "da", "bg", "zh-CN", "zh-TW");
+  static final int QUEUE_LIMIT = 500;
+
+  private final CallbackRepository requests;
+  private final SubscriptionService subscriptions;
+  private final TenantService tenants;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CallbackService(
+      CallbackRepository requests,
+      SubscriptionService subscriptions,
+      TenantService tenants,
+      AuditLog audit,
+      Clock clock) {
+    this.requests = requests;
+    this.subscriptions = subscriptions;
+    this.tenants = tenants;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public record NewCallback(
+      SubscriptionId subscription, String contactName, String phone, String language, String preferredTimeWindow) {}
+
+  @Transactional
+  public CallbackRequest request(TenantId tenant, NewCallback ask, String actor) {
+    subscriptions.get(tenant, ask.subscription());
+    if (!LANGUAGES.contains(ask.language())) {
+      throw new Rejected(SupportReason.UNSUPPORTED_LANGUAGE, String.join(", ", LANGUAGES.stream().sorted().toList()));
+    }
+    String phone = e164(ask.phone(), tenants.get(tenant).country());
+    if (requests.hasOpen(tenant, ask.subscription())) {
+      throw new Rejected(SupportReason.CALLBACK_ALREADY_OPEN);
+    }
+    CallbackRequest created =
+        new CallbackRequest(tenant, UUID.randomUUID(), ask.subscription(), ask.contactName().trim(), phone,
+            ask.language(), ask.preferredTimeWindow().trim(), CallbackStatus.NEW, null, null,
+            clock.instant(), clock.instant());
+    try {
+      requests.insert(created);
+    } catch (DuplicateKeyException raced) {
+      throw new Rejected(SupportReason.CALLBACK_ALREADY_OPEN);
+    }
+    audit.record(tenant, actor,
+        Change.of("CALLBACK_REQUESTED", "callback_request", created.id()).to("NEW for subscription " + ask.subscription()));
+    return created;
+  }
+
+  @Transactional(readOnly = true)
+  public List<CallbackRequest> forTenant(TenantId tenant) {
+    return requests.listForTenant(tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CallbackRequest> queue(CallbackStatus status) {
+    return requests.queue(status, QUEUE_LIMIT);
+  }
+
+  @Transactional
+  public CallbackRequest claim(TenantId tenant, UUID id, String engineer) {
+    CallbackRequest r = open(tenant, id, CallbackStatus.NEW);
+    return save(r, CallbackStatus.CLAIMED, engineer, r.notes(), engineer, "CALLBACK_CLAIMED");
+  }
+
+  /** Only the engineer who claimed it completes it, and says what happened. */
+  @Transactional
+  public CallbackRequest complete(TenantId tenant, UUID id, String engineer, String notes) {
+    if (notes == null || notes.isBlank()) {
+      throw new Rejected(SupportReason.NOTES_REQUIRED);
+    }
+    CallbackRequest r = open(tenant, id, CallbackStatus.CLAIMED);
+    if (!engineer.equals(r.engineer())) {
+      throw new Rejected(SupportReason.CALLBACK_CLAIMED_BY_OTHER, r.engineer());
+    }
+    return save(r, CallbackStatus.COMPLETED, engineer, notes.trim(), engineer, "CALLBACK_COMPLETED");
+  }
+
+  /** The organisation no longer needs the call, or support closes it without one. */
+  @Transactional
+  public CallbackRequest withdraw(TenantId tenant, UUID id, String actor, String notes) {
+    CallbackRequest r = requests.findForUpdate(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
+    if (!r.status().isOpen()) {
+      throw new Rejected(SupportReason.CALLBACK_WRONG_STATUS, r.status());
+    }
+    String kept = notes == null || notes.isBlank() ? r.notes() : notes.trim();
+    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), kept, actor, "CALLBACK_WITHDRAWN");
+  }
+
+  private CallbackRequest open(TenantId tenant, UUID id, CallbackStatus expected) {
+    CallbackRequest r = requests.findForUpdate(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
+    if (r.status() != expected) {
+      throw new Rejected(SupportReason.CALLBACK_WRONG_STATUS, r.status());
+    }
+    return r;
+  }
+
+  private CallbackRequest save(
+      CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action) {
+    CallbackRequest next =
+        new CallbackRequest(r.tenant(), r.id(), r.subscription(), r.contactName(), r.phone(), r.language(),
+            r.preferredTimeWindow(), status, engineer, notes, r.createdAt(), clock.instant());
+    requests.update(next);
+    audit.record(r.tenant(), actor,
+        Change.of(action, "callback_request", r.id()).from(r.status()).to(status).because(notes));
+    return next;
+  }
+
+  /** A real, dialable number, normalised to E.164; a national number is read in the tenant's country. */
+  static String e164(String raw, String country) {
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber number = util.parse(raw, country);
+      if (!util.isValidNumber(number)) {
+        throw new Rejected(SupportReason.INVALID_PHONE);
+      }
+      return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      throw new Rejected(SupportReason.INVALID_PHONE);
+    }
+  }
+}

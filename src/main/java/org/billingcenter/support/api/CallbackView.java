@@ -1,0 +1,27 @@
+package org.billingcenter.support.api;
+
+import java.time.Instant;
+import org.billingcenter.support.CallbackRequest;
+import org.billingcenter.support.CallbackStatus;
+
+/** A callback request as JSON, for the organisation and for the support queue alike. */
+record CallbackView(
+    String id,
+    String tenantId,
+    String subscriptionId,
+    String contactName,
+    String phone,
+    String language,
+    String preferredTimeWindow,
+    CallbackStatus status,
+    String engineer,
+    String notes,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static CallbackView of(CallbackRequest r) {
+    return new CallbackView(r.id().toString(), r.tenant().toString(), r.subscription().toString(),
+        r.contactName(), r.phone(), r.language(), r.preferredTimeWindow(), r.status(), r.engineer(),
+        r.notes(), r.createdAt(), r.updatedAt());
+  }
+}
