@@ -6,10 +6,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /** Billing Center: subscription administration and billing for many organisations. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
 @Modulithic(sharedModules = "shared")
 public class BillingCenterApplication {
 

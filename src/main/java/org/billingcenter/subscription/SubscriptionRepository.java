@@ -130,18 +130,19 @@ class SubscriptionRepository {
 
   /** The earliest renewal day after {@code today} among the tenant's other renewing subscriptions. */
   Optional<LocalDate> nextRenewal(TenantId tenant, SubscriptionId excluding, LocalDate today) {
-    return Optional.ofNullable(
-        jdbc.sql(
-                """
-                select min(current_period_end) from subscription
-                 where tenant_id = :tenant and status = 'ACTIVE' and auto_renew = true
-                   and subscription_id <> :excluding and current_period_end > :today
-                """)
-            .param("tenant", tenant.value())
-            .param("excluding", excluding.value())
-            .param("today", today)
-            .query(LocalDate.class)
-            .single());
+    return jdbc.sql(
+            """
+            select current_period_end from subscription
+             where tenant_id = :tenant and status = 'ACTIVE' and auto_renew = true
+               and subscription_id <> :excluding and current_period_end > :today
+             order by current_period_end
+             fetch first 1 rows only
+            """)
+        .param("tenant", tenant.value())
+        .param("excluding", excluding.value())
+        .param("today", today)
+        .query(LocalDate.class)
+        .optional();
   }
 
   boolean hasTrialOf(TenantId tenant, String planId) {

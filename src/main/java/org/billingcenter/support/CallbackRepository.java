@@ -77,6 +77,18 @@ class CallbackRepository {
         > 0;
   }
 
+  List<CallbackRequest> unclaimed(TenantId tenant, SubscriptionId subscription) {
+    return jdbc.sql(
+            """
+            select * from callback_request
+             where tenant_id = :tenant and subscription_id = :subscription and status = 'NEW'
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .query((rs, i) -> map(rs))
+        .list();
+  }
+
   List<CallbackRequest> listForTenant(TenantId tenant) {
     return jdbc.sql("select * from callback_request where tenant_id = :tenant order by created_at desc")
         .param("tenant", tenant.value())

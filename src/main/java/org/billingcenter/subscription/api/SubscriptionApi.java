@@ -36,7 +36,10 @@ class SubscriptionApi {
     this.subscriptions = subscriptions;
   }
 
-  /** Periods are tenant-local dates; {@code currentPeriodEnd} is exclusive (the next charge day). */
+  /**
+   * Periods are tenant-local dates; {@code currentPeriodEnd} is exclusive (the next charge day).
+   * {@code endsOn} is set when the subscription was cancelled at term end.
+   */
   record SubscriptionView(
       String id,
       String planId,
@@ -48,6 +51,7 @@ class SubscriptionApi {
       LocalDate currentPeriodStart,
       LocalDate currentPeriodEnd,
       LocalDate trialEnd,
+      LocalDate endsOn,
       String paymentMethodId) {
 
     static SubscriptionView of(SubscriptionSummary summary) {
@@ -63,6 +67,7 @@ class SubscriptionApi {
           s.currentPeriod() == null ? null : s.currentPeriod().start(),
           s.currentPeriod() == null ? null : s.currentPeriod().endExclusive(),
           s.trialEnd(),
+          s.scheduledCancelOn(),
           s.paymentMethod() == null ? null : s.paymentMethod().toString());
     }
   }
