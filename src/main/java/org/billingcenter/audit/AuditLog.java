@@ -72,7 +72,7 @@ public class AuditLog {
                    before_state, after_state, reason
               from audit_event
              where tenant_id = :tenant and entity_type = :type and entity_id = :entity
-             order by occurred_at, audit_event_id
+             order by occurred_at, seq
             """)
         .param("tenant", tenant.value())
         .param("type", entityType)
