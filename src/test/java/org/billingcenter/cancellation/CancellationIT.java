@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.catalog.CatalogService;
+import org.billingcenter.catalog.Plan;
+import org.billingcenter.shared.BillingFrequency;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.billing.BillingService;
@@ -38,6 +43,8 @@ class CancellationIT extends DatabaseIT {
   @Autowired SubscriptionService subscriptions;
   @Autowired BillingService billing;
   @Autowired AuditLog audit;
+  @Autowired CatalogService catalog;
+  @Autowired JdbcClient jdbc;
 
   static final Canceller ADMIN = new Canceller("admin", Set.of(Role.GLOBAL_ADMIN), null);
 
@@ -172,6 +179,7 @@ class CancellationIT extends DatabaseIT {
             .with(httpBasic(org.admin(), org.password())))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.preview.effectiveOn").value("2026-04-10"))
+        .andExpect(jsonPath("$.message").value(containsString("will end on April 10, 2026")))
         .andExpect(jsonPath("$.preview.credit.amountMinor").value(0));
     Subscription ending = subscriptions.get(org.id(), s.id()).subscription();
     assertThat(ending.status()).isEqualTo(SubscriptionStatus.ACTIVE);
@@ -252,6 +260,19 @@ class CancellationIT extends DatabaseIT {
           assertThat(e.actor()).isEqualTo("sam");
           assertThat(e.reason()).contains("Called back; customer confirmed");
         });
+  }
+
+  @Test
+  void the_credit_uses_the_price_billed_for_the_period_not_todays_catalog_price() {
+    String planId = "price-" + UUID.randomUUID().toString().substring(0, 8);
+    catalog.addPlan(new Plan(planId, "test-product", "Test Product", Money.of(1000, "EUR"),
+        BillingFrequency.MONTHLY, BillingFrequency.MONTHLY, 30, 25));
+    Given org = tenants.tenant(0);
+    Subscription s = subscriptions.purchase(org.id(), planId, 2, org.card(), "t"); // 20.00 for 10 Mar – 10 Apr
+    jdbc.sql("update plan set unit_price_minor = 99900 where plan_id = :plan").param("plan", planId).update();
+    clock.advance(Duration.ofDays(10));
+    var preview = cancellations.check(org.id(), s.id(), ADMIN, CancelWhen.NOW).decision().preview();
+    assertThat(preview.credit()).isEqualTo(Money.of(1_290, "EUR")); // 20.00 × 20/31 = 12.90
   }
 
   @Test

@@ -60,7 +60,7 @@ class AssistedCancellationApi {
     Request request =
         new Request(body.when() == null ? CancelWhen.NOW : body.when(),
             body.reason() == null ? LeavingReason.OTHER : body.reason(), body.comment());
-    return views.of(
+    return views.done(
         subscription, cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), request));
   }
 

@@ -69,7 +69,7 @@ class CancellationApi {
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
     Request request = (body == null ? new CancelBody(null, null, null) : body).request();
-    return views.of(subscription, cancellations.cancel(tenant, subscription, canceller(me), request));
+    return views.done(subscription, cancellations.cancel(tenant, subscription, canceller(me), request));
   }
 
   @DeleteMapping

@@ -55,13 +55,23 @@ class DecisionViews {
       Link requestCallback,
       PreviewView preview) {}
 
+  /** The decision as a check: what would happen. */
   public DecisionView of(SubscriptionId id, Check check) {
+    return of(id, check, false);
+  }
+
+  /** The decision that was just carried out: the message says it is done. */
+  public DecisionView done(SubscriptionId id, Check check) {
+    return of(id, check, true);
+  }
+
+  private DecisionView of(SubscriptionId id, Check check, boolean done) {
     CancellationDecision d = check.decision();
     boolean tooMany = d.outcome() == CancellationOutcome.TOO_MANY_LICENSES;
     return new DecisionView(
         id.toString(),
         d.outcome(),
-        message(d),
+        message(d, done),
         d.assignedLicenses(),
         d.threshold(),
         d.trial() == null ? null : new TrialView(d.trial().endsOn(), d.trial().convertsToPaid()),
@@ -81,10 +91,11 @@ class DecisionViews {
                     .toList()));
   }
 
-  private String message(CancellationDecision d) {
+  private String message(CancellationDecision d, boolean done) {
     Locale locale = LocaleContextHolder.getLocale();
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    String key = "cancellation.outcome." + d.outcome().name().toLowerCase(Locale.ROOT);
+    String key =
+        (done ? "cancellation.done." : "cancellation.outcome.") + d.outcome().name().toLowerCase(Locale.ROOT);
     Object[] args =
         switch (d.outcome()) {
           case NOTHING_TO_CANCEL_TRIAL -> {
