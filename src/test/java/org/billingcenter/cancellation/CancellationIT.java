@@ -35,6 +35,7 @@ import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** The specification's cancellation story on a real database, through the service and the API. */
 class CancellationIT extends DatabaseIT {
@@ -197,33 +198,30 @@ class CancellationIT extends DatabaseIT {
     assertThat(renewing.autoRenew()).isTrue();
   }
 
+  private ResultActions cancelWithKey(Given org, Subscription s, String key, String body) throws Exception {
+    return mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body)
+        .with(httpBasic(org.admin(), org.password())));
+  }
+
   @Test
   void an_idempotency_key_replays_the_first_answer_and_refuses_another_body() throws Exception {
     Given org = tenants.tenant(1);
     Subscription s = tenants.subscription(org, 2, 1);
     String first =
-        mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation")
-                .header("Idempotency-Key", "k-1")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"reason\":\"OTHER\"}")
-                .with(httpBasic(org.admin(), org.password())))
+        cancelWithKey(org, s, "k-1", "{\"reason\":\"OTHER\"}")
             .andExpect(status().isOk())
             .andReturn().getResponse().getContentAsString();
     String replay =
-        mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation")
-                .header("Idempotency-Key", "k-1")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"reason\":\"OTHER\"}")
-                .with(httpBasic(org.admin(), org.password())))
+        cancelWithKey(org, s, "k-1", "{\"reason\":\"OTHER\"}")
             .andExpect(status().isOk())
             .andExpect(header().string("Idempotent-Replayed", "true"))
             .andReturn().getResponse().getContentAsString();
     assertThat(replay).isEqualTo(first);
-    mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation")
-            .header("Idempotency-Key", "k-1")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"reason\":\"TOO_EXPENSIVE\"}")
-            .with(httpBasic(org.admin(), org.password())))
+    assertThat(JsonPath.<String>read(first, "$.outcome")).isEqualTo("ALLOWED");
+    cancelWithKey(org, s, "k-1", "{\"reason\":\"TOO_EXPENSIVE\"}")
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
     assertThat(billing.credits(org.id())).hasSize(1);
@@ -232,15 +230,9 @@ class CancellationIT extends DatabaseIT {
         .hasSize(1);
     // Keys belong to a tenant: the same key elsewhere is a new request.
     Given other = tenants.tenant(0);
-    Subscription otherSub = tenants.subscription(other, 1, 0);
-    mvc.perform(post("/api/v1/subscriptions/" + otherSub.id() + "/cancellation")
-            .header("Idempotency-Key", "k-1")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"reason\":\"OTHER\"}")
-            .with(httpBasic(other.admin(), other.password())))
+    cancelWithKey(other, tenants.subscription(other, 1, 0), "k-1", "{\"reason\":\"OTHER\"}")
         .andExpect(status().isOk())
         .andExpect(header().doesNotExist("Idempotent-Replayed"));
-    assertThat(JsonPath.<String>read(first, "$.outcome")).isEqualTo("ALLOWED");
   }
 
   @Test
