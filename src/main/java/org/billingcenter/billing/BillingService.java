@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionCancelled;
@@ -93,6 +94,21 @@ public class BillingService {
   @Transactional(readOnly = true)
   public LocalDate creditReturnDate(TenantId tenant, SubscriptionId id, BillingPeriod period, LocalDate today) {
     return CreditReturn.returnOn(subscriptions.nextRenewalOfOthers(tenant, id, today), period);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Invoice> invoices(TenantId tenant) {
+    return invoices.list(tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public Invoice invoice(TenantId tenant, UUID id) {
+    return invoices.find(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Invoice.RefundView> refunds(TenantId tenant) {
+    return invoices.refunds(tenant);
   }
 
   @Transactional(readOnly = true)

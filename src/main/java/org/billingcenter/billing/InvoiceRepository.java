@@ -2,6 +2,7 @@ package org.billingcenter.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.BillingPeriod;
@@ -95,6 +96,72 @@ class InvoiceRepository {
         .param("tenant", tenant.value())
         .param("invoice", invoice)
         .update();
+  }
+
+  List<Invoice> list(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select invoice_id, invoice_date, kind, total_minor, currency from invoice
+             where tenant_id = :tenant order by invoice_date desc, kind
+            """)
+        .param("tenant", tenant.value())
+        .query((rs, i) -> invoice(tenant, rs, List.of()))
+        .list();
+  }
+
+  Optional<Invoice> find(TenantId tenant, UUID id) {
+    List<Invoice.Line> lines =
+        jdbc.sql(
+                """
+                select line_no, kind, subscription_id, period_start, period_end, quantity,
+                       unit_price_minor, amount_minor, currency
+                  from invoice_line where tenant_id = :tenant and invoice_id = :id order by line_no
+                """)
+            .param("tenant", tenant.value())
+            .param("id", id)
+            .query((rs, i) -> new Invoice.Line(
+                rs.getInt("line_no"),
+                rs.getString("kind"),
+                rs.getObject("subscription_id", UUID.class),
+                rs.getDate("period_start") == null ? null : rs.getDate("period_start").toLocalDate(),
+                rs.getDate("period_end") == null ? null : rs.getDate("period_end").toLocalDate(),
+                (Integer) rs.getObject("quantity"),
+                rs.getObject("unit_price_minor") == null ? null : Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency"))))
+            .list();
+    return jdbc.sql(
+            "select invoice_id, invoice_date, kind, total_minor, currency from invoice where tenant_id = :tenant and invoice_id = :id")
+        .param("tenant", tenant.value())
+        .param("id", id)
+        .query((rs, i) -> invoice(tenant, rs, lines))
+        .optional();
+  }
+
+  List<Invoice.RefundView> refunds(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select refund_id, invoice_id, credit_id, amount_minor, currency, status from refund
+             where tenant_id = :tenant order by created_at desc, refund_id
+            """)
+        .param("tenant", tenant.value())
+        .query((rs, i) -> new Invoice.RefundView(
+            rs.getObject("refund_id", UUID.class),
+            rs.getObject("invoice_id", UUID.class),
+            rs.getObject("credit_id", UUID.class),
+            Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+            rs.getString("status")))
+        .list();
+  }
+
+  private static Invoice invoice(TenantId tenant, java.sql.ResultSet rs, List<Invoice.Line> lines)
+      throws java.sql.SQLException {
+    return new Invoice(
+        tenant,
+        rs.getObject("invoice_id", UUID.class),
+        rs.getDate("invoice_date").toLocalDate(),
+        rs.getString("kind"),
+        Money.of(rs.getLong("total_minor"), rs.getString("currency")),
+        lines);
   }
 
   /** What was billed for the subscription's period starting {@code periodStart}, if anything. */

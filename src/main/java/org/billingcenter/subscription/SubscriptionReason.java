@@ -10,7 +10,8 @@ public enum SubscriptionReason implements Reason {
   CURRENCY_MISMATCH(Kind.INVALID),
   TRIAL_ALREADY_RUNNING(Kind.CONFLICT),
   ILLEGAL_TRANSITION(Kind.CONFLICT),
-  NOT_ENDING(Kind.CONFLICT);
+  NOT_ENDING(Kind.CONFLICT),
+  ENDING_AT_TERM(Kind.CONFLICT);
 
   private final Kind kind;
 

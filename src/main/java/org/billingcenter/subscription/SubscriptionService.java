@@ -169,6 +169,53 @@ public class SubscriptionService {
     return ending;
   }
 
+  /** Recurring billing on or off; off means EXPIRED at term end instead of a renewal. */
+  @Transactional
+  public Subscription setAutoRenew(TenantId tenant, SubscriptionId id, boolean autoRenew, String actor) {
+    Subscription locked = lock(tenant, id);
+    if (locked.status() != SubscriptionStatus.ACTIVE) {
+      throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
+    }
+    if (locked.isEnding()) {
+      throw new Rejected(SubscriptionReason.ENDING_AT_TERM);
+    }
+    Subscription changed =
+        new Subscription(locked.tenant(), locked.id(), locked.planId(), locked.quantity(), locked.status(),
+            autoRenew, locked.anchorDate(), locked.currentPeriod(), locked.trialEnd(), locked.paymentMethod(),
+            locked.createdAt(), locked.cancelledAt(), null);
+    subscriptions.update(changed, clock.instant());
+    audit.record(tenant, actor,
+        Change.of("AUTO_RENEW_CHANGED", "subscription", id).from(locked.autoRenew()).to(autoRenew));
+    return changed;
+  }
+
+  /**
+   * An EXPIRED or DISABLED subscription comes back with a payment method: ACTIVE again, a new
+   * anchor today, its first period charged now like a purchase.
+   */
+  @Transactional
+  public Subscription reactivate(TenantId tenant, SubscriptionId id, PaymentMethodId paymentMethod, String actor) {
+    if (paymentMethod == null) {
+      throw new Rejected(SubscriptionReason.PAYMENT_METHOD_REQUIRED);
+    }
+    Subscription locked = lock(tenant, id);
+    SubscriptionStatus next =
+        LifecycleEvent.REACTIVATED.applyTo(locked.status())
+            .orElseThrow(() -> new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status()));
+    Plan plan = sellable(tenant, locked.planId(), paymentMethod);
+    LocalDate today = tenants.today(tenant);
+    Subscription active =
+        new Subscription(tenant, id, locked.planId(), locked.quantity(), next, true, today,
+            BillingPeriod.nth(today, 0, plan.billingFrequency()), locked.trialEnd(), paymentMethod,
+            locked.createdAt(), locked.cancelledAt(), null);
+    subscriptions.update(active, clock.instant());
+    audit.record(tenant, actor,
+        Change.of("SUBSCRIPTION_REACTIVATED", "subscription", id).from(locked.status()).to(next));
+    events.publishEvent(new SubscriptionStarted(tenant, id, active.planId(), next, active.quantity(),
+        active.currentPeriod(), plan.unitPrice()));
+    return active;
+  }
+
   /** Takes back a term-end cancellation: renewal on again. */
   @Transactional
   public Subscription undoScheduledEnd(TenantId tenant, SubscriptionId id, String actor) {

@@ -45,6 +45,8 @@ class SecurityConfig {
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     // Refuse by role before the body is read: a Reader gets 403, not a 422.
+                    .requestMatchers("/api/v1/operator/**")
+                    .hasRole("OPERATOR")
                     .requestMatchers(HttpMethod.POST, "/api/v1/tenants", "/api/v1/plans")
                     .hasRole("OPERATOR")
                     .anyRequest()

@@ -42,6 +42,8 @@ public abstract class DatabaseIT {
     registry.add("spring.datasource.username", TestDatabase::user);
     registry.add("spring.datasource.password", () -> "");
     registry.add("billing-center.demo.seed", () -> "never");
+    // Tests call the jobs' services with dates; the scheduler would bill "today" behind their back.
+    registry.add("db-scheduler.enabled", () -> "false");
   }
 
   @TestConfiguration(proxyBeanMethods = false)

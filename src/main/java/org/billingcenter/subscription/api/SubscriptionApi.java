@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -84,6 +85,28 @@ class SubscriptionApi {
   @GetMapping("/{id}")
   SubscriptionView get(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
     return SubscriptionView.of(subscriptions.get(tenant, new SubscriptionId(id)));
+  }
+
+  record AutoRenew(@NotNull Boolean autoRenew) {}
+
+  record Reactivate(@NotNull UUID paymentMethodId) {}
+
+  @PutMapping("/{id}/auto-renew")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  SubscriptionView autoRenew(
+      @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody AutoRenew body, Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    subscriptions.setAutoRenew(tenant, subscription, body.autoRenew(), me.getName());
+    return SubscriptionView.of(subscriptions.get(tenant, subscription));
+  }
+
+  @PostMapping("/{id}/reactivation")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  SubscriptionView reactivate(
+      @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody Reactivate body, Principal me) {
+    SubscriptionId subscription = new SubscriptionId(id);
+    subscriptions.reactivate(tenant, subscription, new PaymentMethodId(body.paymentMethodId()), me.getName());
+    return SubscriptionView.of(subscriptions.get(tenant, subscription));
   }
 
   @PostMapping("/trials")

@@ -1,0 +1,291 @@
+package org.billingcenter.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The billing run's SQL: it claims whole tenants (row locks, SKIP LOCKED, so parallel runs on any
+ * number of nodes split the work), reads their due rows, and writes in JDBC batches.
+ */
+@Repository
+class BillingRunRepository {
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
+
+  BillingRunRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /**
+   * The next tenants after {@code after} with something due on {@code day}, locked for this
+   * transaction; tenants another run holds are skipped (that run bills them).
+   */
+  List<TenantId> lockDueTenants(LocalDate day, UUID after, int limit) {
+    return jdbc.sql(
+            """
+            select t.tenant_id from tenant t
+             where t.tenant_id > :after
+               and (exists (select 1 from subscription s
+                             where s.tenant_id = t.tenant_id and s.status = 'ACTIVE'
+                               and s.current_period_start <= :day
+                               and ((s.current_period_end <= :day and s.auto_renew and s.scheduled_cancel_on is null)
+                                    or not exists (select 1 from invoice_line l
+                                                    where l.tenant_id = s.tenant_id
+                                                      and l.subscription_id = s.subscription_id
+                                                      and l.charge_period_start = s.current_period_start)))
+                    or exists (select 1 from credit c
+                                where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day))
+             order by t.tenant_id
+             fetch first :limit rows only
+             for update skip locked
+            """)
+        .param("after", after)
+        .param("day", day)
+        .param("limit", limit)
+        .query((rs, i) -> new TenantId(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
+  record DueRow(
+      TenantId tenant,
+      SubscriptionId subscription,
+      String planId,
+      int quantity,
+      LocalDate anchor,
+      BillingPeriod current,
+      boolean renews,
+      boolean currentCharged,
+      PaymentMethodId paymentMethod) {}
+
+  List<DueRow> dueSubscriptions(Collection<TenantId> tenants, LocalDate day) {
+    return jdbc.sql(
+            """
+            select s.tenant_id, s.subscription_id, s.plan_id, s.quantity, s.anchor_date,
+                   s.current_period_start, s.current_period_end, s.payment_method_id,
+                   (s.auto_renew and s.scheduled_cancel_on is null) as renews,
+                   exists (select 1 from invoice_line l
+                            where l.tenant_id = s.tenant_id and l.subscription_id = s.subscription_id
+                              and l.charge_period_start = s.current_period_start) as charged
+              from subscription s
+             where s.tenant_id in (:tenants) and s.status = 'ACTIVE'
+               and s.current_period_start <= :day
+             order by s.tenant_id, s.subscription_id
+            """)
+        .param("tenants", ids(tenants))
+        .param("day", day)
+        .query(BillingRunRepository::dueRow)
+        .list();
+  }
+
+  private static DueRow dueRow(ResultSet rs, int i) throws SQLException {
+    UUID method = rs.getObject("payment_method_id", UUID.class);
+    return new DueRow(
+        new TenantId(rs.getObject("tenant_id", UUID.class)),
+        new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+        rs.getString("plan_id"),
+        rs.getInt("quantity"),
+        rs.getDate("anchor_date").toLocalDate(),
+        new BillingPeriod(rs.getDate("current_period_start").toLocalDate(), rs.getDate("current_period_end").toLocalDate()),
+        rs.getBoolean("renews"),
+        rs.getBoolean("charged"),
+        method == null ? null : new PaymentMethodId(method));
+  }
+
+  /** An invoice already in the database: where its next line goes and its running total. */
+  record InvoiceRow(TenantId tenant, UUID id, LocalDate date, String kind, int lastLine, long totalMinor) {}
+
+  List<InvoiceRow> invoices(Collection<TenantId> tenants, Collection<LocalDate> dates) {
+    if (dates.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select i.tenant_id, i.invoice_id, i.invoice_date, i.kind, i.total_minor,
+                   (select coalesce(max(l.line_no), 0) from invoice_line l
+                     where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id) as last_line
+              from invoice i
+             where i.tenant_id in (:tenants) and i.invoice_date in (:dates)
+            """)
+        .param("tenants", ids(tenants))
+        .param("dates", List.copyOf(dates))
+        .query((rs, i) -> new InvoiceRow(
+            new TenantId(rs.getObject("tenant_id", UUID.class)),
+            rs.getObject("invoice_id", UUID.class),
+            rs.getDate("invoice_date").toLocalDate(),
+            rs.getString("kind"),
+            rs.getInt("last_line"),
+            rs.getLong("total_minor")))
+        .list();
+  }
+
+  record CreditRow(TenantId tenant, UUID id, SubscriptionId subscription, Money amount, LocalDate returnOn) {}
+
+  List<CreditRow> dueCredits(Collection<TenantId> tenants, LocalDate day) {
+    return jdbc.sql(
+            """
+            select tenant_id, credit_id, subscription_id, amount_minor, currency, return_on
+              from credit
+             where tenant_id in (:tenants) and status = 'PENDING' and return_on <= :day
+             order by tenant_id, return_on, created_at, credit_id
+            """)
+        .param("tenants", ids(tenants))
+        .param("day", day)
+        .query((rs, i) -> new CreditRow(
+            new TenantId(rs.getObject("tenant_id", UUID.class)),
+            rs.getObject("credit_id", UUID.class),
+            new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+            Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+            rs.getDate("return_on").toLocalDate()))
+        .list();
+  }
+
+  // ---- batched writes -------------------------------------------------------------------------
+
+  record NewInvoice(TenantId tenant, UUID id, LocalDate date, String kind, String currency) {}
+
+  record Line(
+      TenantId tenant, UUID invoice, int lineNo, String kind, SubscriptionId subscription,
+      PeriodCharge charge, Money amount, UUID credit) {}
+
+  record Total(TenantId tenant, UUID invoice, long deltaMinor) {}
+
+  record Advance(TenantId tenant, SubscriptionId subscription, BillingPeriod period) {}
+
+  record CreditDone(TenantId tenant, UUID credit, String status, UUID invoice) {}
+
+  void insertInvoices(List<NewInvoice> invoices, Instant now) {
+    batch.batchUpdate(
+        """
+        insert into invoice (tenant_id, invoice_id, invoice_date, currency, total_minor, kind, created_at)
+        values (:tenant, :id, :date, :currency, 0, :kind, :now)
+        """,
+        invoices.stream().map(i -> new MapSqlParameterSource()
+            .addValue("tenant", i.tenant().value())
+            .addValue("id", i.id())
+            .addValue("date", i.date())
+            .addValue("currency", i.currency())
+            .addValue("kind", i.kind())
+            .addValue("now", Utc.of(now))).toArray(MapSqlParameterSource[]::new));
+  }
+
+  void insertLines(List<Line> lines) {
+    batch.batchUpdate(
+        """
+        insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id, period_start,
+            period_end, quantity, unit_price_minor, amount_minor, currency, credit_id, charge_period_start)
+        values (:tenant, :invoice, :line, :kind, :subscription, :start, :end, :quantity, :unitPrice,
+                :amount, :currency, :credit, :chargeStart)
+        """,
+        lines.stream().map(l -> {
+          PeriodCharge c = l.charge();
+          return new MapSqlParameterSource()
+              .addValue("tenant", l.tenant().value())
+              .addValue("invoice", l.invoice())
+              .addValue("line", l.lineNo())
+              .addValue("kind", l.kind())
+              .addValue("subscription", l.subscription() == null ? null : l.subscription().value())
+              .addValue("start", c == null ? null : c.period().start())
+              .addValue("end", c == null ? null : c.period().endExclusive())
+              .addValue("quantity", c == null ? null : c.quantity())
+              .addValue("unitPrice", c == null ? null : c.unitPrice().minor())
+              .addValue("amount", l.amount().minor())
+              .addValue("currency", l.amount().currency().getCurrencyCode())
+              .addValue("credit", l.credit())
+              .addValue("chargeStart", "CHARGE".equals(l.kind()) ? c.period().start() : null);
+        }).toArray(MapSqlParameterSource[]::new));
+  }
+
+  void addToTotals(List<Total> totals) {
+    batch.batchUpdate(
+        "update invoice set total_minor = total_minor + :delta where tenant_id = :tenant and invoice_id = :invoice",
+        totals.stream().map(t -> new MapSqlParameterSource()
+            .addValue("tenant", t.tenant().value())
+            .addValue("invoice", t.invoice())
+            .addValue("delta", t.deltaMinor())).toArray(MapSqlParameterSource[]::new));
+  }
+
+  void advance(List<Advance> advances) {
+    batch.batchUpdate(
+        """
+        update subscription set current_period_start = :start, current_period_end = :end
+         where tenant_id = :tenant and subscription_id = :subscription
+        """,
+        advances.stream().map(a -> new MapSqlParameterSource()
+            .addValue("tenant", a.tenant().value())
+            .addValue("subscription", a.subscription().value())
+            .addValue("start", a.period().start())
+            .addValue("end", a.period().endExclusive())).toArray(MapSqlParameterSource[]::new));
+  }
+
+  void finishCredits(List<CreditDone> credits) {
+    batch.batchUpdate(
+        """
+        update credit set status = :status, applied_invoice_id = :invoice
+         where tenant_id = :tenant and credit_id = :credit and status = 'PENDING'
+        """,
+        credits.stream().map(c -> new MapSqlParameterSource()
+            .addValue("tenant", c.tenant().value())
+            .addValue("credit", c.credit())
+            .addValue("status", c.status())
+            .addValue("invoice", c.invoice())).toArray(MapSqlParameterSource[]::new));
+  }
+
+  /** Invoices up to {@code day} with something to collect and no collection yet. */
+  record Unpaid(TenantId tenant, UUID invoice, Money total) {}
+
+  List<Unpaid> unpaid(Collection<TenantId> tenants, LocalDate day) {
+    return jdbc.sql(
+            """
+            select i.tenant_id, i.invoice_id, i.total_minor, i.currency from invoice i
+             where i.tenant_id in (:tenants) and i.kind = 'INVOICE' and i.invoice_date <= :day
+               and i.total_minor > 0
+               and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id)
+            """)
+        .param("tenants", ids(tenants))
+        .param("day", day)
+        .query((rs, i) -> new Unpaid(
+            new TenantId(rs.getObject("tenant_id", UUID.class)),
+            rs.getObject("invoice_id", UUID.class),
+            Money.of(rs.getLong("total_minor"), rs.getString("currency"))))
+        .list();
+  }
+
+  /** Each tenant's most recent payment method, to collect and refund with. */
+  Map<TenantId, PaymentMethodId> latestPaymentMethods(Collection<TenantId> tenants) {
+    Map<TenantId, PaymentMethodId> methods = new HashMap<>();
+    jdbc.sql(
+            """
+            select p.tenant_id, p.payment_method_id from payment_method p
+             where p.tenant_id in (:tenants)
+               and p.created_at = (select max(q.created_at) from payment_method q where q.tenant_id = p.tenant_id)
+            """)
+        .param("tenants", ids(tenants))
+        .query((rs, i) -> methods.put(
+            new TenantId(rs.getObject(1, UUID.class)), new PaymentMethodId(rs.getObject(2, UUID.class))))
+        .list();
+    return methods;
+  }
+
+  private static List<UUID> ids(Collection<TenantId> tenants) {
+    return tenants.stream().map(TenantId::value).toList();
+  }
+}

@@ -1,0 +1,168 @@
+package org.billingcenter.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.billing.BillingRunRepository.Advance;
+import org.billingcenter.billing.BillingRunRepository.CreditDone;
+import org.billingcenter.billing.BillingRunRepository.CreditRow;
+import org.billingcenter.billing.BillingRunRepository.DueRow;
+import org.billingcenter.billing.InvoiceCalculator.CreditOutcome;
+import org.billingcenter.billing.InvoiceCalculator.DueSubscription;
+import org.billingcenter.billing.InvoiceCalculator.Renewal;
+import org.billingcenter.catalog.CatalogService;
+import org.billingcenter.catalog.Plan;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The billing run for a date: renews what is due (anniversary billing), charges periods never
+ * charged, returns pending credits on the tenant's invoice (or a credit note) and refunds what an
+ * invoice cannot absorb, then collects. Works in batches of whole tenants, one transaction each,
+ * so memory stays flat, a crash loses at most the batch in flight (which the next run redoes),
+ * and runs on several nodes split the tenants instead of doubling the work.
+ */
+@Service
+public class BillingRunService {
+
+  private static final Logger log = LoggerFactory.getLogger(BillingRunService.class);
+  private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+
+  private final BillingRunRepository runs;
+  private final CatalogService catalog;
+  private final PaymentGateway gateway;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final int batchSize;
+
+  BillingRunService(
+      BillingRunRepository runs,
+      CatalogService catalog,
+      PaymentGateway gateway,
+      TransactionTemplate transaction,
+      Clock clock,
+      @Value("${billing-center.billing.batch-tenants:200}") int batchSize) {
+    this.runs = runs;
+    this.catalog = catalog;
+    this.gateway = gateway;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.batchSize = batchSize;
+  }
+
+  /** What a run did. */
+  public record RunResult(LocalDate date, int tenants, int charges, int credits, int refunds, int collections) {
+    RunResult plus(RunResult b) {
+      return new RunResult(date, tenants + b.tenants, charges + b.charges, credits + b.credits,
+          refunds + b.refunds, collections + b.collections);
+    }
+  }
+
+  /** Bills everything due on or before {@code day}. Safe to repeat and to run on several nodes. */
+  public RunResult run(LocalDate day) {
+    Map<String, Plan> plans = new HashMap<>();
+    catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
+    RunResult total = new RunResult(day, 0, 0, 0, 0, 0);
+    UUID after = FIRST;
+    while (true) {
+      UUID from = after;
+      Batch batch = transaction.execute(status -> billBatch(day, from, plans));
+      if (batch == null || batch.tenants().isEmpty()) {
+        break;
+      }
+      total = total.plus(batch.result());
+      after = batch.tenants().get(batch.tenants().size() - 1).value();
+    }
+    log.info("Billing run {}: {}", day, total);
+    return total;
+  }
+
+  private record Batch(List<TenantId> tenants, RunResult result) {}
+
+  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans) {
+    List<TenantId> tenants = runs.lockDueTenants(day, after, batchSize);
+    if (tenants.isEmpty()) {
+      return new Batch(tenants, null);
+    }
+    List<DueRow> due = runs.dueSubscriptions(tenants, day);
+    List<CreditRow> credits = runs.dueCredits(tenants, day);
+    Set<LocalDate> dates = new HashSet<>();
+    credits.forEach(c -> dates.add(c.returnOn()));
+    Map<DueRow, Renewal> renewals = new HashMap<>();
+    for (DueRow row : due) {
+      Renewal renewal = InvoiceCalculator.due(dueSubscription(row, plans), day);
+      renewals.put(row, renewal);
+      renewal.charges().forEach(c -> dates.add(c.period().start()));
+    }
+    InvoiceBook book = new InvoiceBook(runs.invoices(tenants, dates));
+    List<Advance> advances = new ArrayList<>();
+    int charges = 0;
+    for (DueRow row : due) {
+      Renewal renewal = renewals.get(row);
+      for (PeriodCharge charge : renewal.charges()) {
+        book.charge(row.tenant(), row.subscription(), charge);
+        charges++;
+      }
+      if (!renewal.current().equals(row.current())) {
+        advances.add(new Advance(row.tenant(), row.subscription(), renewal.current()));
+      }
+    }
+    Map<TenantId, PaymentMethodId> methods = runs.latestPaymentMethods(tenants);
+    List<CreditDone> done = new ArrayList<>();
+    List<PaymentGateway.Refund> refunds = new ArrayList<>();
+    for (CreditRow credit : credits) {
+      returnCredit(credit, book, methods.get(credit.tenant()), done, refunds);
+    }
+    runs.insertInvoices(book.created(), clock.instant());
+    runs.insertLines(book.lines());
+    runs.addToTotals(book.totals());
+    runs.advance(advances);
+    runs.finishCredits(done);
+    gateway.refund(refunds);
+    List<PaymentGateway.Collection> collections =
+        runs.unpaid(tenants, day).stream()
+            .map(u -> new PaymentGateway.Collection(u.tenant(), u.invoice(), methods.get(u.tenant()), u.total()))
+            .toList();
+    gateway.collect(collections);
+    return new Batch(tenants,
+        new RunResult(day, tenants.size(), charges, done.size(), refunds.size(), collections.size()));
+  }
+
+  /**
+   * On the invoice of its return date if the tenant has one (a negative line, the remainder
+   * refunded), else on a credit note of that date, refunded in full.
+   */
+  private static void returnCredit(
+      CreditRow credit, InvoiceBook book, PaymentMethodId method, List<CreditDone> done,
+      List<PaymentGateway.Refund> refunds) {
+    String kind = book.hasInvoice(credit.tenant(), credit.returnOn()) ? "INVOICE" : "CREDIT_NOTE";
+    Money zero = Money.zero(credit.amount().currency());
+    CreditOutcome outcome =
+        InvoiceCalculator.applyCredit(book.total(credit.tenant(), credit.returnOn(), kind, zero), credit.amount());
+    UUID invoice = book.line(credit.tenant(), credit.returnOn(), kind, "CREDIT", credit.subscription(),
+        credit.amount().negate(), credit.id());
+    if (outcome.refunded().isPositive()) {
+      book.line(credit.tenant(), credit.returnOn(), kind, "REFUND", credit.subscription(), outcome.refunded(), credit.id());
+      refunds.add(new PaymentGateway.Refund(credit.tenant(), invoice, credit.id(), method, outcome.refunded()));
+    }
+    done.add(new CreditDone(credit.tenant(), credit.id(), outcome.refunded().isPositive() ? "REFUNDED" : "APPLIED", invoice));
+  }
+
+  private static DueSubscription dueSubscription(DueRow row, Map<String, Plan> plans) {
+    Plan plan = plans.get(row.planId());
+    return new DueSubscription(row.anchor(), plan.billingFrequency(), row.current(), row.currentCharged(),
+        row.renews(), row.quantity(), plan.unitPrice());
+  }
+}

@@ -1,0 +1,23 @@
+package org.billingcenter.billing;
+
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.TenantId;
+
+/**
+ * Where charges and refunds go. No payment provider is reachable from here: the default adapter
+ * records each as pending settlement, visible in the API, for a settlement process to pick up.
+ */
+public interface PaymentGateway {
+
+  record Collection(TenantId tenant, UUID invoice, PaymentMethodId method, Money amount) {}
+
+  record Refund(TenantId tenant, UUID invoice, UUID credit, PaymentMethodId method, Money amount) {}
+
+  /** Joins the caller's transaction: the invoice and its collection commit together. */
+  void collect(List<Collection> collections);
+
+  void refund(List<Refund> refunds);
+}
