@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BillingRunService {
 
   private static final Logger log = LoggerFactory.getLogger(BillingRunService.class);
-  private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+  // Databases order UUIDs by their unsigned bytes: all zeros comes first.
+  private static final UUID FIRST = new UUID(0, 0);
 
   private final BillingRunRepository runs;
   private final CatalogService catalog;
