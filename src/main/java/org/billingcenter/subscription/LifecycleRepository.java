@@ -125,7 +125,7 @@ class LifecycleRepository {
     return jdbc.sql(
             """
             update subscription set status = :to, status_changed_at = :at
-             where status = :from and status_changed_at <= :before
+             where status = :from and status_changed_at < :before
             """)
         .param("from", from)
         .param("to", to)

@@ -1,7 +1,6 @@
 package org.billingcenter.subscription;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,18 +41,22 @@ public class LifecycleService {
   public LifecycleResult run(LocalDate day) {
     // Each step stamps its rows with its own instant (a microsecond apart) to audit exactly those.
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     int converted = step(now, 1, "TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at));
     int expired = step(now, 2, "TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at));
     int cancelled = step(now, 3, "SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at));
     int lapsed = step(now, 4, "TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at));
-    Instant graceOver = dayStart.minus(Duration.ofDays(settings.expiredDays()));
+    Instant graceOver = endOfDay(day.minusDays(settings.expiredDays()));
     int disabled = step(now, 5, "EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at));
-    Instant retentionOver = dayStart.minus(Duration.ofDays(settings.disabledDays()));
+    Instant retentionOver = endOfDay(day.minusDays(settings.disabledDays()));
     int deleted = step(now, 6, "RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at));
     LifecycleResult result = new LifecycleResult(day, converted, expired, cancelled, lapsed, disabled, deleted);
     log.info("Lifecycle {}: {}", day, result);
     return result;
+  }
+
+  /** Changed on or before {@code day} (UTC) means changed before the next day began. */
+  private static Instant endOfDay(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private int step(
