@@ -47,6 +47,7 @@ public class BillingRunService {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final int batchSize;
+  private final java.time.Duration pause;
 
   BillingRunService(
       BillingRunRepository runs,
@@ -54,13 +55,15 @@ public class BillingRunService {
       PaymentGateway gateway,
       TransactionTemplate transaction,
       Clock clock,
-      @Value("${billing-center.billing.batch-tenants:200}") int batchSize) {
+      @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
+      @Value("${billing-center.billing.pause-between-batches:0ms}") java.time.Duration pause) {
     this.runs = runs;
     this.catalog = catalog;
     this.gateway = gateway;
     this.transaction = transaction;
     this.clock = clock;
     this.batchSize = batchSize;
+    this.pause = pause;
   }
 
   /** What a run did. */
@@ -85,9 +88,22 @@ public class BillingRunService {
       }
       total = total.plus(batch.result());
       after = batch.tenants().get(batch.tenants().size() - 1).value();
+      rest();
     }
     log.info("Billing run {}: {}", day, total);
     return total;
+  }
+
+  /** An optional breather between batches, to spare a database shared with live traffic. */
+  private void rest() {
+    if (pause.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Batch(List<TenantId> tenants, RunResult result) {}
