@@ -40,7 +40,10 @@ public class LifecycleService {
 
   public LifecycleResult run(LocalDate day) {
     // Each step stamps its rows with its own instant (a microsecond apart) to audit exactly those.
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    // Transitions happen on the day being run: a day run ahead of time (by an operator) must not
+    // count its grace periods from today's wall clock.
+    Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant now = later(clock.instant(), dayStart).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     int converted = step(now, 1, "TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at));
     int expired = step(now, 2, "TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at));
     int cancelled = step(now, 3, "SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at));
@@ -52,6 +55,10 @@ public class LifecycleService {
     LifecycleResult result = new LifecycleResult(day, converted, expired, cancelled, lapsed, disabled, deleted);
     log.info("Lifecycle {}: {}", day, result);
     return result;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** Changed on or before {@code day} (UTC) means changed before the next day began. */

@@ -124,6 +124,16 @@ class LifecycleIT extends DatabaseIT {
   }
 
   @Test
+  void a_day_run_ahead_of_time_counts_the_grace_period_from_that_day() {
+    Given org = tenants.tenant(0);
+    Subscription trial = subscriptions.startTrial(org.id(), TestTenants.MONTHLY_PLAN, null, "t"); // ends 9 April
+    clock.set(START); // the wall clock still says 10 March
+    lifecycle.run(LocalDate.of(2026, 4, 9));
+    lifecycle.run(LocalDate.of(2026, 4, 9));
+    assertThat(status(org, trial)).isEqualTo(SubscriptionStatus.EXPIRED);
+  }
+
+  @Test
   void running_a_day_twice_moves_nothing_twice() {
     Given org = tenants.tenant(0);
     Subscription trial = subscriptions.startTrial(org.id(), TestTenants.MONTHLY_PLAN, null, "t");
