@@ -1,6 +1,11 @@
 package org.billingcenter.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,17 +13,18 @@ import java.util.List;
 import java.util.Set;
 import org.billingcenter.account.Role;
 import org.billingcenter.cancellation.CancelWhen;
-import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.shared.Money;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.testing.DatabaseIT;
-import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+import org.billingcenter.testing.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Billing runs on a real database: renewals, credits returned within the next cycle, exactly once. */
@@ -134,6 +140,28 @@ class BillingRunIT extends DatabaseIT {
     assertThat(credit.amount()).isEqualTo(Money.of(Math.round(20_000 * 180 / 365.0), "EUR")); // 180 unused days
     runs.run(LocalDate.of(2027, 3, 10));
     assertThat(billing.credits(org.id()).get(0).status()).isEqualTo(Credit.Status.REFUNDED);
+  }
+
+  @Test
+  void invoices_are_read_through_the_api_by_their_tenant_only_and_runs_are_for_operators() throws Exception {
+    Given org = tenants.tenant(0);
+    Given other = tenants.tenant(0);
+    tenants.subscription(org, 2, 0);
+    String list = mvc.perform(get("/api/v1/invoices").with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].total.amountMinor").value(2000))
+        .andReturn().getResponse().getContentAsString();
+    String id = com.jayway.jsonpath.JsonPath.read(list, "$[0].id");
+    mvc.perform(get("/api/v1/invoices/" + id).with(httpBasic(org.admin(), org.password())))
+        .andExpect(jsonPath("$.lines[0].kind").value("CHARGE"))
+        .andExpect(jsonPath("$.lines[0].quantity").value(2))
+        .andExpect(jsonPath("$.lines[0].unitPrice.amountMinor").value(1000));
+    mvc.perform(get("/api/v1/invoices/" + id).with(httpBasic(other.admin(), other.password())))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("INVOICE_NOT_FOUND"));
+    mvc.perform(post("/api/v1/operator/billing-runs").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"date\":\"2026-04-10\"}").with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().isForbidden());
   }
 
   @Test
