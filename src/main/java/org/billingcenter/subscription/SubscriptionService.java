@@ -169,6 +169,26 @@ public class SubscriptionService {
     return ending;
   }
 
+  /**
+   * Puts a payment method on a trial or active subscription: a trial with one converts to paid at
+   * its end instead of expiring.
+   */
+  @Transactional
+  public Subscription attachPaymentMethod(TenantId tenant, SubscriptionId id, PaymentMethodId paymentMethod, String actor) {
+    Subscription locked = lock(tenant, id);
+    if (!locked.status().isLive()) {
+      throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
+    }
+    tenants.paymentMethod(tenant, paymentMethod);
+    Subscription changed =
+        new Subscription(locked.tenant(), locked.id(), locked.planId(), locked.quantity(), locked.status(),
+            locked.autoRenew(), locked.anchorDate(), locked.currentPeriod(), locked.trialEnd(), paymentMethod,
+            locked.createdAt(), locked.cancelledAt(), locked.scheduledCancelOn());
+    subscriptions.update(changed, clock.instant());
+    audit.record(tenant, actor, Change.of("PAYMENT_METHOD_ATTACHED", "subscription", id).to(paymentMethod));
+    return changed;
+  }
+
   /** Recurring billing on or off; off means EXPIRED at term end instead of a renewal. */
   @Transactional
   public Subscription setAutoRenew(TenantId tenant, SubscriptionId id, boolean autoRenew, String actor) {

@@ -60,7 +60,7 @@ class SecurityConfig {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                     .permitAll()
                     .anyRequest()

@@ -1,0 +1,31 @@
+package org.billingcenter.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.billingcenter.shared.Rejected;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A refused action on a page goes back where it came from with the reason, in the page's
+ * language; nothing was changed (the service's transaction rolled back).
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+class PageErrors {
+
+  private final MessageSource messages;
+
+  PageErrors(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Rejected.class)
+  String rejected(Rejected e, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
+    String key = "error." + e.reason().code().toLowerCase(Locale.ROOT);
+    flash.addFlashAttribute("error", messages.getMessage(key, e.arguments().toArray(), e.reason().code(), locale));
+    String back = request.getHeader("Referer");
+    return "redirect:" + (back == null || !back.contains(request.getServerName()) ? "/" : back);
+  }
+}

@@ -1,0 +1,80 @@
+package org.billingcenter.web.pages;
+
+import java.security.Principal;
+import java.util.Set;
+import java.util.UUID;
+import org.billingcenter.account.Role;
+import org.billingcenter.cancellation.CancelWhen;
+import org.billingcenter.cancellation.Canceller;
+import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.CancellationService.Request;
+import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The support console: the callback queue across organisations, and assisted cancellation. */
+@Controller
+@RequestMapping("/support")
+@PreAuthorize("hasRole('SUPPORT_ENGINEER')")
+class SupportPages {
+
+  private final CallbackService callbacks;
+  private final CancellationService cancellations;
+
+  SupportPages(CallbackService callbacks, CancellationService cancellations) {
+    this.callbacks = callbacks;
+    this.cancellations = cancellations;
+  }
+
+  @GetMapping
+  String queue(@RequestParam(defaultValue = "NEW") CallbackStatus status, Model model) {
+    model.addAttribute("status", status);
+    model.addAttribute("statuses", CallbackStatus.values());
+    model.addAttribute("requests", callbacks.queue(status));
+    return "support/console";
+  }
+
+  @PostMapping("/{tenant}/{id}/claim")
+  String claim(@PathVariable UUID tenant, @PathVariable UUID id, Principal me, RedirectAttributes flash) {
+    callbacks.claim(new TenantId(tenant), id, me.getName());
+    flash.addFlashAttribute("notice", "support.notice.claimed");
+    return "redirect:/support?status=CLAIMED";
+  }
+
+  @PostMapping("/{tenant}/{id}/complete")
+  String complete(@PathVariable UUID tenant, @PathVariable UUID id, @RequestParam String notes, Principal me,
+      RedirectAttributes flash) {
+    callbacks.complete(new TenantId(tenant), id, me.getName(), notes);
+    flash.addFlashAttribute("notice", "support.notice.completed");
+    return "redirect:/support?status=COMPLETED";
+  }
+
+  @PostMapping("/{tenant}/{id}/withdraw")
+  String withdraw(@PathVariable UUID tenant, @PathVariable UUID id, @RequestParam(required = false) String notes,
+      Principal me, RedirectAttributes flash) {
+    callbacks.withdraw(new TenantId(tenant), id, me.getName(), notes);
+    flash.addFlashAttribute("notice", "support.notice.withdrawn");
+    return "redirect:/support?status=WITHDRAWN";
+  }
+
+  @PostMapping("/{tenant}/subscriptions/{subscription}/cancel")
+  String assistedCancel(@PathVariable UUID tenant, @PathVariable UUID subscription, @RequestParam String note,
+      Principal me, RedirectAttributes flash) {
+    cancellations.cancel(new TenantId(tenant), new SubscriptionId(subscription),
+        new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), note),
+        new Request(CancelWhen.NOW, LeavingReason.OTHER, null));
+    flash.addFlashAttribute("notice", "support.notice.cancelled");
+    return "redirect:/support?status=CLAIMED";
+  }
+}

@@ -1,0 +1,62 @@
+package org.billingcenter.web.pages;
+
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.SubscriptionId;
+import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.subscription.SubscriptionSummary;
+import org.billingcenter.tenant.TenantService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users & licenses: who holds a license of a subscription, and removing licenses in bulk. */
+@Controller
+class UsersPages {
+
+  private final TenantService tenants;
+  private final SubscriptionService subscriptions;
+  private final LicensingService licensing;
+
+  UsersPages(TenantService tenants, SubscriptionService subscriptions, LicensingService licensing) {
+    this.tenants = tenants;
+    this.subscriptions = subscriptions;
+    this.licensing = licensing;
+  }
+
+  @GetMapping("/users")
+  String users(@CurrentTenant TenantId tenant, @RequestParam(required = false) UUID subscription, Model model) {
+    List<SubscriptionSummary> all = subscriptions.list(tenant);
+    SubscriptionSummary selected =
+        subscription == null
+            ? (all.isEmpty() ? null : all.get(0))
+            : subscriptions.get(tenant, new SubscriptionId(subscription));
+    model.addAttribute("subscriptions", all);
+    model.addAttribute("selected", selected);
+    model.addAttribute("assigned", selected == null
+        ? List.of()
+        : tenants.members(tenant, new HashSet<>(licensing.assignedMembers(tenant, selected.subscription().id()))));
+    return "licensing/users";
+  }
+
+  @PostMapping("/users/unassign")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN','USER_ADMIN')")
+  String unassign(@CurrentTenant TenantId tenant, @RequestParam UUID subscription,
+      @RequestParam(name = "member", required = false) List<UUID> members, Principal me, RedirectAttributes flash) {
+    List<MemberId> ids = members == null ? List.of() : members.stream().map(MemberId::new).toList();
+    licensing.unassign(tenant, new SubscriptionId(subscription), ids, me.getName());
+    flash.addFlashAttribute("notice", "users.notice.removed");
+    flash.addFlashAttribute("noticeCount", ids.size());
+    return "redirect:/users?subscription=" + subscription;
+  }
+}

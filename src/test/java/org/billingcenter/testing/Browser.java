@@ -1,0 +1,138 @@
+package org.billingcenter.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven through /usr/bin/chromedriver, headless. Without them the browser tests
+ * are skipped with a notice, except under CI, where they fail.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  private Browser(ChromeDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  public static Browser open(int port) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String why = "Chromium or chromedriver missing (apt-get install chromium chromium-driver fonts-noto-cjk)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException(why);
+      }
+      Assumptions.abort(why);
+    }
+    System.setProperty("SE_AVOID_STATS", "true");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1280,800", "--lang=en");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    return new Browser(driver, "http://localhost:" + port);
+  }
+
+  public Browser go(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  public Browser signIn(String username, String locale) {
+    driver.manage().deleteAllCookies();
+    go("/login?lang=" + locale);
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    return this;
+  }
+
+  public WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  /** Clicks and, when the click leaves the page, waits until the next page has loaded. */
+  public void click(String css) {
+    WebElement element = find(css);
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+      try {
+        element.isEnabled();
+        return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+      } catch (org.openqa.selenium.StaleElementReferenceException left) {
+        return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+      }
+    });
+  }
+
+  public void size(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  public void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** axe-core's serious and critical violations on the current page, as "rule: help" lines. */
+  @SuppressWarnings("unchecked")
+  public List<String> seriousAccessibilityViolations() throws IOException {
+    String axe;
+    try (InputStream in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JavascriptExecutor js = driver;
+    js.executeScript(axe);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r));");
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) results.get("violations");
+    return violations.stream()
+        .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+        .map(v -> v.get("id") + ": " + v.get("help"))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
