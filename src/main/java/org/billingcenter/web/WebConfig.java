@@ -49,13 +49,24 @@ class WebConfig implements WebMvcConfigurer {
     resolvers.add(currentTenant);
   }
 
-  /** A cookie choice, else the best Accept-Language match among the supported six. */
+  /**
+   * The switcher's choice (a cookie) first; on pages, then the signed-in account's own language;
+   * then the best Accept-Language match among the supported six (the API answers in the caller's
+   * Accept-Language).
+   */
   static final class SupportedLocaleResolver extends CookieLocaleResolver {
 
     SupportedLocaleResolver(List<Locale> supported) {
       super("billing-center-lang");
       setDefaultLocaleFunction(
           request -> {
+            Locale own = request.getRequestURI().startsWith("/api/") ? null : accountLocale();
+            if (own != null) {
+              Locale match = match(own, supported);
+              if (match != null) {
+                return match;
+              }
+            }
             var ranges = java.util.Collections.list(request.getLocales());
             for (Locale wanted : ranges) {
               Locale match = match(wanted, supported);
@@ -65,6 +76,13 @@ class WebConfig implements WebMvcConfigurer {
             }
             return Locale.ENGLISH;
           });
+    }
+
+    private static Locale accountLocale() {
+      var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+      return auth != null && auth.getPrincipal() instanceof org.billingcenter.account.SignedInAccount account
+          ? account.account().locale()
+          : null;
     }
 
     /** Exact tag first; then same language (zh needs its script/region, so zh-HK → zh-TW). */

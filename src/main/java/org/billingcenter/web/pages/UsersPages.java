@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,7 +36,8 @@ class UsersPages {
   }
 
   @GetMapping("/users")
-  String users(@CurrentTenant TenantId tenant, @RequestParam(required = false) UUID subscription, Model model) {
+  String users(@CurrentTenant TenantId tenant, @RequestParam(required = false) UUID subscription,
+      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
     List<SubscriptionSummary> all = subscriptions.list(tenant);
     SubscriptionSummary selected =
         subscription == null
@@ -46,7 +48,8 @@ class UsersPages {
     model.addAttribute("assigned", selected == null
         ? List.of()
         : tenants.members(tenant, new HashSet<>(licensing.assignedMembers(tenant, selected.subscription().id()))));
-    return "licensing/users";
+    // One template per screen: htmx asks for the licenses part only when the selection changes.
+    return htmx != null ? "licensing/users :: licenses" : "licensing/users";
   }
 
   @PostMapping("/users/unassign")
