@@ -18,16 +18,19 @@ public class AccountService implements UserDetailsService {
   private final PasswordEncoder passwordEncoder;
   private final AuditLog audit;
   private final Clock clock;
+  private final LoginThrottle throttle;
 
   AccountService(
       AdminAccountRepository accounts,
       PasswordEncoder passwordEncoder,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      LoginThrottle throttle) {
     this.accounts = accounts;
     this.passwordEncoder = passwordEncoder;
     this.audit = audit;
     this.clock = clock;
+    this.throttle = throttle;
   }
 
   /** A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). */
@@ -67,8 +70,8 @@ public class AccountService implements UserDetailsService {
   @Override
   @Transactional(readOnly = true)
   public SignedInAccount loadUserByUsername(String username) {
-    return accounts
-        .findForSignIn(username)
-        .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    SignedInAccount found =
+        accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    return throttle.locked(username) ? found.throttled() : found;
   }
 }

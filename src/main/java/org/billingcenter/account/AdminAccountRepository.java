@@ -83,6 +83,6 @@ class AdminAccountRepository {
             rs.getString("display_name"),
             roles,
             locale == null ? null : Locale.forLanguageTag(locale));
-    return new SignedInAccount(account, rs.getString("password_hash"), rs.getBoolean("enabled"));
+    return new SignedInAccount(account, rs.getString("password_hash"), rs.getBoolean("enabled"), false);
   }
 }

@@ -7,7 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -50,23 +53,47 @@ class SecurityConfig {
         .exceptionHandling(
             handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** Swagger UI runs inline scripts of its own, so it gets its own chain without our CSP. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+    http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
-                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(SecurityConfig::pageHeaders);
     return http.build();
+  }
+
+  /** Scripts and styles only from our own origin: no inline script or style is allowed. */
+  static final String PAGE_CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+  private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
   }
 }

@@ -74,6 +74,31 @@ class DemoBootH2IT {
   }
 
   @Test
+  void signing_in_issues_a_new_http_only_same_site_session_cookie() throws Exception {
+    HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> login = noRedirects.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
+    String before = sessionCookie(login);
+    assertThat(before).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    String csrf = field(login.body(), "_csrf");
+    HttpResponse<String> signedIn = noRedirects.send(
+        HttpRequest.newBuilder(uri("/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", before.split(";")[0])
+            .POST(HttpRequest.BodyPublishers.ofString(form("username", "alder-admin", "password", "demo", "_csrf", csrf)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String after = sessionCookie(signedIn);
+    assertThat(after.split(";")[0]).as("session fixation: a new id after sign-in").isNotEqualTo(before.split(";")[0]);
+    assertThat(signedIn.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).doesNotContain("unsafe-inline"));
+  }
+
+  private static String sessionCookie(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+  }
+
+  @Test
   void a_wrong_password_does_not_sign_in() throws Exception {
     String csrf = field(get("/login").body(), "_csrf");
     HttpResponse<String> page =

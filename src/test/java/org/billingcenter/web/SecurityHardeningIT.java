@@ -1,0 +1,82 @@
+package org.billingcenter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.TestTenants.Given;
+import org.junit.jupiter.api.Test;
+
+/** Password guessing is throttled; every response carries the security headers; no inline code. */
+class SecurityHardeningIT extends DatabaseIT {
+
+  @Test
+  void five_wrong_passwords_lock_the_username_for_fifteen_minutes_even_with_the_right_one() throws Exception {
+    Given org = tenants.tenant(0);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin().user(org.admin()).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/login?error"));
+    mvc.perform(get("/api/v1/subscriptions").with(httpBasic(org.admin(), org.password()))).andExpect(status().isUnauthorized());
+    clock.advance(Duration.ofMinutes(16));
+    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
+  }
+
+  @Test
+  void four_wrong_passwords_then_the_right_one_signs_in_and_resets_the_count() throws Exception {
+    Given org = tenants.tenant(0);
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(formLogin().user(org.admin()).password("wrong")).andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
+    mvc.perform(formLogin().user(org.admin()).password("wrong")).andExpect(redirectedUrl("/login?error"));
+    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
+  }
+
+  @Test
+  void pages_and_the_api_carry_security_headers_and_a_csp_without_unsafe_inline() throws Exception {
+    for (String path : List.of("/login", "/css/app.css")) {
+      mvc.perform(get(path))
+          .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"), not(containsString("unsafe-inline")))))
+          .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+          .andExpect(header().string("X-Frame-Options", "DENY"))
+          .andExpect(header().string("Referrer-Policy", "same-origin"))
+          .andExpect(header().exists("Permissions-Policy"));
+    }
+    mvc.perform(get("/api/v1/plans"))
+        .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+  }
+
+  @Test
+  void templates_hold_no_inline_script_style_or_event_handler() throws IOException {
+    Pattern inline = Pattern.compile("<script(?![^>]*\\bth:src=)[^>]*>|\\sstyle=|\\son[a-z]+=|<style");
+    try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      List<String> found = templates.filter(p -> p.toString().endsWith(".html"))
+          .filter(p -> {
+            try {
+              return inline.matcher(Files.readString(p)).find();
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          })
+          .map(Path::toString).toList();
+      assertThat(found).isEmpty();
+    }
+  }
+}
