@@ -64,6 +64,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler({
     HttpMessageNotReadableException.class,
+    org.springframework.security.web.firewall.RequestRejectedException.class,
     MethodArgumentTypeMismatchException.class,
     HandlerMethodValidationException.class
   })

@@ -12,6 +12,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two chains. {@code /api/**} and the actuator are stateless HTTP Basic with the same accounts (no
@@ -56,6 +58,12 @@ class SecurityConfig {
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .csrf(csrf -> csrf.disable());
     return http.build();
+  }
+
+  /** A request the firewall refuses (odd characters, encoded slashes, hostile names) is a 400. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return new HttpStatusRequestRejectedHandler();
   }
 
   /** Swagger UI runs inline scripts of its own, so it gets its own chain without our CSP. */

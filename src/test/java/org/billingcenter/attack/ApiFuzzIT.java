@@ -1,0 +1,138 @@
+package org.billingcenter.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.billingcenter.account.AccountService;
+import org.billingcenter.subscription.Subscription;
+import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.TenantFingerprint;
+import org.billingcenter.testing.TestTenants.Given;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * 10,000 malformed and hostile API requests generated with jqwik: no 5xx, no change to the
+ * organisation they aim at, the service still healthy afterwards.
+ */
+class ApiFuzzIT extends DatabaseIT {
+
+  static final int REQUESTS = Integer.getInteger("billing.fuzz.requests", 10_000);
+
+  @Autowired AccountService accounts;
+  @Autowired JdbcClient jdbc;
+
+  record Attack(HttpMethod method, String path, String contentType, String body, String language, String key) {}
+
+  static Arbitrary<String> hostileSegment(List<String> real) {
+    return Arbitraries.oneOf(
+        Arbitraries.of(real),
+        Arbitraries.create(() -> UUID.randomUUID().toString()),
+        Arbitraries.of("..", "%2e%2e", "null", "-1", "0", "99999999999999999999", "' or 1=1 --", "%00", "<script>",
+            "00000000-0000-0000-0000-000000000000", "zh-TW", "\u202e", "😀", "%E2%80%AE"),
+        Arbitraries.strings().ofMaxLength(40).map(s -> java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)),
+        Arbitraries.strings().withChars('a', 'z').ofLength(300));
+  }
+
+  static Arbitrary<String> hostileBody(List<String> real) {
+    Arbitrary<String> value = Arbitraries.oneOf(
+        Arbitraries.of("null", "true", "-1", "0", "1e400", "\"\"", "[]", "{}", "99999999999999999999999", "\"NOW\"",
+            "\"END_OF_TERM\"", "\"TOO_EXPENSIVE\"", "\"+33123456789\"", "\"2026-02-30\"", "\"2026-04-10\"", "-0.5"),
+        Arbitraries.of(real).map(id -> "\"" + id + "\""),
+        Arbitraries.of(real).map(id -> "[\"" + id + "\"]"),
+        Arbitraries.strings().ofMaxLength(60).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+    Arbitrary<String> field = Arbitraries.of("subscriptionId", "memberIds", "paymentMethodId", "planId", "quantity", "when",
+        "reason", "comment", "contactName", "phone", "language", "preferredTimeWindow", "autoRenew", "displayName",
+        "email", "members", "token", "brand", "last4", "expiryMonth", "expiryYear", "date", "notes", "note", "name",
+        "country", "locale", "timeZone", "currency", "admin", "id", "unitPriceMinor");
+    Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
+        .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
+    return Arbitraries.oneOf(
+        object,
+        object,
+        Arbitraries.strings().ofMaxLength(200),
+        Arbitraries.integers().between(1, 3000).map(n -> "[".repeat(n) + "]".repeat(n)),
+        Arbitraries.of("", "{", "{\"quantity\":", "[1,2,3]", "\"just a string\"", "{\"a\":1,\"a\":2}", "\u0000"));
+  }
+
+  @Test
+  void ten_thousand_hostile_requests_get_no_server_error_and_change_nothing_they_should_not() throws Exception {
+    Given victim = tenants.tenant(3);
+    Subscription victimSub = tenants.subscription(victim, 5, 3);
+    Given attacker = tenants.tenant(3);
+    Subscription own = tenants.subscription(attacker, 5, 3);
+    List<String> ids = List.of(victim.id().toString(), victimSub.id().toString(), victim.members().get(0).toString(),
+        victim.card().toString(), own.id().toString(), attacker.members().get(0).toString());
+    String victimBefore = TenantFingerprint.of(jdbc, victim.id());
+
+    List<String> paths = List.of("/api/v1/subscriptions", "/api/v1/subscriptions/{}", "/api/v1/subscriptions/{}/cancellation",
+        "/api/v1/subscriptions/{}/licenses", "/api/v1/subscriptions/{}/licenses/unassign", "/api/v1/subscriptions/{}/licenses/{}",
+        "/api/v1/subscriptions/{}/auto-renew", "/api/v1/subscriptions/{}/reactivation", "/api/v1/subscriptions/trials",
+        "/api/v1/members", "/api/v1/members/bulk", "/api/v1/payment-methods", "/api/v1/plans", "/api/v1/credits",
+        "/api/v1/invoices", "/api/v1/invoices/{}", "/api/v1/refunds", "/api/v1/callback-requests",
+        "/api/v1/callback-requests/{}/withdraw", "/api/v1/tenant", "/api/v1/tenants", "/api/v1/operator/billing-runs",
+        "/api/v1/support/callback-requests", "/api/v1/{}", "/api/v1/subscriptions/{}/{}");
+    Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
+        .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
+    Arbitrary<Attack> attacks = Combinators.combine(
+            Arbitraries.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH),
+            path,
+            Arbitraries.of("application/json", "application/json", "text/plain", "application/xml", "application/x-www-form-urlencoded", "bogus/\u00e9"),
+            hostileBody(ids),
+            Arbitraries.of("en", "fr-FR", "zh-TW", "xx", "*", "bg-BG;q=abc", "", "da-DK,zh;q=0.2"),
+            Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.strings().ofMaxLength(250)))
+        .as(Attack::new);
+
+    Map<String, Integer> statuses = new TreeMap<>();
+    List<String> serverErrors = new ArrayList<>();
+    var attackerAccount = accounts.loadUserByUsername(attacker.admin());
+    attacks.sampleStream().limit(REQUESTS).forEach(attack -> {
+      try {
+        MockHttpServletRequestBuilder request = request(attack.method(), URI.create("http://localhost" + safe(attack.path())))
+            .contentType(attack.contentType()).content(attack.body()).header("Accept-Language", attack.language())
+            .with(user(attackerAccount));
+        if (attack.key() != null && !attack.key().isEmpty()) {
+          request.header("Idempotency-Key", attack.key().replaceAll("[\\r\\n]", ""));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        statuses.merge(String.valueOf(response.getStatus()), 1, Integer::sum);
+        if (response.getStatus() >= 500) {
+          serverErrors.add(attack + " -> " + response.getContentAsString());
+        }
+      } catch (Exception e) {
+        serverErrors.add(attack + " -> " + e);
+      }
+    });
+
+    System.out.println("Fuzz statuses over " + REQUESTS + " requests: " + statuses);
+    assertThat(serverErrors).as("server errors").isEmpty();
+    assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(victimBefore);
+    assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
+  }
+
+  /** Keeps the generated path a valid URI: anything else never reaches a server either. */
+  private static String safe(String path) {
+    StringBuilder out = new StringBuilder();
+    for (char c : path.toCharArray()) {
+      out.append(c < 0x21 || c > 0x7e || "\"<>\\^`{|}".indexOf(c) >= 0
+          ? java.net.URLEncoder.encode(String.valueOf(c), java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(c));
+    }
+    return out.toString();
+  }
+}

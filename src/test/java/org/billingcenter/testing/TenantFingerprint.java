@@ -1,0 +1,29 @@
+package org.billingcenter.testing;
+
+import java.util.List;
+import org.billingcenter.shared.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Everything a tenant owns, counted and summed: if an attack changed any of it, this changes. */
+public final class TenantFingerprint {
+
+  private static final List<String> QUERIES = List.of(
+      "select count(*) || ':' || coalesce(sum(quantity), 0) || ':' || coalesce(sum(case when status = 'ACTIVE' then 1 else 0 end), 0) || ':' || coalesce(sum(case when auto_renew then 1 else 0 end), 0) from subscription where tenant_id = :t",
+      "select count(*) || '' from license_assignment where tenant_id = :t",
+      "select count(*) || '' from member where tenant_id = :t",
+      "select count(*) || '' from payment_method where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(total_minor), 0) from invoice where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(amount_minor), 0) from credit where tenant_id = :t",
+      "select count(*) || '' from callback_request where tenant_id = :t",
+      "select count(*) || '' from audit_event where tenant_id = :t");
+
+  private TenantFingerprint() {}
+
+  public static String of(JdbcClient jdbc, TenantId tenant) {
+    StringBuilder all = new StringBuilder();
+    for (String query : QUERIES) {
+      all.append(jdbc.sql(query).param("t", tenant.value()).query(String.class).single()).append('|');
+    }
+    return all.toString();
+  }
+}
