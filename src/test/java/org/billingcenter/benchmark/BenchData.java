@@ -83,6 +83,32 @@ final class BenchData {
     });
   }
 
+  /**
+   * One Global admin per tenant, "load-N" / "load". The hash is {noop}: the load test measures
+   * cancelling, not bcrypt (about 70 ms of CPU per Basic-authenticated request here).
+   */
+  static void loadAccounts(Connection c, long tenants) throws Exception {
+    copy(c, "admin_account (username, tenant_id, display_name, password_hash, enabled, created_at)", out -> {
+      for (long i = 0; i < tenants; i++) {
+        out.write("load-" + i + "," + tenant(i) + ",Load " + i + ",{noop}load,true,2026-01-01 00:00:00+00\n");
+      }
+    });
+    copy(c, "admin_account_role (username, role)", out -> {
+      for (long i = 0; i < tenants; i++) {
+        out.write("load-" + i + ",GLOBAL_ADMIN\n");
+      }
+    });
+  }
+
+  /** Row number → (tenant, subscription) ids, so pgbench can pick rows the way the client does. */
+  static void benchIds(Connection c, long tenants, long subscriptions) throws Exception {
+    copy(c, "bench_ids (i, tenant, sub)", out -> {
+      for (long i = 0; i < subscriptions; i++) {
+        out.write(i + "," + tenant(i % tenants) + "," + subscription(i) + "\n");
+      }
+    });
+  }
+
   /** M trials ending on {@code end}, spread over the tenants; every other one has a card. */
   static void trials(Connection c, long tenants, long trials, LocalDate end) throws Exception {
     String now = "2026-01-01 00:00:00+00";
