@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.api.IdempotencyRepository.Stored;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,8 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * {@code Idempotency-Key} on any API POST or DELETE: the first answer is stored for 24 hours and a
  * replay gets it back without acting again ({@code Idempotent-Replayed: true}); the same key with a
- * different request is refused (422); a key whose first request is still running answers 409.
- * Server errors are not stored, so a retry after one runs again.
+ * different request is refused (422); a twin sent while the first is running waits for it and gets
+ * its answer. Refusals and server errors are not stored (their transaction rolls back), so a retry
+ * after one is judged afresh.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -43,12 +46,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final Problems problems;
   private final LocaleResolver locales;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
-  IdempotencyFilter(IdempotencyRepository records, Problems problems, LocaleResolver locales, Clock clock) {
+  IdempotencyFilter(
+      IdempotencyRepository records, Problems problems, LocaleResolver locales, Clock clock,
+      TransactionTemplate transaction) {
     this.records = records;
     this.problems = problems;
     this.locales = locales;
     this.clock = clock;
+    this.transaction = transaction;
   }
 
   @Override
@@ -75,28 +82,41 @@ class IdempotencyFilter extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
     Optional<Stored> earlier = current(owner.get(), key);
-    if (earlier.isEmpty()) {
-      try {
-        records.claim(owner.get(), key, hash, clock.instant());
-      } catch (DuplicateKeyException raced) {
-        earlier = records.find(owner.get(), key);
-      }
-    }
     if (earlier.isPresent()) {
       answerFrom(earlier.get(), hash, request, response);
       return;
     }
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
     try {
-      chain.doFilter(new CachedBody(request, body), recorded);
-    } finally {
-      if (recorded.getStatus() >= 500) {
-        records.release(owner.get(), key);
+      // One transaction for the claim, the work and the stored answer: one commit, and a twin
+      // request with the same key waits on the claim's row until this one is decided.
+      transaction.executeWithoutResult(status -> {
+        records.claim(owner.get(), key, hash, clock.instant());
+        proceed(chain, new CachedBody(request, body), recorded);
+        if (recorded.getStatus() >= 400) {
+          status.setRollbackOnly(); // refused or failed: nothing happened, so nothing is kept
+        } else {
+          records.finish(owner.get(), key, recorded.getStatus(), recorded.getContentType(),
+              new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+        }
+      });
+    } catch (DataIntegrityViolationException | CannotAcquireLockException raced) {
+      Optional<Stored> twin = records.find(owner.get(), key);
+      if (twin.isPresent()) {
+        answerFrom(twin.get(), hash, request, response);
       } else {
-        records.finish(owner.get(), key, recorded.getStatus(), recorded.getContentType(),
-            new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+        refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
       }
-      recorded.copyBodyToResponse();
+      return;
+    }
+    recorded.copyBodyToResponse();
+  }
+
+  private static void proceed(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+    try {
+      chain.doFilter(request, response);
+    } catch (IOException | ServletException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -19,6 +19,10 @@ import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.RepeatedTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Simultaneous cancels of one subscription: exactly one cancellation, one credit, one audit entry. */
@@ -27,6 +31,36 @@ class ConcurrentCancellationIT extends DatabaseIT {
   @Autowired CancellationService cancellations;
   @Autowired BillingService billing;
   @Autowired AuditLog audit;
+  @Autowired org.billingcenter.account.AccountService accounts;
+
+  @RepeatedTest(2)
+  void twin_requests_with_one_idempotency_key_cancel_once_and_get_one_answer() throws Exception {
+    Given org = tenants.tenant(1);
+    Subscription s = tenants.subscription(org, 2, 1);
+    var account = accounts.loadUserByUsername(org.admin());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(pool.submit(() -> {
+        start.await();
+        return mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation")
+                .header("Idempotency-Key", "twin").contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"OTHER\"}")
+                .with(user(account)))
+            .andReturn().getResponse();
+      }));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<MockHttpServletResponse> answer : answers) {
+      statuses.add(answer.get(30, TimeUnit.SECONDS).getStatus());
+    }
+    pool.shutdown();
+    assertThat(statuses).allMatch(code -> code == 200 || code == 409).contains(200);
+    assertThat(billing.credits(org.id())).hasSize(1);
+    assertThat(audit.history(org.id(), "subscription", s.id().toString()))
+        .filteredOn(e -> e.action().equals("SUBSCRIPTION_CANCELLED")).hasSize(1);
+  }
 
   @RepeatedTest(3)
   void two_admins_cancelling_at_once_cancel_once() throws Exception {
