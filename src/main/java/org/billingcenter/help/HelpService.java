@@ -7,6 +7,7 @@ import org.billingcenter.help.CancellationGuidance.Item;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
+import org.billingcenter.subscription.SubscriptionSummary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +25,13 @@ public class HelpService {
 
   @Transactional(readOnly = true)
   public Guidance cancellationGuidance(TenantId tenant) {
+    return cancellationGuidance(subscriptions.list(tenant));
+  }
+
+  /** The same, from a list the caller has already read (a page that shows it anyway). */
+  public Guidance cancellationGuidance(List<SubscriptionSummary> all) {
     List<Item> current =
-        subscriptions.list(tenant).stream()
+        all.stream()
             .filter(s -> s.subscription().status().isLive() && !s.subscription().isEnding())
             .map(s -> new Item(s.subscription().id().toString(), s.productName(),
                 s.subscription().status() == SubscriptionStatus.TRIAL, s.assignedLicenses()))

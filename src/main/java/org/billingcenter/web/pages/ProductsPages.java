@@ -1,6 +1,7 @@
 package org.billingcenter.web.pages;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,9 +46,10 @@ class ProductsPages {
 
   @GetMapping("/products")
   String products(@CurrentTenant TenantId tenant, Model model) {
-    model.addAttribute("subscriptions", subscriptions.list(tenant));
+    List<SubscriptionSummary> all = subscriptions.list(tenant);
+    model.addAttribute("subscriptions", all);
     model.addAttribute("plans", plans());
-    model.addAttribute("guidance", help.cancellationGuidance(tenant));
+    model.addAttribute("guidance", help.cancellationGuidance(all));
     return "billing/products";
   }
 
