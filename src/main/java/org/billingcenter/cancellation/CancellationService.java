@@ -119,7 +119,7 @@ public class CancellationService {
     LocalDate returnOn =
         s.currentPeriod() == null ? null : billing.creditReturnDate(tenant, s.id(), s.currentPeriod(), today);
     return new CancellationSnapshot(
-        s.status(), s.isEnding(), licensing.assignedMembers(tenant, s.id()), settings.licenseThreshold(),
+        s.status(), s.isEnding(), licensing.seatHolders(s), settings.licenseThreshold(),
         s.hasPaymentMethod(), s.trialEnd(), who.roles(), when, clock.instant(), today, s.currentPeriod(),
         charge, returnOn, catalog.plan(s.planId()).unitPrice().currency());
   }

@@ -111,6 +111,12 @@ public class LicensingService {
     return released;
   }
 
+  /** Who holds a seat of a subscription the caller has already read within its tenant. */
+  @Transactional(readOnly = true)
+  public List<MemberId> seatHolders(Subscription subscription) {
+    return assignments.assignedMembers(subscription.tenant(), subscription.id());
+  }
+
   @Transactional(readOnly = true)
   public List<MemberId> assignedMembers(TenantId tenant, SubscriptionId id) {
     subscriptions.get(tenant, id);

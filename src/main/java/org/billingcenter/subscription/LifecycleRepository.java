@@ -22,7 +22,11 @@ class LifecycleRepository {
     this.jdbc = jdbc;
   }
 
-  /** Trials with a payment method become paid; their first period starts on the trial's end day. */
+  /**
+   * Trials with a payment method become paid; their first period starts on the trial's end day.
+   * The end is BillingPeriod.nth(trialEnd, 0, frequency) written in SQL for a set-based update:
+   * both databases add months the same way, clamping a 31st to the month's last day.
+   */
   int convertTrials(LocalDate day, Instant at) {
     return jdbc.sql(
             """
