@@ -58,13 +58,18 @@ public class Problems {
     json.writeValue(response.getOutputStream(), body);
   }
 
+  /** The localised sentence for a refusal code: bundle key {@code error.<code in lower case>}. */
+  public String detail(String code, List<?> arguments, Locale locale) {
+    return messages.getMessage("error." + code.toLowerCase(Locale.ROOT), arguments.toArray(), code, locale);
+  }
+
   public ProblemDetail of(HttpStatus status, String code, List<?> arguments, Locale locale) {
     ProblemDetail problem = ProblemDetail.forStatus(status);
     String key = code.toLowerCase(Locale.ROOT);
     problem.setType(URI.create("/problems/" + key.replace('_', '-')));
     problem.setTitle(
         messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-    problem.setDetail(messages.getMessage("error." + key, arguments.toArray(), code, locale));
+    problem.setDetail(detail(code, arguments, locale));
     problem.setProperty("code", code);
     return problem;
   }

@@ -102,6 +102,11 @@ public class BillingService {
   }
 
   @Transactional(readOnly = true)
+  public List<Invoice> invoicesWithLines(TenantId tenant) {
+    return invoices.listWithLines(tenant);
+  }
+
+  @Transactional(readOnly = true)
   public Invoice invoice(TenantId tenant, UUID id) {
     return invoices.find(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
   }

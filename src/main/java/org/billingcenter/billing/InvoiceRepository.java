@@ -2,7 +2,10 @@ package org.billingcenter.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.BillingPeriod;
@@ -11,6 +14,7 @@ import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -109,25 +113,30 @@ class InvoiceRepository {
         .list();
   }
 
+  private static final String LINES =
+      """
+      select invoice_id, line_no, kind, subscription_id, period_start, period_end, quantity,
+             unit_price_minor, amount_minor, currency
+        from invoice_line where tenant_id = :tenant
+      """;
+
+  private static final RowMapper<Invoice.Line> LINE =
+      (rs, i) -> new Invoice.Line(
+          rs.getInt("line_no"),
+          rs.getString("kind"),
+          rs.getObject("subscription_id", UUID.class),
+          rs.getDate("period_start") == null ? null : rs.getDate("period_start").toLocalDate(),
+          rs.getDate("period_end") == null ? null : rs.getDate("period_end").toLocalDate(),
+          (Integer) rs.getObject("quantity"),
+          rs.getObject("unit_price_minor") == null ? null : Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
+          Money.of(rs.getLong("amount_minor"), rs.getString("currency")));
+
   Optional<Invoice> find(TenantId tenant, UUID id) {
     List<Invoice.Line> lines =
-        jdbc.sql(
-                """
-                select line_no, kind, subscription_id, period_start, period_end, quantity,
-                       unit_price_minor, amount_minor, currency
-                  from invoice_line where tenant_id = :tenant and invoice_id = :id order by line_no
-                """)
+        jdbc.sql(LINES + " and invoice_id = :id order by line_no")
             .param("tenant", tenant.value())
             .param("id", id)
-            .query((rs, i) -> new Invoice.Line(
-                rs.getInt("line_no"),
-                rs.getString("kind"),
-                rs.getObject("subscription_id", UUID.class),
-                rs.getDate("period_start") == null ? null : rs.getDate("period_start").toLocalDate(),
-                rs.getDate("period_end") == null ? null : rs.getDate("period_end").toLocalDate(),
-                (Integer) rs.getObject("quantity"),
-                rs.getObject("unit_price_minor") == null ? null : Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
-                Money.of(rs.getLong("amount_minor"), rs.getString("currency"))))
+            .query(LINE)
             .list();
     return jdbc.sql(
             "select invoice_id, invoice_date, kind, total_minor, currency from invoice where tenant_id = :tenant and invoice_id = :id")
@@ -135,6 +144,19 @@ class InvoiceRepository {
         .param("id", id)
         .query((rs, i) -> invoice(tenant, rs, lines))
         .optional();
+  }
+
+  /** Every invoice of the tenant with its lines, in two queries whatever their number. */
+  List<Invoice> listWithLines(TenantId tenant) {
+    Map<UUID, List<Invoice.Line>> lines = new HashMap<>();
+    jdbc.sql(LINES + " order by invoice_id, line_no")
+        .param("tenant", tenant.value())
+        .query((rs, i) -> lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new ArrayList<>())
+            .add(LINE.mapRow(rs, i)))
+        .list();
+    return list(tenant).stream()
+        .map(i -> new Invoice(i.tenant(), i.id(), i.date(), i.kind(), i.total(), lines.getOrDefault(i.id(), List.of())))
+        .toList();
   }
 
   List<Invoice.RefundView> refunds(TenantId tenant) {

@@ -40,6 +40,22 @@ public record Subscription(
         trialEnd, paymentMethod, createdAt, cancelled, null);
   }
 
+  Subscription withPaymentMethod(PaymentMethodId method) {
+    return new Subscription(tenant, id, planId, quantity, status, autoRenew, anchorDate, currentPeriod,
+        trialEnd, method, createdAt, cancelledAt, scheduledCancelOn);
+  }
+
+  Subscription withAutoRenew(boolean renew) {
+    return new Subscription(tenant, id, planId, quantity, status, renew, anchorDate, currentPeriod,
+        trialEnd, paymentMethod, createdAt, cancelledAt, null);
+  }
+
+  /** Back to {@code newStatus} with a new anchor and first period, renewing, paid with {@code method}. */
+  Subscription restarted(SubscriptionStatus newStatus, BillingPeriod first, PaymentMethodId method) {
+    return new Subscription(tenant, id, planId, quantity, newStatus, true, first.start(), first, trialEnd,
+        method, createdAt, cancelledAt, null);
+  }
+
   Subscription withSchedule(LocalDate cancelOn) {
     return new Subscription(tenant, id, planId, quantity, status, cancelOn == null, anchorDate,
         currentPeriod, trialEnd, paymentMethod, createdAt, cancelledAt, cancelOn);

@@ -180,10 +180,7 @@ public class SubscriptionService {
       throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
     }
     tenants.paymentMethod(tenant, paymentMethod);
-    Subscription changed =
-        new Subscription(locked.tenant(), locked.id(), locked.planId(), locked.quantity(), locked.status(),
-            locked.autoRenew(), locked.anchorDate(), locked.currentPeriod(), locked.trialEnd(), paymentMethod,
-            locked.createdAt(), locked.cancelledAt(), locked.scheduledCancelOn());
+    Subscription changed = locked.withPaymentMethod(paymentMethod);
     subscriptions.update(changed, clock.instant());
     audit.record(tenant, actor, Change.of("PAYMENT_METHOD_ATTACHED", "subscription", id).to(paymentMethod));
     return changed;
@@ -199,10 +196,7 @@ public class SubscriptionService {
     if (locked.isEnding()) {
       throw new Rejected(SubscriptionReason.ENDING_AT_TERM);
     }
-    Subscription changed =
-        new Subscription(locked.tenant(), locked.id(), locked.planId(), locked.quantity(), locked.status(),
-            autoRenew, locked.anchorDate(), locked.currentPeriod(), locked.trialEnd(), locked.paymentMethod(),
-            locked.createdAt(), locked.cancelledAt(), null);
+    Subscription changed = locked.withAutoRenew(autoRenew);
     subscriptions.update(changed, clock.instant());
     audit.record(tenant, actor,
         Change.of("AUTO_RENEW_CHANGED", "subscription", id).from(locked.autoRenew()).to(autoRenew));
@@ -225,9 +219,7 @@ public class SubscriptionService {
     Plan plan = sellable(tenant, locked.planId(), paymentMethod);
     LocalDate today = tenants.today(tenant);
     Subscription active =
-        new Subscription(tenant, id, locked.planId(), locked.quantity(), next, true, today,
-            BillingPeriod.nth(today, 0, plan.billingFrequency()), locked.trialEnd(), paymentMethod,
-            locked.createdAt(), locked.cancelledAt(), null);
+        locked.restarted(next, BillingPeriod.nth(today, 0, plan.billingFrequency()), paymentMethod);
     subscriptions.update(active, clock.instant());
     audit.record(tenant, actor,
         Change.of("SUBSCRIPTION_REACTIVATED", "subscription", id).from(locked.status()).to(next));

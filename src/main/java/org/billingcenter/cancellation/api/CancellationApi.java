@@ -2,10 +2,8 @@ package org.billingcenter.cancellation.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
-import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
@@ -57,7 +55,7 @@ class CancellationApi {
       @RequestParam(defaultValue = "NOW") CancelWhen when,
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return views.of(subscription, cancellations.check(tenant, subscription, canceller(me), when));
+    return views.of(subscription, cancellations.check(tenant, subscription, Canceller.of(me), when));
   }
 
   @PostMapping
@@ -69,18 +67,14 @@ class CancellationApi {
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
     Request request = (body == null ? new CancelBody(null, null, null) : body).request();
-    return views.done(subscription, cancellations.cancel(tenant, subscription, canceller(me), request));
+    return views.done(subscription, cancellations.cancel(tenant, subscription, Canceller.of(me), request));
   }
 
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
   void undo(@CurrentTenant TenantId tenant, @PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me) {
-    cancellations.undo(tenant, new SubscriptionId(id), canceller(me));
+    cancellations.undo(tenant, new SubscriptionId(id), Canceller.of(me));
   }
 
-  private static Canceller canceller(SignedInAccount me) {
-    Set<Role> roles = Set.copyOf(me.roles());
-    return new Canceller(me.getUsername(), roles, null);
-  }
 }

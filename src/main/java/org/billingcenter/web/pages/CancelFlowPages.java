@@ -1,10 +1,8 @@
 package org.billingcenter.web.pages;
 
 import java.security.Principal;
-import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
-import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.cancellation.CancelWhen;
@@ -54,7 +52,7 @@ class CancelFlowPages {
       @RequestParam(defaultValue = "NOW") CancelWhen when, @AuthenticationPrincipal SignedInAccount me, Model model) {
     SubscriptionId subscription = new SubscriptionId(id);
     model.addAttribute("row", subscriptions.get(tenant, subscription));
-    model.addAttribute("check", cancellations.check(tenant, subscription, canceller(me), when));
+    model.addAttribute("check", cancellations.check(tenant, subscription, Canceller.of(me), when));
     model.addAttribute("when", when);
     model.addAttribute("reasons", LeavingReason.values());
     model.addAttribute("languages", CallbackService.LANGUAGES.stream().sorted().toList());
@@ -68,7 +66,7 @@ class CancelFlowPages {
       @AuthenticationPrincipal SignedInAccount me, Model model) {
     SubscriptionId subscription = new SubscriptionId(id);
     model.addAttribute("row", subscriptions.get(tenant, subscription));
-    model.addAttribute("check", cancellations.check(tenant, subscription, canceller(me), when));
+    model.addAttribute("check", cancellations.check(tenant, subscription, Canceller.of(me), when));
     model.addAttribute("when", when);
     model.addAttribute("reason", reason);
     model.addAttribute("comment", comment);
@@ -80,7 +78,7 @@ class CancelFlowPages {
   String cancel(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam CancelWhen when,
       @RequestParam LeavingReason reason, @RequestParam(required = false) String comment,
       @AuthenticationPrincipal SignedInAccount me) {
-    cancellations.cancel(tenant, new SubscriptionId(id), canceller(me), new Request(when, reason, comment));
+    cancellations.cancel(tenant, new SubscriptionId(id), Canceller.of(me), new Request(when, reason, comment));
     return "redirect:/billing/subscriptions/" + id + "/cancel/done";
   }
 
@@ -102,7 +100,4 @@ class CancelFlowPages {
     return "redirect:/billing/subscriptions/" + id + "/cancel";
   }
 
-  private static Canceller canceller(SignedInAccount me) {
-    return new Canceller(me.getUsername(), Set.copyOf(me.roles()), null);
-  }
 }

@@ -19,7 +19,7 @@ class InvoicePages {
 
   @GetMapping("/billing/invoices")
   String invoices(@CurrentTenant TenantId tenant, Model model) {
-    model.addAttribute("invoices", billing.invoices(tenant).stream().map(i -> billing.invoice(tenant, i.id())).toList());
+    model.addAttribute("invoices", billing.invoicesWithLines(tenant));
     model.addAttribute("credits", billing.credits(tenant));
     model.addAttribute("refunds", billing.refunds(tenant));
     return "billing/invoices";

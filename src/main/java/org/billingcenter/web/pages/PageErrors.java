@@ -3,7 +3,7 @@ package org.billingcenter.web.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.billingcenter.shared.Rejected;
-import org.springframework.context.MessageSource;
+import org.billingcenter.api.Problems;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -15,16 +15,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
 
-  private final MessageSource messages;
+  private final Problems problems;
 
-  PageErrors(MessageSource messages) {
-    this.messages = messages;
+  PageErrors(Problems problems) {
+    this.problems = problems;
   }
 
   @ExceptionHandler(Rejected.class)
   String rejected(Rejected e, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
-    String key = "error." + e.reason().code().toLowerCase(Locale.ROOT);
-    flash.addFlashAttribute("error", messages.getMessage(key, e.arguments().toArray(), e.reason().code(), locale));
+    flash.addFlashAttribute("error", problems.detail(e.reason().code(), e.arguments(), locale));
     String back = request.getHeader("Referer");
     return "redirect:" + (back == null || !back.contains(request.getServerName()) ? "/" : back);
   }
