@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -95,6 +96,21 @@ class ApiExceptionHandler {
     return respond(
         problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), locale),
         request);
+  }
+
+  /** The database is down or restarting: 503 with Retry-After, so clients back off and retry. */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessException.class,
+    org.springframework.dao.RecoverableDataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request, Locale locale) {
+    log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    ResponseEntity<ProblemDetail> answer = respond(
+        problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", List.of(), locale), request);
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS).body(answer.getBody());
   }
 
   @ExceptionHandler(Exception.class)

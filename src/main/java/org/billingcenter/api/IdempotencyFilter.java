@@ -19,7 +19,11 @@ import java.util.Optional;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.api.IdempotencyRepository.Stored;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -80,8 +84,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
+    try {
+      once(owner.get(), key, body, request, response, chain);
+    } catch (DataAccessResourceFailureException | TransientDataAccessException
+        | CannotCreateTransactionException | TransactionSystemException unreachable) {
+      // The database went away before, during or at the commit: the outcome is the database's to
+      // tell, and a retry with this key will find it (the claim and the work commit together).
+      response.reset();
+      problems.writeDatabaseUnavailable(request, response, locales.resolveLocale(request));
+    }
+  }
+
+  private void once(String owner, String key, byte[] body, HttpServletRequest request,
+      HttpServletResponse response, FilterChain chain) throws IOException {
     String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
-    Optional<Stored> earlier = current(owner.get(), key);
+    Optional<Stored> earlier = current(owner, key);
     if (earlier.isPresent()) {
       answerFrom(earlier.get(), hash, request, response);
       return;
@@ -91,17 +108,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
       // One transaction for the claim, the work and the stored answer: one commit, and a twin
       // request with the same key waits on the claim's row until this one is decided.
       transaction.executeWithoutResult(status -> {
-        records.claim(owner.get(), key, hash, clock.instant());
+        records.claim(owner, key, hash, clock.instant());
         proceed(chain, new CachedBody(request, body), recorded);
         if (recorded.getStatus() >= 400) {
           status.setRollbackOnly(); // refused or failed: nothing happened, so nothing is kept
         } else {
-          records.finish(owner.get(), key, recorded.getStatus(), recorded.getContentType(),
+          records.finish(owner, key, recorded.getStatus(), recorded.getContentType(),
               new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
         }
       });
     } catch (DataIntegrityViolationException | CannotAcquireLockException raced) {
-      Optional<Stored> twin = records.find(owner.get(), key);
+      Optional<Stored> twin = records.find(owner, key);
       if (twin.isPresent()) {
         answerFrom(twin.get(), hash, request, response);
       } else {

@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Problems {
 
+  /** What a 503 tells clients to wait before retrying. */
+  public static final String RETRY_AFTER_SECONDS = "5";
+
   private final MessageSource messages;
   private final JsonMapper json;
 
@@ -56,6 +59,13 @@ public class Problems {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), body);
+  }
+
+  /** 503 with Retry-After, for filters that meet an unreachable database outside Spring MVC. */
+  public void writeDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response, Locale locale)
+      throws IOException {
+    response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+    write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", locale);
   }
 
   /** The localised sentence for a refusal code: bundle key {@code error.<code in lower case>}. */

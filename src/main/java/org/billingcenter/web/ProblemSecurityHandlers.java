@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.billingcenter.api.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,6 +29,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof InternalAuthenticationServiceException) {
+      // The account could not be read (database down): not a wrong password, so no 401.
+      problems.writeDatabaseUnavailable(request, response, locales.resolveLocale(request));
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");
     problems.write(request, response, HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", locales.resolveLocale(request));
   }

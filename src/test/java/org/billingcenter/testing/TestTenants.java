@@ -42,7 +42,7 @@ public class TestTenants {
 
   private final ApplicationContext context;
 
-  TestTenants(ApplicationContext context) {
+  public TestTenants(ApplicationContext context) {
     this.context = context;
   }
 

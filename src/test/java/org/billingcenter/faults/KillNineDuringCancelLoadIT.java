@@ -1,0 +1,106 @@
+package org.billingcenter.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.billingcenter.testing.CancelTraffic;
+import org.billingcenter.testing.CancelTraffic.Answer;
+import org.billingcenter.testing.CancelTraffic.Target;
+import org.billingcenter.testing.LongVariant;
+import org.billingcenter.testing.ServiceNode;
+import org.billingcenter.testing.ServiceNodesIT;
+import org.billingcenter.testing.TestTenants.Given;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service is SIGKILLed in the middle of a cancellation load, started again, and the client
+ * retries what it did not see acknowledged, with the same Idempotency-Keys. The database is then
+ * reconciled against the client's record: every acknowledged cancellation is there once, with the
+ * credit the client was told; nothing is cancelled, credited or audited twice; the in-doubt
+ * requests (in flight at the kill) were decided either way, never half.
+ */
+class KillNineDuringCancelLoadIT extends ServiceNodesIT {
+
+  static final int TENANTS = LongVariant.pick(20, 100);
+  static final int PER_TENANT = 10;
+
+  @Test
+  void nothing_acknowledged_is_lost_and_nothing_happens_twice() throws Exception {
+    List<Target> targets = new ArrayList<>();
+    List<String> tenantIds = new ArrayList<>();
+    for (int t = 0; t < TENANTS; t++) {
+      Given tenant = tenants.tenant(0);
+      cheapPassword(tenant);
+      tenantIds.add(tenant.id().toString());
+      for (int s = 0; s < PER_TENANT; s++) {
+        targets.add(new Target(tenant.admin(), tenant.password(),
+            tenants.subscription(tenant, 3, 0).id().toString(), "kill-" + UUID.randomUUID()));
+      }
+    }
+    CancelTraffic client = new CancelTraffic();
+    try (ServiceNode node = ServiceNode.start("kill-nine", settings())) {
+      node.awaitReady(Duration.ofSeconds(90));
+      AtomicBoolean killed = new AtomicBoolean();
+      int killAfter = targets.size() / 3;
+      client.sendEach(targets, List.of(node), 4, () -> {
+        if (client.acknowledged().size() >= killAfter && killed.compareAndSet(false, true)) {
+          try {
+            node.kill();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
+      Map<String, Answer> beforeKill = Map.copyOf(client.acknowledged());
+      assertThat(killed).as("killed mid-load").isTrue();
+      assertThat(beforeKill.size()).as("acknowledged before the kill").isBetween(killAfter, targets.size() - 1);
+      long inDoubtDone = cancelled(tenantIds) - beforeKill.size();
+
+      node.restart().awaitReady(Duration.ofSeconds(90));
+      for (Target target : targets) {
+        Answer again = client.send(target, node);
+        assertThat(again.status()).as("retry of %s", target.key()).isEqualTo(200);
+        Answer first = beforeKill.get(target.key());
+        if (first != null) {
+          assertThat(again.replayed()).as("an acknowledged request is replayed, not redone").isTrue();
+          assertThat(again.body()).isEqualTo(first.body());
+        }
+      }
+      System.out.printf("kill -9 under cancel load: %d of %d acknowledged before the kill, %d more committed "
+              + "but unacknowledged (in flight), answers %s%n",
+          beforeKill.size(), targets.size(), inDoubtDone, client.statuses());
+    }
+
+    assertThat(cancelled(tenantIds)).isEqualTo(targets.size());
+    assertThat(perSubscriptionMoreThanOnce("cancellation", tenantIds)).isZero();
+    assertThat(perSubscriptionMoreThanOnce("credit", tenantIds)).isZero();
+    assertThat(count("select count(*) from audit_event where tenant_id in (" + placeholders(tenantIds)
+        + ") and action = 'SUBSCRIPTION_CANCELLED'", tenantIds.stream().map(UUID::fromString).toArray()))
+        .isEqualTo(targets.size());
+    long acknowledgedCredit = client.acknowledged().values().stream().mapToLong(Answer::creditMinor).sum();
+    assertThat(acknowledgedCredit).isPositive();
+    assertThat(count("select coalesce(sum(amount_minor), 0) from credit where tenant_id in (" + placeholders(tenantIds)
+        + ") and status = 'PENDING'", tenantIds.stream().map(UUID::fromString).toArray()))
+        .as("the credits in the database are the ones the client was told of").isEqualTo(acknowledgedCredit);
+  }
+
+  private static long cancelled(List<String> tenantIds) {
+    return count("select count(*) from subscription where tenant_id in (" + placeholders(tenantIds)
+        + ") and status = 'DISABLED'", tenantIds.stream().map(UUID::fromString).toArray());
+  }
+
+  private static long perSubscriptionMoreThanOnce(String table, List<String> tenantIds) {
+    return count("select count(*) from (select subscription_id from " + table + " where tenant_id in ("
+        + placeholders(tenantIds) + ") group by tenant_id, subscription_id having count(*) > 1) x",
+        tenantIds.stream().map(UUID::fromString).toArray());
+  }
+
+  static String placeholders(List<?> values) {
+    return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+  }
+}

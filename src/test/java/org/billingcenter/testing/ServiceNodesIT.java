@@ -1,0 +1,77 @@
+package org.billingcenter.testing;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.billingcenter.BillingCenterApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the tests that run the service as separate processes ({@link ServiceNode}s) on one
+ * database: this JVM holds a context without a web server to seed data and to read the database
+ * afterwards. On H2 the database is a file shared through {@code AUTO_SERVER} (this JVM opens it
+ * first, so it serves it); on PostgreSQL it is the suite's database.
+ */
+@ExtendWith(RequiresDatabase.class)
+public abstract class ServiceNodesIT {
+
+  protected static ConfigurableApplicationContext parent;
+  protected static JdbcClient jdbc;
+  protected static TestTenants tenants;
+  /** The database settings every node and command of the test uses. */
+  protected static List<String> database;
+
+  @BeforeAll
+  static void openDatabase() throws Exception {
+    String url = TestDatabase.postgres()
+        ? TestDatabase.url()
+        : "jdbc:h2:file:" + Files.createTempDirectory("nodes").resolve("db-" + UUID.randomUUID()).toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    database = List.of(
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + TestDatabase.user(),
+        "--db-scheduler.enabled=false");
+    List<String> args = new ArrayList<>(database);
+    args.add("--billing-center.demo.seed=never");
+    parent = new SpringApplicationBuilder(BillingCenterApplication.class)
+        .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+    jdbc = parent.getBean(JdbcClient.class);
+    tenants = new TestTenants(parent);
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    if (parent != null) {
+      parent.close();
+    }
+  }
+
+  /** Settings for a node: the database plus {@code extra}. */
+  protected static List<String> settings(String... extra) {
+    List<String> all = new ArrayList<>(database);
+    all.addAll(List.of(extra));
+    return all;
+  }
+
+  /** API passwords are checked on every request; a test load should not spend its time in bcrypt. */
+  protected static void cheapPassword(TestTenants.Given tenant) {
+    jdbc.sql("update admin_account set password_hash = :h where tenant_id = :t and username = :u")
+        .param("h", "{noop}" + tenant.password()).param("t", tenant.id().value()).param("u", tenant.admin())
+        .update();
+  }
+
+  protected static long count(String sql, Object... params) {
+    var statement = jdbc.sql(sql);
+    for (Object p : params) {
+      statement = statement.param(p);
+    }
+    return statement.query(Long.class).single();
+  }
+}
