@@ -49,6 +49,21 @@ public final class ServiceNode implements AutoCloseable {
     return launch(name, args);
   }
 
+  /** How many tenants a finished run-once command billed for {@code day}, read from its log. */
+  public static int tenantsBilled(String name, java.time.LocalDate day) throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("Run once for " + day + ": RunResult\\[date=" + day + ", tenants=(\\d+)")
+        .matcher(Files.readString(log(name)));
+    int last = -1;
+    while (m.find()) {
+      last = Integer.parseInt(m.group(1));
+    }
+    if (last < 0) {
+      throw new IllegalStateException("no billing result in " + log(name));
+    }
+    return last;
+  }
+
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
