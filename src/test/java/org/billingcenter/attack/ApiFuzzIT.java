@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.TenantFingerprint;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 class ApiFuzzIT extends DatabaseIT {
 
-  static final int REQUESTS = Integer.getInteger("billing.fuzz.requests", 10_000);
+  static final int REQUESTS = Integer.getInteger("billing.fuzz.requests", LongVariant.pick(10_000, 100_000));
 
   @Autowired AccountService accounts;
   @Autowired JdbcClient jdbc;

@@ -2,7 +2,6 @@ package org.billingcenter.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +10,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.billingcenter.BillingCenterApplication;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingFrequency;
@@ -20,13 +18,10 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantService;
-import org.billingcenter.testing.RequiresDatabase;
-import org.billingcenter.testing.TestDatabase;
+import org.billingcenter.testing.LongVariant;
+import org.billingcenter.testing.ServiceNode;
+import org.billingcenter.testing.ServiceNodesIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,54 +30,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * exactly what one uninterrupted run produces — every subscription-period charged once, one
  * invoice per tenant and day with the right total, one collection per invoice.
  */
-@ExtendWith(RequiresDatabase.class)
-class KillNineIT {
+class KillNineIT extends ServiceNodesIT {
 
-  static final int TENANTS = 120;
-
-  @TempDir Path dir;
+  static final int TENANTS = LongVariant.pick(120, 1_200);
 
   @Test
   void a_killed_run_rerun_bills_exactly_once() throws Exception {
-    String url = TestDatabase.postgres()
-        ? TestDatabase.url()
-        : "jdbc:h2:file:" + dir.resolve("kill").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-    List<String> settings = List.of(
-        "--spring.datasource.url=" + url,
-        "--spring.datasource.username=" + TestDatabase.user(),
-        "--billing-center.demo.seed=never",
-        "--db-scheduler.enabled=false");
-    List<String> parentArgs = new ArrayList<>(settings);
-    parentArgs.add("--server.port=0");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BillingCenterApplication.class)
-        .web(WebApplicationType.NONE).run(parentArgs.toArray(String[]::new))) {
-      List<TenantId> tenants = seed(app);
-      JdbcClient jdbc = app.getBean(JdbcClient.class);
-      List<UUID> ids = tenants.stream().map(TenantId::value).toList();
-      LocalDate renewal = jdbc.sql("select max(current_period_end) from subscription where tenant_id in (:t)")
-          .param("t", ids).query(LocalDate.class).single();
+    List<TenantId> tenants = seed(parent);
+    List<UUID> ids = tenants.stream().map(TenantId::value).toList();
+    LocalDate renewal = jdbc.sql("select max(current_period_end) from subscription where tenant_id in (:t)")
+        .param("t", ids).query(LocalDate.class).single();
 
-      Process child = runInChild(settings, renewal);
-      long charged = awaitSomeButNotAll(jdbc, ids, renewal, child);
-      child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no rollback courtesy
-      assertThat(charged).as("killed in the middle").isBetween(1L, TENANTS * 3L - 1);
+    Process child = ServiceNode.command("kill-billing-run", settings("--billing-center.run-once=" + renewal,
+        "--billing-center.billing.batch-tenants=3", "--billing-center.billing.pause-between-batches=40ms"));
+    long charged = awaitSomeButNotAll(jdbc, ids, renewal, child);
+    child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no rollback courtesy
+    assertThat(charged).as("killed in the middle").isBetween(1L, TENANTS * 3L - 1);
 
-      app.getBean(BillingRunService.class).run(renewal);
+    parent.getBean(BillingRunService.class).run(renewal);
 
-      assertThat(count(jdbc, "select count(*) from invoice_line where tenant_id in (:t) and charge_period_start = :d", ids, renewal))
-          .isEqualTo(TENANTS * 3L);
-      assertThat(count(jdbc, "select count(*) from (select subscription_id from invoice_line where tenant_id in (:t) and charge_period_start = :d group by tenant_id, subscription_id having count(*) > 1) x", ids, renewal))
-          .isZero();
-      assertThat(count(jdbc, "select count(*) from invoice where tenant_id in (:t) and invoice_date = :d and total_minor = 6000", ids, renewal))
-          .isEqualTo(TENANTS);
-      assertThat(count(jdbc, "select count(*) from invoice i where i.tenant_id in (:t) and i.invoice_date = :d and i.total_minor <> (select sum(l.amount_minor) from invoice_line l where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id)", ids, renewal))
-          .isZero();
-      assertThat(count(jdbc, "select count(*) from payment p join invoice i on i.tenant_id = p.tenant_id and i.invoice_id = p.invoice_id where p.tenant_id in (:t) and i.invoice_date = :d", ids, renewal))
-          .isEqualTo(TENANTS);
-      assertThat(count(jdbc, "select count(*) from subscription where tenant_id in (:t) and current_period_start = :d", ids, renewal))
-          .isEqualTo(TENANTS * 3L);
-    }
+    assertThat(count(jdbc, "select count(*) from invoice_line where tenant_id in (:t) and charge_period_start = :d", ids, renewal))
+        .isEqualTo(TENANTS * 3L);
+    assertThat(count(jdbc, "select count(*) from (select subscription_id from invoice_line where tenant_id in (:t) and charge_period_start = :d group by tenant_id, subscription_id having count(*) > 1) x", ids, renewal))
+        .isZero();
+    assertThat(count(jdbc, "select count(*) from invoice where tenant_id in (:t) and invoice_date = :d and total_minor = 6000", ids, renewal))
+        .isEqualTo(TENANTS);
+    assertThat(count(jdbc, "select count(*) from invoice i where i.tenant_id in (:t) and i.invoice_date = :d and i.total_minor <> (select sum(l.amount_minor) from invoice_line l where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id)", ids, renewal))
+        .isZero();
+    assertThat(count(jdbc, "select count(*) from payment p join invoice i on i.tenant_id = p.tenant_id and i.invoice_id = p.invoice_id where p.tenant_id in (:t) and i.invoice_date = :d", ids, renewal))
+        .isEqualTo(TENANTS);
+    assertThat(count(jdbc, "select count(*) from subscription where tenant_id in (:t) and current_period_start = :d", ids, renewal))
+        .isEqualTo(TENANTS * 3L);
   }
 
   /** Tenants with three monthly subscriptions each (10.00, 20.00, 30.00), bought today. */
@@ -106,20 +84,6 @@ class KillNineIT {
       ids.add(tenant.id());
     }
     return ids;
-  }
-
-  private static Process runInChild(List<String> settings, LocalDate day) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        BillingCenterApplication.class.getName(),
-        "--spring.main.web-application-type=none",
-        "--billing-center.run-once=" + day,
-        "--billing-center.billing.batch-tenants=3",
-        "--billing-center.billing.pause-between-batches=40ms"));
-    command.addAll(settings);
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static long awaitSomeButNotAll(JdbcClient jdbc, List<UUID> ids, LocalDate day, Process child)
