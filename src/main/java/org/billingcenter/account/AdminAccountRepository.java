@@ -1,10 +1,11 @@
 package org.billingcenter.account;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,33 +57,33 @@ class AdminAccountRepository {
     }
   }
 
+  /** The account and its roles in one round trip: this runs on every API request. */
   Optional<SignedInAccount> findForSignIn(String username) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    jdbc.sql("select role from admin_account_role where username = :username")
-        .param("username", username)
-        .query(String.class)
-        .list()
-        .forEach(role -> roles.add(Role.valueOf(role)));
-    return jdbc.sql(
+    List<Map<String, Object>> rows = jdbc.sql(
             """
-            select username, tenant_id, display_name, password_hash, locale, enabled
-              from admin_account where username = :username
+            select a.username, a.tenant_id, a.display_name, a.password_hash, a.locale, a.enabled, r.role
+              from admin_account a left join admin_account_role r on r.username = a.username
+             where a.username = :username
             """)
         .param("username", username)
-        .query((rs, i) -> map(rs, roles))
-        .optional();
+        .query()
+        .listOfRows();
+    rows.stream().map(row -> (String) row.get("role")).filter(Objects::nonNull).forEach(r -> roles.add(Role.valueOf(r)));
+    return rows.stream().findFirst().map(row -> map(row, roles));
   }
 
-  private static SignedInAccount map(ResultSet rs, Set<Role> roles) throws SQLException {
-    UUID tenant = rs.getObject("tenant_id", UUID.class);
-    String locale = rs.getString("locale");
+  private static SignedInAccount map(Map<String, Object> row, Set<Role> roles) {
+    UUID tenant = (UUID) row.get("tenant_id");
+    String locale = (String) row.get("locale");
     AdminAccount account =
         new AdminAccount(
-            rs.getString("username"),
+            (String) row.get("username"),
             tenant == null ? null : new TenantId(tenant),
-            rs.getString("display_name"),
+            (String) row.get("display_name"),
             roles,
             locale == null ? null : Locale.forLanguageTag(locale));
-    return new SignedInAccount(account, rs.getString("password_hash"), rs.getBoolean("enabled"), false);
+    return new SignedInAccount(account, (String) row.get("password_hash"), Boolean.TRUE.equals(row.get("enabled")), false);
   }
+
 }
