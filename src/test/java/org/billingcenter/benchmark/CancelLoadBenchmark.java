@@ -68,7 +68,10 @@ public final class CancelLoadBenchmark {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       System.out.printf("%,d subscriptions over %,d tenants ready on port %d%n", subscriptions, tenants, port);
 
-      int next = 0;
+      // Warm-up (JIT, pools, caches), as JMH would: these cancellations are not measured.
+      int warmUp = Math.min(3000, subscriptions / 10);
+      drive(port, 8, 0, warmUp, tenants);
+      int next = warmUp;
       double peak = 0;
       Path script = writePgbenchScript(renewal);
       for (int clients : List.of(1, 8, 32)) {
