@@ -98,35 +98,50 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private void once(String owner, String key, byte[] body, HttpServletRequest request,
       HttpServletResponse response, FilterChain chain) throws IOException {
     String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
-    Optional<Stored> earlier = current(owner, key);
-    if (earlier.isPresent()) {
-      answerFrom(earlier.get(), hash, request, response);
+    ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    if (claimedAndDone(owner, key, hash, new CachedBody(request, body), recorded, chain)) {
+      recorded.copyBodyToResponse();
       return;
     }
-    ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    Optional<Stored> earlier = records.find(owner, key);
+    if (earlier.isPresent() && earlier.get().createdAt().plus(KEPT).isBefore(clock.instant())) {
+      records.release(owner, key); // kept long enough: the key is free again
+      if (claimedAndDone(owner, key, hash, new CachedBody(request, body), recorded, chain)) {
+        recorded.copyBodyToResponse();
+        return;
+      }
+      earlier = records.find(owner, key);
+    }
+    if (earlier.isPresent()) {
+      answerFrom(earlier.get(), hash, request, response);
+    } else {
+      refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
+    }
+  }
+
+  /**
+   * One transaction for the claim, the work and the stored answer: one commit, and no lookup first
+   * on the usual path. False when the key was already taken (the caller answers from the row).
+   */
+  private boolean claimedAndDone(String owner, String key, String hash, HttpServletRequest request,
+      ContentCachingResponseWrapper recorded, FilterChain chain) {
     try {
-      // One transaction for the claim, the work and the stored answer: one commit, and a twin
-      // request with the same key waits on the claim's row until this one is decided.
-      transaction.executeWithoutResult(status -> {
-        records.claim(owner, key, hash, clock.instant());
-        proceed(chain, new CachedBody(request, body), recorded);
+      return Boolean.TRUE.equals(transaction.execute(status -> {
+        if (!records.claim(owner, key, hash, clock.instant())) {
+          return false;
+        }
+        proceed(chain, request, recorded);
         if (recorded.getStatus() >= 400) {
           status.setRollbackOnly(); // refused or failed: nothing happened, so nothing is kept
         } else {
           records.finish(owner, key, recorded.getStatus(), recorded.getContentType(),
               new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
         }
-      });
+        return true;
+      }));
     } catch (DataIntegrityViolationException | CannotAcquireLockException raced) {
-      Optional<Stored> twin = records.find(owner, key);
-      if (twin.isPresent()) {
-        answerFrom(twin.get(), hash, request, response);
-      } else {
-        refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
-      }
-      return;
+      return false; // H2 reports a racing twin as an error rather than waiting for it
     }
-    recorded.copyBodyToResponse();
   }
 
   private static void proceed(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
@@ -135,15 +150,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     } catch (IOException | ServletException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private Optional<Stored> current(String owner, String key) {
-    Optional<Stored> stored = records.find(owner, key);
-    if (stored.isPresent() && stored.get().createdAt().plus(KEPT).isBefore(clock.instant())) {
-      records.release(owner, key);
-      return Optional.empty();
-    }
-    return stored;
   }
 
   private void answerFrom(Stored earlier, String hash, HttpServletRequest request, HttpServletResponse response)

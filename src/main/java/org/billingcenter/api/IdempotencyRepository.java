@@ -44,18 +44,22 @@ class IdempotencyRepository {
         .optional();
   }
 
-  /** Claims the key for a request about to run; fails with a duplicate key if taken. */
-  void claim(String owner, String key, String hash, Instant now) {
-    jdbc.sql(
+  /**
+   * Claims the key for a request about to run: false if it is taken. A twin still running holds the
+   * row, so this waits for it to be decided.
+   */
+  boolean claim(String owner, String key, String hash, Instant now) {
+    return jdbc.sql(
             """
             insert into idempotency_record (owner, idem_key, request_hash, created_at)
             values (:owner, :key, :hash, :now)
+            on conflict do nothing
             """)
         .param("owner", owner)
         .param("key", key)
         .param("hash", hash)
         .param("now", Utc.of(now))
-        .update();
+        .update() == 1;
   }
 
   void finish(String owner, String key, int status, String contentType, String body) {

@@ -69,21 +69,28 @@ public final class CancelLoadBenchmark {
       System.out.printf("%,d subscriptions over %,d tenants ready on port %d%n", subscriptions, tenants, port);
 
       // Warm-up (JIT, pools, caches), as JMH would: these cancellations are not measured.
-      int warmUp = Math.min(3000, subscriptions / 10);
+      int warmUp = Math.min(8000, subscriptions / 10);
       drive(port, 8, 0, warmUp, tenants);
       int next = warmUp;
       double peak = 0;
       Path script = writePgbenchScript(renewal);
       for (int clients : List.of(1, 8, 32)) {
         int count = clients == 1 ? Math.min(perLevel / 3, 2000) : perLevel;
+        Cpu cpu = Cpu.now();
         Result app1 = drive(port, clients, next, count, tenants);
+        Cpu appCpu = Cpu.now().minus(cpu);
         next += count;
         peak = Math.max(peak, app1.perSecond());
+        cpu = Cpu.now();
         Result base = pgbench(script, clients, count, subscriptions / 2, subscriptions - 1);
+        Cpu baseCpu = Cpu.now().minus(cpu);
         System.out.printf("clients %2d: app %,.0f cancellations/s (p50 %.1f ms, p99 %.1f ms, %d errors) | "
                 + "pgbench same SQL %,.0f tx/s (p50 %.1f ms) | app/baseline = %.2f%n",
             clients, app1.perSecond(), app1.p50(), app1.p99(), app1.errors(), base.perSecond(), base.p50(),
             app1.perSecond() / base.perSecond());
+        System.out.printf("            CPU per cancellation: app run %.2f ms (this JVM: service + client %.2f ms), "
+                + "pgbench run %.2f ms%n",
+            appCpu.machineMillis() / count, appCpu.jvmMillis() / count, baseCpu.machineMillis() / count);
       }
       Result half = drive(port, 8, next, perLevel / 2, tenants, peak / 2);
       System.out.printf("at half the peak rate (%,.0f/s offered by 8 clients): %,.0f/s, p50 %.1f ms, p99 %.1f ms "
@@ -92,6 +99,25 @@ public final class CancelLoadBenchmark {
   }
 
   record Result(double perSecond, double p50, double p99, int errors) {}
+
+  /** Busy CPU time of the whole machine (from /proc/stat) and of this JVM, in milliseconds. */
+  record Cpu(double machineMillis, double jvmMillis) {
+    static Cpu now() throws Exception {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < f.length; i++) {
+        if (i != 4 && i != 5) { // idle and iowait are not work
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      return new Cpu(busy * 10.0, os.getProcessCpuTime() / 1e6); // USER_HZ = 100
+    }
+
+    Cpu minus(Cpu earlier) {
+      return new Cpu(machineMillis - earlier.machineMillis, jvmMillis - earlier.jvmMillis);
+    }
+  }
 
   static Result drive(int port, int clients, int from, int count, int tenants) throws Exception {
     return drive(port, clients, from, count, tenants, 0);
