@@ -82,7 +82,7 @@ class SecurityConfig {
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -48,8 +48,8 @@ public final class ProductsPageBenchmark {
       for (int i = 0; i < USERS; i++) {
         users.add(signIn(base, "birch-admin"));
       }
-      run(users, base + "/billing/products", 30); // warm-up
-      run(users, base + "/actuator/health/liveness", 30);
+      run(users, base + "/billing/products", 150); // warm-up (JIT), not measured
+      run(users, base + "/actuator/health/liveness", 150);
       double[] page = run(users, base + "/billing/products", perUser);
       double[] floor = run(users, base + "/actuator/health/liveness", perUser);
       System.out.printf("products page, %d users: %,.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", USERS, page[0], page[1], page[2], page[3]);

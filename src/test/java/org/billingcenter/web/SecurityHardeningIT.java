@@ -50,7 +50,7 @@ class SecurityHardeningIT extends DatabaseIT {
 
   @Test
   void pages_and_the_api_carry_security_headers_and_a_csp_without_unsafe_inline() throws Exception {
-    for (String path : List.of("/login", "/css/app.css")) {
+    for (String path : List.of("/login", "/assets/css/app.css")) {
       mvc.perform(get(path))
           .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"), not(containsString("unsafe-inline")))))
           .andExpect(header().string("X-Content-Type-Options", "nosniff"))
