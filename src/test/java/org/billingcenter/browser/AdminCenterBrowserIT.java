@@ -222,6 +222,8 @@ class AdminCenterBrowserIT {
   }
 
   private static void capture(Browser b, Path shots, String page, String locale) throws Exception {
+    assertThat(b.find("body").getCssValue("background-color")).as("app.css applied on " + page)
+        .isEqualTo("rgba(246, 247, 249, 1)");
     b.screenshot(shots.resolve(page + "-" + locale + ".png"));
     if (locale.equals("en") || locale.equals("zh-CN")) {
       assertThat(b.seriousAccessibilityViolations()).as(page + " " + locale).isEmpty();

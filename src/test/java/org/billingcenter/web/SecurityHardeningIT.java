@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,6 +59,11 @@ class SecurityHardeningIT extends DatabaseIT {
           .andExpect(header().string("Referrer-Policy", "same-origin"))
           .andExpect(header().exists("Permissions-Policy"));
     }
+    // The files the layout links are served (a missing stylesheet leaves every page unstyled).
+    mvc.perform(get("/assets/css/app.css")).andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/css"));
+    mvc.perform(get("/assets/js/app.js")).andExpect(status().isOk());
+    mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
     mvc.perform(get("/api/v1/plans"))
         .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"));
