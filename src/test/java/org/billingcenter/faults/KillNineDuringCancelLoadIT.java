@@ -3,7 +3,6 @@ package org.billingcenter.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.billingcenter.testing.CancelTraffic.Target;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
-import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +29,9 @@ class KillNineDuringCancelLoadIT extends ServiceNodesIT {
 
   @Test
   void nothing_acknowledged_is_lost_and_nothing_happens_twice() throws Exception {
-    List<Target> targets = new ArrayList<>();
-    List<String> tenantIds = new ArrayList<>();
-    for (int t = 0; t < TENANTS; t++) {
-      Given tenant = tenants.tenant(0);
-      cheapPassword(tenant);
-      tenantIds.add(tenant.id().toString());
-      for (int s = 0; s < PER_TENANT; s++) {
-        targets.add(new Target(tenant.admin(), tenant.password(),
-            tenants.subscription(tenant, 3, 0).id().toString(), "kill-" + UUID.randomUUID()));
-      }
-    }
+    Cancellable load = cancellable(TENANTS, PER_TENANT, "kill-");
+    List<Target> targets = load.targets();
+    List<UUID> tenantIds = load.tenants();
     CancelTraffic client = new CancelTraffic();
     try (ServiceNode node = ServiceNode.start("kill-nine", settings())) {
       node.awaitReady(Duration.ofSeconds(90));
@@ -79,28 +69,21 @@ class KillNineDuringCancelLoadIT extends ServiceNodesIT {
     assertThat(cancelled(tenantIds)).isEqualTo(targets.size());
     assertThat(perSubscriptionMoreThanOnce("cancellation", tenantIds)).isZero();
     assertThat(perSubscriptionMoreThanOnce("credit", tenantIds)).isZero();
-    assertThat(count("select count(*) from audit_event where tenant_id in (" + placeholders(tenantIds)
-        + ") and action = 'SUBSCRIPTION_CANCELLED'", tenantIds.stream().map(UUID::fromString).toArray()))
-        .isEqualTo(targets.size());
+    assertThat(countOver(tenantIds, "select count(*) from audit_event where tenant_id in (:tenants) "
+        + "and action = 'SUBSCRIPTION_CANCELLED'")).isEqualTo(targets.size());
     long acknowledgedCredit = client.acknowledged().values().stream().mapToLong(Answer::creditMinor).sum();
     assertThat(acknowledgedCredit).isPositive();
-    assertThat(count("select coalesce(sum(amount_minor), 0) from credit where tenant_id in (" + placeholders(tenantIds)
-        + ") and status = 'PENDING'", tenantIds.stream().map(UUID::fromString).toArray()))
+    assertThat(countOver(tenantIds, "select coalesce(sum(amount_minor), 0) from credit where tenant_id in (:tenants) "
+        + "and status = 'PENDING'"))
         .as("the credits in the database are the ones the client was told of").isEqualTo(acknowledgedCredit);
   }
 
-  private static long cancelled(List<String> tenantIds) {
-    return count("select count(*) from subscription where tenant_id in (" + placeholders(tenantIds)
-        + ") and status = 'DISABLED'", tenantIds.stream().map(UUID::fromString).toArray());
+  private static long cancelled(List<UUID> tenantIds) {
+    return countOver(tenantIds, "select count(*) from subscription where tenant_id in (:tenants) and status = 'DISABLED'");
   }
 
-  private static long perSubscriptionMoreThanOnce(String table, List<String> tenantIds) {
-    return count("select count(*) from (select subscription_id from " + table + " where tenant_id in ("
-        + placeholders(tenantIds) + ") group by tenant_id, subscription_id having count(*) > 1) x",
-        tenantIds.stream().map(UUID::fromString).toArray());
-  }
-
-  static String placeholders(List<?> values) {
-    return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+  private static long perSubscriptionMoreThanOnce(String table, List<UUID> tenantIds) {
+    return countOver(tenantIds, "select count(*) from (select subscription_id from " + table
+        + " where tenant_id in (:tenants) group by tenant_id, subscription_id having count(*) > 1) x");
   }
 }

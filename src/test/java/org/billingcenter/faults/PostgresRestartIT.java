@@ -3,7 +3,6 @@ package org.billingcenter.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.billingcenter.testing.CancelTraffic.Target;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
-import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -40,17 +38,9 @@ class PostgresRestartIT extends ServiceNodesIT {
 
   @Test
   void the_service_goes_unready_recovers_by_itself_and_writes_nothing_half() throws Exception {
-    List<Target> targets = new ArrayList<>();
-    List<UUID> tenantIds = new ArrayList<>();
-    for (int t = 0; t < TENANTS; t++) {
-      Given tenant = tenants.tenant(0);
-      cheapPassword(tenant);
-      tenantIds.add(tenant.id().value());
-      for (int s = 0; s < PER_TENANT; s++) {
-        targets.add(new Target(tenant.admin(), tenant.password(),
-            tenants.subscription(tenant, 2, 0).id().toString(), "restart-" + UUID.randomUUID()));
-      }
-    }
+    Cancellable load = cancellable(TENANTS, PER_TENANT, "restart-");
+    List<Target> targets = load.targets();
+    List<UUID> tenantIds = load.tenants();
     CancelTraffic client = new CancelTraffic();
     ConcurrentLinkedQueue<Target> pending = new ConcurrentLinkedQueue<>(targets);
     AtomicInteger unexpected = new AtomicInteger();
@@ -100,16 +90,13 @@ class PostgresRestartIT extends ServiceNodesIT {
     assertThat(statuses).as("the outage was felt").containsKey(503);
     assertThat(unexpected).as("no 500, no 401, no lost connection").hasValue(0);
     assertThat(client.acknowledged()).as("every cancellation acknowledged in the end").hasSize(targets.size());
-    Object[] ids = tenantIds.toArray();
-    String in = KillNineDuringCancelLoadIT.placeholders(tenantIds);
-    assertThat(count("select count(*) from subscription where tenant_id in (" + in + ") and status = 'DISABLED'", ids))
+    assertThat(countOver(tenantIds, "select count(*) from subscription where tenant_id in (:tenants) and status = 'DISABLED'"))
         .isEqualTo(targets.size());
-    assertThat(count("select count(*) from cancellation where tenant_id in (" + in + ")", ids)).isEqualTo(targets.size());
-    assertThat(count("select count(*) from credit where tenant_id in (" + in + ")", ids)).isEqualTo(targets.size());
-    assertThat(count("select count(*) from license_assignment where tenant_id in (" + in + ")", ids)).isZero();
-    assertThat(count("select count(*) from audit_event where tenant_id in (" + in
-        + ") and action = 'SUBSCRIPTION_CANCELLED'", ids)).isEqualTo(targets.size());
-    assertThat(count("select coalesce(sum(amount_minor), 0) from credit where tenant_id in (" + in + ")", ids))
+    assertThat(countOver(tenantIds, "select count(*) from cancellation where tenant_id in (:tenants)")).isEqualTo(targets.size());
+    assertThat(countOver(tenantIds, "select count(*) from credit where tenant_id in (:tenants)")).isEqualTo(targets.size());
+    assertThat(countOver(tenantIds, "select count(*) from license_assignment where tenant_id in (:tenants)")).isZero();
+    assertThat(countOver(tenantIds, "select count(*) from audit_event where tenant_id in (:tenants) and action = 'SUBSCRIPTION_CANCELLED'")).isEqualTo(targets.size());
+    assertThat(countOver(tenantIds, "select coalesce(sum(amount_minor), 0) from credit where tenant_id in (:tenants)"))
         .isEqualTo(client.acknowledged().values().stream().mapToLong(Answer::creditMinor).sum());
   }
 

@@ -42,8 +42,7 @@ class ThreeNodesIT extends ServiceNodesIT {
       tenants.subscription(tenant, 2, 0);
       tenants.subscription(tenant, 3, 0);
     }
-    Object[] ids = given.stream().map(g -> g.id().value()).toArray();
-    String in = KillNineDuringCancelLoadIT.placeholders(given);
+    List<UUID> ids = given.stream().map(g -> g.id().value()).toList();
     List<ServiceNode> nodes = new ArrayList<>();
     ExecutorService clients = Executors.newFixedThreadPool(3);
     try {
@@ -81,13 +80,13 @@ class ThreeNodesIT extends ServiceNodesIT {
         node.close();
       }
     }
-    assertThat(count("select count(*) from cancellation where tenant_id in (" + in + ")", ids)).isEqualTo(TENANTS);
-    assertThat(count("select count(*) from credit where tenant_id in (" + in + ")", ids)).isEqualTo(TENANTS);
-    assertThat(count("select count(*) from audit_event where tenant_id in (" + in
-        + ") and action = 'SUBSCRIPTION_CANCELLED'", ids)).isEqualTo(TENANTS);
+    assertThat(countOver(ids, "select count(*) from cancellation where tenant_id in (:tenants)")).isEqualTo(TENANTS);
+    assertThat(countOver(ids, "select count(*) from credit where tenant_id in (:tenants)")).isEqualTo(TENANTS);
+    assertThat(countOver(ids, "select count(*) from audit_event where tenant_id in (:tenants) "
+        + "and action = 'SUBSCRIPTION_CANCELLED'")).isEqualTo(TENANTS);
 
-    LocalDate renewal = jdbc.sql("select max(current_period_end) from subscription where tenant_id in (" + in + ")")
-        .params(List.of(ids)).query(LocalDate.class).single();
+    LocalDate renewal = jdbc.sql("select max(current_period_end) from subscription where tenant_id in (:t)")
+        .param("t", ids).query(LocalDate.class).single();
     List<Process> runs = new ArrayList<>();
     for (int n = 1; n <= 3; n++) {
       // One tenant per transaction and a pause between, so the three runs overlap and share the work.
@@ -106,26 +105,19 @@ class ThreeNodesIT extends ServiceNodesIT {
     assertThat(billedBy.stream().mapToInt(Integer::intValue).sum()).as("every tenant billed by some run").isGreaterThanOrEqualTo(TENANTS);
     assertThat(billedBy.stream().filter(b -> b > 0).count()).as("the runs overlapped").isGreaterThanOrEqualTo(2);
 
-    assertThat(count("select count(*) from invoice where tenant_id in (" + in + ") and invoice_date = ?",
-        append(ids, renewal))).as("one invoice per tenant").isEqualTo(TENANTS);
-    assertThat(count("select count(*) from invoice_line where tenant_id in (" + in + ") and kind = 'CHARGE' "
-        + "and charge_period_start = ?", append(ids, renewal))).as("the two live subscriptions charged once")
-        .isEqualTo(TENANTS * 2L);
-    assertThat(count("select count(*) from invoice_line where tenant_id in (" + in + ") and kind = 'CREDIT'", ids))
+    assertThat(countOver(ids, "select count(*) from invoice where tenant_id in (:tenants) and invoice_date = ?",
+        renewal)).as("one invoice per tenant").isEqualTo(TENANTS);
+    assertThat(countOver(ids, "select count(*) from invoice_line where tenant_id in (:tenants) and kind = 'CHARGE' "
+        + "and charge_period_start = ?", renewal)).as("the two live subscriptions charged once").isEqualTo(TENANTS * 2L);
+    assertThat(countOver(ids, "select count(*) from invoice_line where tenant_id in (:tenants) and kind = 'CREDIT'"))
         .as("each cancellation's credit applied once").isEqualTo(TENANTS);
-    assertThat(count("select count(*) from credit where tenant_id in (" + in + ") and status = 'APPLIED'", ids))
+    assertThat(countOver(ids, "select count(*) from credit where tenant_id in (:tenants) and status = 'APPLIED'"))
         .isEqualTo(TENANTS);
-    assertThat(count("select count(*) from invoice i where i.tenant_id in (" + in + ") and i.total_minor <> "
-        + "(select sum(l.amount_minor) from invoice_line l where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id)",
-        ids)).as("totals = sum of lines").isZero();
-    assertThat(count("select count(*) from payment p join invoice i on i.tenant_id = p.tenant_id "
-        + "and i.invoice_id = p.invoice_id where p.tenant_id in (" + in + ") and i.invoice_date = ?", append(ids, renewal)))
+    assertThat(countOver(ids, "select count(*) from invoice i where i.tenant_id in (:tenants) and i.total_minor <> "
+        + "(select sum(l.amount_minor) from invoice_line l where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id)"))
+        .as("totals = sum of lines").isZero();
+    assertThat(countOver(ids, "select count(*) from payment p join invoice i on i.tenant_id = p.tenant_id "
+        + "and i.invoice_id = p.invoice_id where p.tenant_id in (:tenants) and i.invoice_date = ?", renewal))
         .as("one collection per invoice").isEqualTo(TENANTS);
-  }
-
-  private static Object[] append(Object[] values, Object last) {
-    Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
-    all[values.length] = last;
-    return all;
   }
 }

@@ -67,6 +67,32 @@ public abstract class ServiceNodesIT {
         .update();
   }
 
+  /** Tenants, each with cancellable subscriptions, and one cancellation request per subscription. */
+  protected record Cancellable(List<UUID> tenants, List<CancelTraffic.Target> targets) {}
+
+  protected static Cancellable cancellable(int tenantCount, int perTenant, String keyPrefix) {
+    List<UUID> ids = new ArrayList<>();
+    List<CancelTraffic.Target> targets = new ArrayList<>();
+    for (int t = 0; t < tenantCount; t++) {
+      TestTenants.Given tenant = tenants.tenant(0);
+      cheapPassword(tenant);
+      ids.add(tenant.id().value());
+      for (int s = 0; s < perTenant; s++) {
+        targets.add(new CancelTraffic.Target(tenant.admin(), tenant.password(),
+            tenants.subscription(tenant, 2, 0).id().toString(), keyPrefix + UUID.randomUUID()));
+      }
+    }
+    return new Cancellable(ids, targets);
+  }
+
+  /** A count over these tenants' rows: {@code :tenants} in the SQL stands for their ids. */
+  protected static long countOver(List<UUID> tenantIds, String sql, Object... more) {
+    List<Object> params = new ArrayList<>(tenantIds);
+    params.addAll(List.of(more));
+    return count(sql.replace(":tenants", String.join(", ", java.util.Collections.nCopies(tenantIds.size(), "?"))),
+        params.toArray());
+  }
+
   protected static long count(String sql, Object... params) {
     var statement = jdbc.sql(sql);
     for (Object p : params) {
