@@ -91,7 +91,7 @@ class ThreeNodesIT extends ServiceNodesIT {
     for (int n = 1; n <= 3; n++) {
       // One tenant per transaction and a pause between, so the three runs overlap and share the work.
       runs.add(ServiceNode.command("three-runs-" + n, settings("--billing-center.run-once=" + renewal,
-          "--billing-center.billing.batch-tenants=1", "--billing-center.billing.pause-between-batches=250ms",
+          "--billing-center.billing.batch-tenants=1", "--billing-center.billing.pause-between-batches=600ms",
           "--logging.level.org.billingcenter.billing=INFO")));
     }
     List<Integer> billedBy = new ArrayList<>();
