@@ -17,6 +17,7 @@ import org.billingcenter.testing.CancelTraffic.Target;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
+import org.billingcenter.testing.TestDatabase;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +104,12 @@ class ThreeNodesIT extends ServiceNodesIT {
     }
     System.out.printf("three overlapping billing runs billed %s tenants%n", billedBy);
     assertThat(billedBy.stream().mapToInt(Integer::intValue).sum()).as("every tenant billed by some run").isGreaterThanOrEqualTo(TENANTS);
-    assertThat(billedBy.stream().filter(b -> b > 0).count()).as("the runs overlapped").isGreaterThanOrEqualTo(2);
+    if (TestDatabase.postgres()) {
+      // Several nodes are a PostgreSQL deployment. On H2, whose row locks under SKIP LOCKED cover more
+      // than the claimed tenant, the other runs may find nothing to claim and end (seen: 0 + 12 + 0);
+      // exactly-once holds either way, as the checks below show.
+      assertThat(billedBy.stream().filter(b -> b > 0).count()).as("the runs overlapped").isGreaterThanOrEqualTo(2);
+    }
 
     assertThat(countOver(ids, "select count(*) from invoice where tenant_id in (:tenants) and invoice_date = ?",
         renewal)).as("one invoice per tenant").isEqualTo(TENANTS);
