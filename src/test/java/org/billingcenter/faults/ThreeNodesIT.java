@@ -105,8 +105,8 @@ class ThreeNodesIT extends ServiceNodesIT {
     System.out.printf("three overlapping billing runs billed %s tenants%n", billedBy);
     assertThat(billedBy.stream().mapToInt(Integer::intValue).sum()).as("every tenant billed by some run").isGreaterThanOrEqualTo(TENANTS);
     if (TestDatabase.postgres()) {
-      // Several nodes are a PostgreSQL deployment. On H2, whose row locks under SKIP LOCKED cover more
-      // than the claimed tenant, the other runs may find nothing to claim and end (seen: 0 + 12 + 0);
+      // Several nodes are a PostgreSQL deployment. On H2 (which likely locks more rows under SKIP LOCKED
+      // than the claimed tenant) the other runs may find nothing to claim and end (seen: 0 + 12 + 0);
       // exactly-once holds either way, as the checks below show.
       assertThat(billedBy.stream().filter(b -> b > 0).count()).as("the runs overlapped").isGreaterThanOrEqualTo(2);
     }
