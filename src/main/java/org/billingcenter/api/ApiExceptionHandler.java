@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -99,18 +101,14 @@ class ApiExceptionHandler {
   }
 
   /** The database is down or restarting: 503 with Retry-After, so clients back off and retry. */
-  @ExceptionHandler({
-    org.springframework.dao.DataAccessResourceFailureException.class,
-    org.springframework.dao.TransientDataAccessException.class,
-    org.springframework.dao.RecoverableDataAccessException.class,
-    org.springframework.transaction.CannotCreateTransactionException.class
-  })
-  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request, Locale locale) {
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ProblemDetail> dataAccess(Exception e, HttpServletRequest request, Locale locale) {
+    if (!Problems.databaseUnavailable(e)) {
+      return unexpected(e, request, locale);
+    }
     log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-    ResponseEntity<ProblemDetail> answer = respond(
-        problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", List.of(), locale), request);
-    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-        .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS).body(answer.getBody());
+    ProblemDetail problem = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", List.of(), locale);
+    return answer(problem, request).header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS).body(problem);
   }
 
   @ExceptionHandler(Exception.class)
@@ -127,9 +125,11 @@ class ApiExceptionHandler {
 
   private static ResponseEntity<ProblemDetail> respond(
       ProblemDetail problem, HttpServletRequest request) {
+    return answer(problem, request).body(problem);
+  }
+
+  private static ResponseEntity.BodyBuilder answer(ProblemDetail problem, HttpServletRequest request) {
     problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(problem.getStatus())
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 }

@@ -19,11 +19,9 @@ import java.util.Optional;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.api.IdempotencyRepository.Stored;
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -86,8 +84,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     try {
       once(owner.get(), key, body, request, response, chain);
-    } catch (DataAccessResourceFailureException | TransientDataAccessException
-        | CannotCreateTransactionException | TransactionSystemException unreachable) {
+    } catch (DataAccessException | TransactionException failed) {
+      if (!Problems.databaseUnavailable(failed)) {
+        throw failed;
+      }
       // The database went away before, during or at the commit: the outcome is the database's to
       // tell, and a retry with this key will find it (the claim and the work commit together).
       response.reset();

@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import org.billingcenter.shared.Reason;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,10 +67,22 @@ public class Problems {
     json.writeValue(response.getOutputStream(), body);
   }
 
+  /**
+   * The database cannot be reached right now (down, restarting, connections refused or timed out,
+   * a commit that could not complete): worth a 503 and a retry, not a 500.
+   */
+  public static boolean databaseUnavailable(Throwable e) {
+    return e instanceof DataAccessResourceFailureException
+        || e instanceof TransientDataAccessException
+        || e instanceof RecoverableDataAccessException
+        || e instanceof CannotCreateTransactionException
+        || e instanceof TransactionSystemException;
+  }
+
   /** 503 with Retry-After, for filters that meet an unreachable database outside Spring MVC. */
   public void writeDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response, Locale locale)
       throws IOException {
-    response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", locale);
   }
 

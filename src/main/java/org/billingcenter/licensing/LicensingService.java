@@ -58,15 +58,7 @@ public class LicensingService {
       throw new Rejected(change.refusal().orElseThrow(), pool.free());
     }
     assignments.insert(tenant, id, change.toAdd(), clock.instant());
-    int assigned = current.size() + change.toAdd().size();
-    audit.record(
-        tenant,
-        actor,
-        Change.of("LICENSES_ASSIGNED", "subscription", id)
-            .from(current.size() + " assigned")
-            .to(assigned + " assigned"));
-    events.publishEvent(new SeatsChanged(tenant, id, assigned));
-    return assignments.assignedMembers(tenant, id);
+    return seatsChanged(tenant, id, actor, "LICENSES_ASSIGNED", current.size(), current.size() + change.toAdd().size());
   }
 
   /**
@@ -86,14 +78,15 @@ public class LicensingService {
       throw new Rejected(LicensingReason.MEMBER_HAS_NO_LICENSE);
     }
     assignments.delete(tenant, id, distinct);
-    int assigned = current.size() - distinct.size();
+    return seatsChanged(tenant, id, actor, "LICENSES_UNASSIGNED", current.size(), current.size() - distinct.size());
+  }
+
+  /** The audit row and the event of a change in seats; the seat holders after it. */
+  private List<MemberId> seatsChanged(
+      TenantId tenant, SubscriptionId id, String actor, String action, int before, int after) {
     audit.record(
-        tenant,
-        actor,
-        Change.of("LICENSES_UNASSIGNED", "subscription", id)
-            .from(current.size() + " assigned")
-            .to(assigned + " assigned"));
-    events.publishEvent(new SeatsChanged(tenant, id, assigned));
+        tenant, actor, Change.of(action, "subscription", id).from(before + " assigned").to(after + " assigned"));
+    events.publishEvent(new SeatsChanged(tenant, id, after));
     return assignments.assignedMembers(tenant, id);
   }
 

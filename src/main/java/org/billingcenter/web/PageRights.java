@@ -1,8 +1,9 @@
 package org.billingcenter.web;
 
-import java.util.Set;
+import java.util.Arrays;
 import org.billingcenter.account.Role;
-import org.springframework.security.core.Authentication;
+import org.billingcenter.account.SignedInAccount;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -18,25 +19,15 @@ class PageRights {
   record Can(boolean billing, boolean licenses, boolean tenantPages, boolean support) {}
 
   @ModelAttribute("can")
-  Can can(Authentication authentication) {
-    if (authentication == null) {
-      return new Can(false, false, false, false);
-    }
-    Set<String> held = new java.util.HashSet<>();
-    authentication.getAuthorities().forEach(a -> held.add(a.getAuthority()));
+  Can can(@AuthenticationPrincipal SignedInAccount me) {
     return new Can(
-        any(held, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN),
-        any(held, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN),
-        any(held, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER),
-        any(held, Role.SUPPORT_ENGINEER));
+        any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN),
+        any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN),
+        any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER),
+        any(me, Role.SUPPORT_ENGINEER));
   }
 
-  private static boolean any(Set<String> held, Role... roles) {
-    for (Role role : roles) {
-      if (held.contains("ROLE_" + role.name())) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean any(SignedInAccount me, Role... roles) {
+    return me != null && Arrays.stream(roles).anyMatch(me.account()::has);
   }
 }
