@@ -184,7 +184,7 @@ class CallbackIT extends DatabaseIT {
     java.util.Map<String, String> expected = java.util.Map.of(
         "en", "This callback request cannot do that in its current status (Claimed).",
         "fr-FR", "Cette demande de rappel ne le permet pas dans son état actuel (Prise en charge).",
-        "da-DK", "Anmodningen om opkald kan ikke dette i sin nuværende status (Overtaget).",
+        "da-DK", "Det er ikke muligt, når anmodningen om opkald har status »Overtaget«.",
         "bg-BG", "Заявката за обаждане не позволява това в сегашното си състояние (Поета).",
         "zh-CN", "此回电请求在当前状态（已认领）下无法执行该操作。",
         "zh-TW", "此回電要求在目前狀態（已認領）下無法執行該動作。");
