@@ -162,7 +162,7 @@ class ProvisioningApiIT extends DatabaseIT {
     java.util.Map<String, List<String>> expected = java.util.Map.of(
         "bg-BG", List.of("Полето не може да бъде празно.", "Въведете валиден имейл адрес.", "Най-много 200 знака."),
         "zh-TW", List.of("不可空白。", "請輸入有效的電子郵件地址。", "最多 200 個字元。"),
-        "fr-FR", List.of("Ce champ ne doit pas être vide.", "Saisissez une adresse e-mail valide.", "200 caractères au maximum."),
+        "fr-FR", List.of("Ce champ ne doit pas être vide.", "Saisissez une adresse e-mail valide.", "200 caractères au maximum."),
         "da-DK", List.of("Feltet må ikke være tomt.", "Angiv en gyldig e-mailadresse.", "Højst 200 tegn."));
     for (var language : expected.entrySet()) {
       List<String> messages = language.getValue();
