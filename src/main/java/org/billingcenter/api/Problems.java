@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.billingcenter.shared.Reason;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -86,9 +87,26 @@ public class Problems {
     write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", locale);
   }
 
-  /** The localised sentence for a refusal code: bundle key {@code error.<code in lower case>}. */
+  /**
+   * The localised sentence for a refusal code: bundle key {@code error.<code in lower case>}. An
+   * enum argument (a status) is shown by its own message, never by its constant name.
+   */
   public String detail(String code, List<?> arguments, Locale locale) {
-    return messages.getMessage("error." + code.toLowerCase(Locale.ROOT), arguments.toArray(), code, locale);
+    Object[] args = arguments.stream().map(Problems::shown).toArray();
+    return messages.getMessage("error." + code.toLowerCase(Locale.ROOT), args, code, locale);
+  }
+
+  /**
+   * {@code SubscriptionStatus.ACTIVE} becomes the key {@code subscription.status.ACTIVE}: the
+   * enum's simple name split into lower-case words, then the constant.
+   */
+  static Object shown(Object argument) {
+    if (!(argument instanceof Enum<?> constant)) {
+      return argument;
+    }
+    String type = constant.getDeclaringClass().getSimpleName().replaceAll("(?<=[a-z0-9])(?=[A-Z])", ".");
+    String key = type.toLowerCase(Locale.ROOT) + "." + constant.name();
+    return new DefaultMessageSourceResolvable(new String[] {key}, constant.name());
   }
 
   public ProblemDetail of(HttpStatus status, String code, List<?> arguments, Locale locale) {

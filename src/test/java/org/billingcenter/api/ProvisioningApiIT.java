@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.AccountService;
@@ -151,6 +152,32 @@ class ProvisioningApiIT extends DatabaseIT {
         .andExpect(status().isUnauthorized())
         .andExpect(header().exists("WWW-Authenticate"))
         .andExpect(jsonPath("$.title").value("需要登录"));
+  }
+
+  @Test
+  void field_errors_of_bean_validation_are_in_the_callers_language_bulgarian_and_traditional_chinese_too()
+      throws Exception {
+    Given a = tenants.tenant(0);
+    String tooLong = "x".repeat(201);
+    java.util.Map<String, List<String>> expected = java.util.Map.of(
+        "bg-BG", List.of("Полето не може да бъде празно.", "Въведете валиден имейл адрес.", "Най-много 200 знака."),
+        "zh-TW", List.of("不可空白。", "請輸入有效的電子郵件地址。", "最多 200 個字元。"),
+        "fr-FR", List.of("Ce champ ne doit pas être vide.", "Saisissez une adresse e-mail valide.", "200 caractères au maximum."),
+        "da-DK", List.of("Feltet må ikke være tomt.", "Angiv en gyldig e-mailadresse.", "Højst 200 tegn."));
+    for (var language : expected.entrySet()) {
+      List<String> messages = language.getValue();
+      mvc.perform(json(post("/api/v1/members"), "{\"displayName\":\"\",\"email\":\"not-an-email\"}")
+              .header("Accept-Language", language.getKey())
+              .with(httpBasic(a.admin(), a.password())))
+          .andExpect(status().isUnprocessableContent())
+          .andExpect(jsonPath("$.errors[?(@.field == 'displayName')].message").value(messages.get(0)))
+          .andExpect(jsonPath("$.errors[?(@.field == 'email')].message").value(messages.get(1)));
+      mvc.perform(json(post("/api/v1/members"), "{\"displayName\":\"" + tooLong + "\",\"email\":\"a@b.example\"}")
+              .header("Accept-Language", language.getKey())
+              .with(httpBasic(a.admin(), a.password())))
+          .andExpect(status().isUnprocessableContent())
+          .andExpect(jsonPath("$.errors[0].message").value(messages.get(2)));
+    }
   }
 
   @Test

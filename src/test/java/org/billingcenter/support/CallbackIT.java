@@ -174,4 +174,24 @@ class CallbackIT extends DatabaseIT {
         .satisfies(c -> assertThat(c.status()).isEqualTo(CallbackStatus.WITHDRAWN));
     assertThat(r.status()).isEqualTo(CallbackStatus.NEW);
   }
+  @Test
+  void a_status_in_a_refusal_is_named_in_the_callers_language_not_by_its_constant() throws Exception {
+    Given org = tenants.tenant(1);
+    Subscription s = tenants.subscription(org, 2, 1);
+    CallbackRequest r = callbacks.request(org.id(), new CallbackService.NewCallback(s.id(), "N", "+33123456789", "en", "x"), "t");
+    callbacks.claim(org.id(), r.id(), engineer);
+    String claimAgain = "/api/v1/support/tenants/" + org.id() + "/callback-requests/" + r.id() + "/claim";
+    java.util.Map<String, String> expected = java.util.Map.of(
+        "en", "This callback request cannot do that in its current status (Claimed).",
+        "fr-FR", "Cette demande de rappel ne le permet pas dans son état actuel (Prise en charge).",
+        "da-DK", "Det er ikke muligt, når anmodningen om opkald har status »Overtaget«.",
+        "bg-BG", "Заявката за обаждане не позволява това в сегашното си състояние (Поета).",
+        "zh-CN", "此回电请求在当前状态（已认领）下无法执行该操作。",
+        "zh-TW", "此回電要求在目前狀態（已認領）下無法執行該動作。");
+    for (var language : expected.entrySet()) {
+      mvc.perform(post(claimAgain).header("Accept-Language", language.getKey()).with(httpBasic(engineer, "eng-password")))
+          .andExpect(jsonPath("$.code").value("CALLBACK_WRONG_STATUS"))
+          .andExpect(jsonPath("$.detail").value(language.getValue()));
+    }
+  }
 }
