@@ -101,6 +101,19 @@ class HttpEdgeIT extends DatabaseIT {
   }
 
   @Test
+  void a_wildcard_content_type_is_415_and_an_xml_accept_is_406() throws Exception {
+    Given org = tenants.tenant(0);
+    for (String type : new String[] {"*/*", "application/*"}) {
+      assertProblem(send(org, HttpRequest.newBuilder(uri("/api/v1/members")).header("Content-Type", type)
+          .POST(BodyPublishers.ofString("{\"displayName\":\"Ada\",\"email\":\"ada@example.com\"}"))),
+          415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+    assertProblem(send(org, HttpRequest.newBuilder(uri("/api/v1/plans")).header("Accept", "application/xml").GET()),
+        406, "NOT_ACCEPTABLE");
+    assertThat(members(org)).isZero();
+  }
+
+  @Test
   void a_request_the_firewall_rejects_is_problem_json() throws Exception {
     Given org = tenants.tenant(0);
     assertProblem(send(org, HttpRequest.newBuilder(uri("/api/v1/plans;x=y")).GET()), 400, "MALFORMED_REQUEST");
