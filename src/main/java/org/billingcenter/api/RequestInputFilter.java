@@ -12,24 +12,28 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Every request parameter, query string and page form alike, passes {@link SafeText} before
- * anything sees it (JSON bodies are checked by {@link StrictJson}). Reading the parameters here
+ * What every request must be before anything reads it: a body says what it is (a wildcard
+ * Content-Type such as {@code *}{@code /*} is 415: Spring MVC would fail on it with a 500), and every
+ * request parameter, query string and page form alike, passes {@link SafeText} (JSON bodies are
+ * checked by {@link StrictJson}). Reading the parameters here
  * also makes the container's own refusals of a form (too large, undecodable) a clean 413 or 400
  * instead of an exception in whichever filter happened to ask first.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 21) // right after the body limit, before Spring Security
-class TextParameterFilter extends OncePerRequestFilter {
+class RequestInputFilter extends OncePerRequestFilter {
 
   private final Problems problems;
   private final LocaleResolver locales;
 
-  TextParameterFilter(Problems problems, LocaleResolver locales) {
+  RequestInputFilter(Problems problems, LocaleResolver locales) {
     this.problems = problems;
     this.locales = locales;
   }
@@ -37,6 +41,10 @@ class TextParameterFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (wildcardContentType(request)) {
+      refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
+      return;
+    }
     Map<String, String[]> parameters;
     try {
       parameters = request.getParameterMap();
@@ -46,11 +54,24 @@ class TextParameterFilter extends OncePerRequestFilter {
           tooLarge ? "PAYLOAD_TOO_LARGE" : "MALFORMED_REQUEST");
       return;
     }
-    if (!parameters.entrySet().stream().allMatch(TextParameterFilter::safe)) {
+    if (!parameters.entrySet().stream().allMatch(RequestInputFilter::safe)) {
       refuse(request, response, HttpStatus.BAD_REQUEST, "INVALID_TEXT");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static boolean wildcardContentType(HttpServletRequest request) {
+    String header = request.getContentType();
+    if (header == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(header);
+      return type.isWildcardType() || type.isWildcardSubtype();
+    } catch (InvalidMediaTypeException unparsable) {
+      return false; // Spring MVC answers an unreadable Content-Type with 415 itself
+    }
   }
 
   private static boolean safe(Map.Entry<String, String[]> parameter) {
