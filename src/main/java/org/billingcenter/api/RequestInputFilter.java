@@ -76,7 +76,7 @@ class RequestInputFilter extends OncePerRequestFilter {
 
   private static boolean safe(Map.Entry<String, String[]> parameter) {
     return SafeText.isSafe(parameter.getKey())
-        && java.util.Arrays.stream(parameter.getValue()).allMatch(SafeText::isSafe);
+        && java.util.Arrays.stream(parameter.getValue()).allMatch(value -> value == null || SafeText.isSafe(value));
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)

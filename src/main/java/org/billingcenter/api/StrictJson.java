@@ -21,8 +21,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The API reads JSON strictly: a value must already have the type of its field (no "5" for 5, no
  * 1.5 for 1, no 0 for an enum, no "true" for true, no number for a text), a key may appear once,
- * null is no number, an unknown property is refused (a typo must not silently fall back to a
- * default), and text passes {@link SafeText}. Anything else is a 400 before a handler runs.
+ * null is no number, nothing may follow the document, and text passes {@link SafeText}. Anything
+ * else is a 400 before a handler runs. Unknown properties are ignored (see below).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -34,7 +34,10 @@ class StrictJson {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Deliberately tolerant: an unknown property is ignored, so a client built against a later
+        // version of the API keeps working; every property we need is validated where it is read.
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.String, CoercionInputShape.EmptyString,
             CoercionInputShape.Float, CoercionInputShape.Boolean))

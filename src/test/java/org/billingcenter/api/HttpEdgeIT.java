@@ -114,6 +114,18 @@ class HttpEdgeIT extends DatabaseIT {
   }
 
   @Test
+  void a_nul_or_undecodable_text_in_a_path_or_query_string_never_reaches_the_database() throws Exception {
+    Given org = tenants.tenant(0);
+    assertProblem(send(org, HttpRequest.newBuilder(uri("/api/v1/subscriptions?planId=a%00b")).GET()), 400, "INVALID_TEXT");
+    for (String path : new String[] {"/api/v1/subscriptions/%00", "/api/v1/subscriptions?planId=%ED%A0%80"}) {
+      HttpResponse<String> answer = send(org, HttpRequest.newBuilder(uri(path)).GET());
+      assertThat(answer.statusCode()).as(path).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+    }
+  }
+
+  @Test
   void a_request_the_firewall_rejects_is_problem_json() throws Exception {
     Given org = tenants.tenant(0);
     assertProblem(send(org, HttpRequest.newBuilder(uri("/api/v1/plans;x=y")).GET()), 400, "MALFORMED_REQUEST");
