@@ -15,8 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.billingcenter.account.Role;
@@ -199,7 +199,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
    * Who sends a key. Keys are shared per organisation (so a retry from another admin of the same
    * integration finds the answer) and per account for support engineers and operators; a stored
    * answer goes only to a caller holding every role of the first caller, or a Global admin, who
-   * holds every right of his organisation.
+   * holds every right of their organisation.
    */
   record Caller(SignedInAccount account) {
     String owner() {
