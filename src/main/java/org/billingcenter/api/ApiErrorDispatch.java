@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * error handling, which stays as it is for every other path.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiErrorDispatch {
 
   @Bean
