@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -72,8 +74,11 @@ class ApiExceptionHandler {
     HandlerMethodValidationException.class
   })
   ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request, Locale locale) {
-    return respond(
-        problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(), locale), request);
+    if (PayloadTooLarge.in(e)) {
+      return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(), locale), request);
+    }
+    String code = e.getCause() instanceof StrictJson.UnsafeText ? "INVALID_TEXT" : "MALFORMED_REQUEST";
+    return respond(problems.of(HttpStatus.BAD_REQUEST, code, List.of(), locale), request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -93,7 +98,14 @@ class ApiExceptionHandler {
         request);
   }
 
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  /** The answer is always JSON (problem+json for errors), whatever else Accept asks for. */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpServletRequest request, Locale locale) {
+    return respond(problems.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", List.of(), locale), request);
+  }
+
+  /** Includes a wildcard or unparsable Content-Type: a body must say what it is. */
+  @ExceptionHandler({HttpMediaTypeNotSupportedException.class, InvalidMediaTypeException.class})
   ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request, Locale locale) {
     return respond(
         problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), locale),

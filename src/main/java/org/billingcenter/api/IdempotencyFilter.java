@@ -15,7 +15,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.api.IdempotencyRepository.Stored;
 import org.springframework.dao.CannotAcquireLockException;
@@ -71,19 +75,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> owner = owner();
+    Optional<SignedInAccount> caller = caller();
     String key = request.getHeader(HEADER).strip();
-    if (owner.isEmpty()) {
+    if (caller.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    if (key.isEmpty() || key.length() > 200) {
+    if (!validKey(key)) {
       refuse(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
       return;
     }
+    // Limited by BodyLimitFilter while it is read: an oversized body fails here, before it is kept.
     byte[] body = request.getInputStream().readAllBytes();
     try {
-      once(owner.get(), key, body, request, response, chain);
+      once(new Caller(caller.get()), key, body, request, response, chain);
     } catch (DataAccessException | TransactionException failed) {
       if (!Problems.databaseUnavailable(failed)) {
         throw failed;
@@ -95,25 +100,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void once(String owner, String key, byte[] body, HttpServletRequest request,
+  /** 1 to 200 printable ASCII characters, as the IETF Idempotency-Key draft's string is. */
+  static boolean validKey(String key) {
+    return !key.isEmpty() && key.length() <= 200 && key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+  }
+
+  private void once(Caller caller, String key, byte[] body, HttpServletRequest request,
       HttpServletResponse response, FilterChain chain) throws IOException {
+    String owner = caller.owner();
     String hash = hash(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString(), body);
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-    if (claimedAndDone(owner, key, hash, new CachedBody(request, body), recorded, chain)) {
+    if (claimedAndDone(caller, key, hash, new CachedBody(request, body), recorded, chain)) {
       recorded.copyBodyToResponse();
       return;
     }
     Optional<Stored> earlier = records.find(owner, key);
     if (earlier.isPresent() && earlier.get().createdAt().plus(KEPT).isBefore(clock.instant())) {
       records.release(owner, key); // kept long enough: the key is free again
-      if (claimedAndDone(owner, key, hash, new CachedBody(request, body), recorded, chain)) {
+      if (claimedAndDone(caller, key, hash, new CachedBody(request, body), recorded, chain)) {
         recorded.copyBodyToResponse();
         return;
       }
       earlier = records.find(owner, key);
     }
     if (earlier.isPresent()) {
-      answerFrom(earlier.get(), hash, request, response);
+      answerFrom(earlier.get(), caller, hash, request, response);
     } else {
       refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
     }
@@ -123,11 +134,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
    * One transaction for the claim, the work and the stored answer: one commit, and no lookup first
    * on the usual path. False when the key was already taken (the caller answers from the row).
    */
-  private boolean claimedAndDone(String owner, String key, String hash, HttpServletRequest request,
+  private boolean claimedAndDone(Caller caller, String key, String hash, HttpServletRequest request,
       ContentCachingResponseWrapper recorded, FilterChain chain) {
+    String owner = caller.owner();
     try {
       return Boolean.TRUE.equals(transaction.execute(status -> {
-        if (!records.claim(owner, key, hash, clock.instant())) {
+        if (!records.claim(owner, key, hash, caller.roleNames(), clock.instant())) {
           return false;
         }
         proceed(chain, request, recorded);
@@ -152,9 +164,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void answerFrom(Stored earlier, String hash, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    if (!earlier.requestHash().equals(hash)) {
+  private void answerFrom(Stored earlier, Caller caller, String hash, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (!caller.mayReplay(earlier.callerRoles())) {
+      // The stored answer is only for callers who may make this request themselves.
+      refuse(request, response, HttpStatus.FORBIDDEN, "NOT_PERMITTED");
+    } else if (!earlier.requestHash().equals(hash)) {
       refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
     } else if (!earlier.finished()) {
       refuse(request, response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS");
@@ -174,13 +189,34 @@ class IdempotencyFilter extends OncePerRequestFilter {
     problems.write(request, response, status, code, locales.resolveLocale(request));
   }
 
-  /** The tenant for tenant accounts; the account itself for support engineers and operators. */
-  private static Optional<String> owner() {
+  private static Optional<SignedInAccount> caller() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || !(auth.getPrincipal() instanceof SignedInAccount account)) {
-      return Optional.empty();
+    return auth != null && auth.getPrincipal() instanceof SignedInAccount account
+        ? Optional.of(account) : Optional.empty();
+  }
+
+  /**
+   * Who sends a key. Keys are shared per organisation (so a retry from another admin of the same
+   * integration finds the answer) and per account for support engineers and operators; a stored
+   * answer goes only to a caller holding every role of the first caller, or a Global admin, who
+   * holds every right of their organisation.
+   */
+  record Caller(SignedInAccount account) {
+    String owner() {
+      return account.tenant().map(Object::toString).orElse("account:" + account.getUsername());
     }
-    return Optional.of(account.tenant().map(Object::toString).orElse("account:" + account.getUsername()));
+
+    String roleNames() {
+      return account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    boolean mayReplay(String firstCallerRoles) {
+      Set<String> mine = account.roles().stream().map(Role::name).collect(Collectors.toSet());
+      if (mine.contains(Role.GLOBAL_ADMIN.name())) {
+        return true;
+      }
+      return firstCallerRoles != null && mine.containsAll(Arrays.asList(firstCallerRoles.split(",")));
+    }
   }
 
   private static String hash(String line, byte[] body) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyRepository {
 
-  record Stored(String requestHash, Integer status, String contentType, String body, Instant createdAt) {
+  /** {@code callerRoles}: the first caller's role names, comma-separated; null on rows older than that column. */
+  record Stored(
+      String requestHash, Integer status, String contentType, String body, Instant createdAt, String callerRoles) {
     boolean finished() {
       return status != null;
     }
@@ -28,7 +30,7 @@ class IdempotencyRepository {
   Optional<Stored> find(String owner, String key) {
     return jdbc.sql(
             """
-            select request_hash, status_code, content_type, body, created_at
+            select request_hash, status_code, content_type, body, created_at, caller_roles
               from idempotency_record where owner = :owner and idem_key = :key
             """)
         .param("owner", owner)
@@ -40,7 +42,8 @@ class IdempotencyRepository {
                     (Integer) rs.getObject("status_code"),
                     rs.getString("content_type"),
                     rs.getString("body"),
-                    Utc.read(rs, "created_at")))
+                    Utc.read(rs, "created_at"),
+                    rs.getString("caller_roles")))
         .optional();
   }
 
@@ -48,16 +51,17 @@ class IdempotencyRepository {
    * Claims the key for a request about to run: false if it is taken. A twin still running holds the
    * row, so this waits for it to be decided.
    */
-  boolean claim(String owner, String key, String hash, Instant now) {
+  boolean claim(String owner, String key, String hash, String callerRoles, Instant now) {
     return jdbc.sql(
             """
-            insert into idempotency_record (owner, idem_key, request_hash, created_at)
-            values (:owner, :key, :hash, :now)
+            insert into idempotency_record (owner, idem_key, request_hash, caller_roles, created_at)
+            values (:owner, :key, :hash, :roles, :now)
             on conflict do nothing
             """)
         .param("owner", owner)
         .param("key", key)
         .param("hash", hash)
+        .param("roles", callerRoles)
         .param("now", Utc.of(now))
         .update() == 1;
   }

@@ -54,18 +54,43 @@ public class Problems {
   public void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
       throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(json(request.getRequestURI(), status, code, locale));
+  }
+
+  /** The problem as UTF-8 JSON bytes; {@code instance} is the path it is about, when known. */
+  byte[] json(String instance, HttpStatus status, String code, Locale locale) {
     ProblemDetail problem = of(status, code, List.of(), locale);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());
-    body.put("instance", request.getRequestURI());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     body.putAll(problem.getProperties());
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), body);
+    return json.writeValueAsBytes(body);
+  }
+
+  /**
+   * The code of an error answer that carries nothing more specific than its status (the servlet
+   * container's refusals, {@code sendError} from a filter or Spring MVC's own resolvers).
+   */
+  static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "MALFORMED_REQUEST";
+      case 401 -> "NOT_SIGNED_IN";
+      case 403 -> "NOT_PERMITTED";
+      case 404 -> "NO_SUCH_PATH";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 406 -> "NOT_ACCEPTABLE";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+      default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
+    };
   }
 
   /**

@@ -10,10 +10,14 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** 401 and 403 from the security filters, as localised problem+json like every other API error. */
+/**
+ * 401 and 403 from the security filters, and 400 for requests the firewall rejects, as localised
+ * problem+json like every other API error.
+ */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -43,5 +47,15 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     problems.write(request, response, HttpStatus.FORBIDDEN, "NOT_PERMITTED", locales.resolveLocale(request));
+  }
+
+  /** The firewall's refusal: problem+json under /api/**, the plain error page elsewhere. */
+  void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    if (request.getRequestURI().startsWith("/api/")) {
+      problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locales.resolveLocale(request));
+    } else {
+      response.sendError(HttpStatus.BAD_REQUEST.value());
+    }
   }
 }

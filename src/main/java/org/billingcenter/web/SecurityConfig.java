@@ -12,7 +12,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -62,8 +61,8 @@ class SecurityConfig {
 
   /** A request the firewall refuses (odd characters, encoded slashes, hostile names) is a 400. */
   @Bean
-  RequestRejectedHandler requestRejectedHandler() {
-    return new HttpStatusRequestRejectedHandler();
+  RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers problems) {
+    return problems::rejected;
   }
 
   /** Swagger UI runs inline scripts of its own, so it gets its own chain without our CSP. */
