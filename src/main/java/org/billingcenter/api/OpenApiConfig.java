@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document: title, the one security scheme (HTTP Basic with the sign-in accounts), the
- * shared {@code Problem} schema. {@link ProblemResponses} lists every operation's errors and
- * {@link RecordSchemaRules} carries nullability and validation constraints into the schemas.
+ * shared {@code Problem} schema. {@link ProblemResponses} lists every operation's errors,
+ * {@link RecordSchemaRules} carries nullability and validation constraints into the schemas and
+ * {@link AnswerSchemas} marks the always-present properties of answers required.
  */
 @Configuration
 class OpenApiConfig {
@@ -43,6 +44,11 @@ class OpenApiConfig {
   @Bean
   ProblemResponses problemResponses() {
     return new ProblemResponses();
+  }
+
+  @Bean
+  AnswerSchemas answerSchemas() {
+    return new AnswerSchemas();
   }
 
   @Bean

@@ -89,11 +89,17 @@ final class RecordSchemaRules implements ModelConverter {
     }
   }
 
-  /** In OpenAPI 3.0 a sibling of {@code $ref} is ignored, so a nullable reference is wrapped. */
+  /**
+   * In OpenAPI 3.0 a sibling of {@code $ref} is ignored and {@code nullable} needs a {@code type}
+   * (3.0.3), so a nullable reference is "the referenced schema, or null": {@code anyOf} with a
+   * schema that admits only null, the form client generators read back as a nullable reference.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema nullable(Schema property) {
     if (property.get$ref() != null) {
-      return new Schema<>().nullable(true).allOf(List.of(property));
+      Schema onlyNull = new Schema<>().type("object").nullable(true);
+      onlyNull.setEnum(java.util.Arrays.asList((Object) null));
+      return new Schema<>().anyOf(List.of(property, onlyNull));
     }
     property.setNullable(true);
     return property;
