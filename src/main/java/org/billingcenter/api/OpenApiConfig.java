@@ -5,12 +5,24 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.billingcenter.account.CurrentTenant;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document's title and its one security scheme: HTTP Basic with the sign-in accounts. */
+/**
+ * The OpenAPI document: title, the one security scheme (HTTP Basic with the sign-in accounts), the
+ * shared {@code Problem} schema. {@link ProblemResponses} lists every operation's errors,
+ * {@link RecordSchemaRules} carries nullability and validation constraints into the schemas and
+ * {@link AnswerSchemas} marks the always-present properties of answers required.
+ */
 @Configuration
 class OpenApiConfig {
+
+  static {
+    // The tenant comes from the credentials (CurrentTenantResolver), never from the request.
+    SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentTenant.class);
+  }
 
   @Bean
   OpenAPI billingCenterOpenApi() {
@@ -27,5 +39,20 @@ class OpenApiConfig {
             new Components()
                 .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+
+  @Bean
+  ProblemResponses problemResponses() {
+    return new ProblemResponses();
+  }
+
+  @Bean
+  AnswerSchemas answerSchemas() {
+    return new AnswerSchemas();
+  }
+
+  @Bean
+  RecordSchemaRules recordSchemaRules() {
+    return new RecordSchemaRules();
   }
 }

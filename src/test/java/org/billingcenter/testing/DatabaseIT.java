@@ -1,6 +1,12 @@
 package org.billingcenter.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +23,13 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Base of every database integration test: the whole application on the database the build chose
  * (H2 or PostgreSQL), one shared context, a movable clock (the one {@code Clock} bean) and no demo data.
+ * Every {@code /api/**} exchange through {@link #mvc} is checked against {@code /v3/api-docs}
+ * ({@link ApiContractCheck}).
  */
 @ExtendWith(RequiresDatabase.class)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(DatabaseIT.TestClock.class)
+@Import({DatabaseIT.TestClock.class, ApiContractCheck.class})
 public abstract class DatabaseIT {
 
   /** 10:00 UTC on a Tuesday in the middle of a month: far from any month end unless moved. */
@@ -30,10 +38,22 @@ public abstract class DatabaseIT {
   @Autowired protected MutableClock clock;
   @Autowired protected TestTenants tenants;
   @Autowired protected MockMvc mvc;
+  @Autowired protected ApiContractCheck apiContract;
 
   @BeforeEach
   void resetClock() {
     clock.set(START);
+  }
+
+  /** Also fails a test whose disagreeing exchange ran on a thread that swallowed the error. */
+  @AfterEach
+  void everyApiExchangeMatchedTheDocument() {
+    List<String> violations = apiContract.drain();
+    Map<String, String> oneOfEachReason = new LinkedHashMap<>();
+    violations.forEach(v -> oneOfEachReason.putIfAbsent(v.substring(v.indexOf('\n') + 1), v));
+    assertThat(oneOfEachReason.values())
+        .as(violations.size() + " exchanges disagree with /v3/api-docs; one of each reason")
+        .isEmpty();
   }
 
   @DynamicPropertySource

@@ -12,6 +12,7 @@ import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Invoice;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.LifecycleService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +34,8 @@ class InvoiceApi {
     this.lifecycle = lifecycle;
   }
 
-  record LineView(int lineNo, String kind, UUID subscriptionId, LocalDate periodStart, LocalDate periodEnd,
-      Integer quantity, MoneyView unitPrice, MoneyView amount) {}
+  record LineView(int lineNo, String kind, @Nullable UUID subscriptionId, @Nullable LocalDate periodStart,
+      @Nullable LocalDate periodEnd, @Nullable Integer quantity, @Nullable MoneyView unitPrice, MoneyView amount) {}
 
   record InvoiceView(String id, LocalDate date, String kind, MoneyView total, List<LineView> lines) {
     static InvoiceView of(Invoice i) {
@@ -45,7 +46,7 @@ class InvoiceApi {
     }
   }
 
-  record RefundView(String id, String invoiceId, String creditId, MoneyView amount, String status) {}
+  record RefundView(String id, String invoiceId, @Nullable String creditId, MoneyView amount, String status) {}
 
   record RunRequest(@NotNull LocalDate date) {}
 

@@ -14,6 +14,7 @@ import org.billingcenter.cancellation.CancellationService.Request;
 import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,7 @@ class AssistedCancellationApi {
   }
 
   record AssistedCancel(
-      CancelWhen when, LeavingReason reason, @Size(max = 2000) String comment,
+      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = 2000) @Nullable String comment,
       @NotBlank @Size(max = 2000) String note) {}
 
   @GetMapping

@@ -12,6 +12,7 @@ import org.billingcenter.cancellation.CancellationService.Request;
 import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +42,8 @@ class CancellationApi {
     this.views = views;
   }
 
-  record CancelBody(CancelWhen when, LeavingReason reason, @Size(max = 2000) String comment) {
+  record CancelBody(
+      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = 2000) @Nullable String comment) {
     Request request() {
       return new Request(
           when == null ? CancelWhen.NOW : when, reason == null ? LeavingReason.OTHER : reason, comment);

@@ -12,6 +12,7 @@ import org.billingcenter.cancellation.CancellationDecision;
 import org.billingcenter.cancellation.CancellationOutcome;
 import org.billingcenter.cancellation.CancellationService.Check;
 import org.billingcenter.shared.SubscriptionId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,17 +32,18 @@ class DecisionViews {
 
   public record Link(String href, String method) {}
 
-  public record MemberView(String id, String displayName) {}
+  /** Named apart from the members API's MemberView: the document has one namespace of schemas. */
+  public record MemberLosingAccess(String id, String displayName) {}
 
   public record TrialView(LocalDate endsOn, boolean convertsToPaid) {}
 
   public record PreviewView(
       CancelWhen when,
-      Instant effectiveAt,
+      @Nullable Instant effectiveAt,
       LocalDate effectiveOn,
       MoneyView credit,
-      LocalDate creditReturnedOn,
-      List<MemberView> membersLosingAccess) {}
+      @Nullable LocalDate creditReturnedOn,
+      List<MemberLosingAccess> membersLosingAccess) {}
 
   public record DecisionView(
       String subscriptionId,
@@ -49,11 +51,11 @@ class DecisionViews {
       String message,
       int assignedLicenses,
       int threshold,
-      TrialView trial,
-      Integer licensesToRemove,
-      Link removeLicenses,
-      Link requestCallback,
-      PreviewView preview) {}
+      @Nullable TrialView trial,
+      @Nullable Integer licensesToRemove,
+      @Nullable Link removeLicenses,
+      @Nullable Link requestCallback,
+      @Nullable PreviewView preview) {}
 
   /** The decision as a check: what would happen. */
   public DecisionView of(SubscriptionId id, Check check) {
@@ -87,7 +89,7 @@ class DecisionViews {
                 MoneyView.of(d.preview().credit()),
                 d.preview().creditReturnedOn(),
                 check.membersLosingAccess().stream()
-                    .map(m -> new MemberView(m.id().toString(), m.displayName()))
+                    .map(m -> new MemberLosingAccess(m.id().toString(), m.displayName()))
                     .toList()));
   }
 

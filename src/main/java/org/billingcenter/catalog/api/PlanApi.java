@@ -12,6 +12,7 @@ import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,8 +63,8 @@ class PlanApi {
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
       @NotNull BillingFrequency billingFrequency,
       @NotNull BillingFrequency commitmentTerm,
-      Integer trialDays,
-      Integer trialLicenses) {}
+      @Nullable Integer trialDays,
+      @Nullable Integer trialLicenses) {}
 
   @GetMapping
   List<PlanView> list() {

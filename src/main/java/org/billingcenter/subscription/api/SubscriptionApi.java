@@ -15,6 +15,7 @@ import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +50,11 @@ class SubscriptionApi {
       int quantity,
       int assignedLicenses,
       boolean autoRenew,
-      LocalDate currentPeriodStart,
-      LocalDate currentPeriodEnd,
-      LocalDate trialEnd,
-      LocalDate endsOn,
-      String paymentMethodId) {
+      @Nullable LocalDate currentPeriodStart,
+      @Nullable LocalDate currentPeriodEnd,
+      @Nullable LocalDate trialEnd,
+      @Nullable LocalDate endsOn,
+      @Nullable String paymentMethodId) {
 
     static SubscriptionView of(SubscriptionSummary summary) {
       Subscription s = summary.subscription();
@@ -73,7 +74,7 @@ class SubscriptionApi {
     }
   }
 
-  record StartTrial(@NotBlank String planId, UUID paymentMethodId) {}
+  record StartTrial(@NotBlank String planId, @Nullable UUID paymentMethodId) {}
 
   record Purchase(@NotBlank String planId, int quantity, @NotNull UUID paymentMethodId) {}
 

@@ -3,6 +3,7 @@ package org.billingcenter.support.api;
 import java.time.Instant;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackStatus;
+import org.jspecify.annotations.Nullable;
 
 /** A callback request as JSON, for the organisation and for the support queue alike. */
 record CallbackView(
@@ -14,8 +15,8 @@ record CallbackView(
     String language,
     String preferredTimeWindow,
     CallbackStatus status,
-    String engineer,
-    String notes,
+    @Nullable String engineer,
+    @Nullable String notes,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,7 @@ class SupportApi {
     this.callbacks = callbacks;
   }
 
-  record Notes(@Size(max = 4000) String notes) {}
+  record Notes(@Size(max = 4000) @Nullable String notes) {}
 
   @GetMapping("/callback-requests")
   List<CallbackView> queue(@RequestParam(defaultValue = "NEW") CallbackStatus status) {
