@@ -151,7 +151,7 @@ public class BillingRunService {
     for (DueRow row : due) {
       Renewal renewal = renewals.get(row);
       for (PeriodCharge charge : renewal.charges()) {
-        book.charge(row.tenant(), row.subscription(), charge);
+        book.charge(row.tenant(), row.subscription(), row.activation(), charge);
         charges++;
       }
       if (!renewal.current().equals(row.current())) {

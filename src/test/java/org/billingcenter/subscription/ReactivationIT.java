@@ -234,5 +234,10 @@ class ReactivationIT extends DatabaseIT {
     assertThat(charges(disabled)).containsExactly(
         "2026-03-10: 2026-03-10..2026-04-10 = 3000",
         "2026-05-11: 2026-05-11..2026-06-11 = 3000");
+    on("2026-06-11");
+    runDay("2026-06-10");
+    runDay("2026-06-11");
+    assertThat(charges(disabled)).as("renews on the new anchor, the 11th").hasSize(3)
+        .last().isEqualTo("2026-06-11: 2026-06-11..2026-07-11 = 3000");
   }
 }
