@@ -13,3 +13,9 @@ alter table invoice_line add constraint invoice_line_charge_once
 alter table credit add column activation integer default 1 not null;
 alter table credit drop constraint credit_once_per_period;
 alter table credit add constraint credit_once_per_period unique (tenant_id, subscription_id, activation, period_start);
+
+-- Reactivation used to keep the old anchor, and a reactivated trial had none (its first renewal
+-- then stopped the billing run). Such a subscription has not renewed since, so its current period
+-- is the one reactivation started: its start is the anchor.
+update subscription set anchor_date = current_period_start
+ where anchor_date is null and current_period_start is not null;

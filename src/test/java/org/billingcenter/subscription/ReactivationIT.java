@@ -208,6 +208,10 @@ class ReactivationIT extends DatabaseIT {
     runDay("2026-04-09");
 
     assertThat(charges(trial)).containsExactly("2026-04-09: 2026-04-09..2026-05-09 = 25000"); // 25 trial licenses
+    on("2026-05-09");
+    runDay("2026-05-09"); // its first renewal, counted from the reactivation day
+    assertThat(charges(trial)).containsExactly(
+        "2026-04-09: 2026-04-09..2026-05-09 = 25000", "2026-05-09: 2026-05-09..2026-06-09 = 25000");
   }
 
   @Test
