@@ -26,7 +26,7 @@ public class ShiftedClock {
 
   @Bean
   @Primary
-  Clock shiftedClock(@Value("${billing-center.test.clock}") String start) {
+  Clock clockOnAnotherDay(@Value("${billing-center.test.clock}") String start) {
     Clock system = Clock.systemUTC();
     return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start)));
   }
