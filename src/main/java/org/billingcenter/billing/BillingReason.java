@@ -4,7 +4,11 @@ import org.billingcenter.shared.Reason;
 
 /** Why a billing request was refused. */
 public enum BillingReason implements Reason {
-  INVOICE_NOT_FOUND(Kind.NOT_FOUND);
+  INVOICE_NOT_FOUND(Kind.NOT_FOUND),
+  /** A run for a date that is not yet today anywhere on Earth: argument the latest allowed date. */
+  RUN_DATE_AFTER_TODAY(Kind.INVALID),
+  /** A run dated further back than a catch-up needs: argument the earliest allowed date. */
+  RUN_DATE_TOO_EARLY(Kind.INVALID);
 
   private final Kind kind;
 

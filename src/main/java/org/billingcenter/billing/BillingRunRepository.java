@@ -51,6 +51,7 @@ class BillingRunRepository {
                                     or not exists (select 1 from invoice_line l
                                                     where l.tenant_id = s.tenant_id
                                                       and l.subscription_id = s.subscription_id
+                                                      and l.charge_activation = s.activation
                                                       and l.charge_period_start = s.current_period_start)))
                     or exists (select 1 from credit c
                                 where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day))
@@ -68,6 +69,7 @@ class BillingRunRepository {
   record DueRow(
       TenantId tenant,
       SubscriptionId subscription,
+      int activation,
       String planId,
       int quantity,
       LocalDate anchor,
@@ -79,11 +81,12 @@ class BillingRunRepository {
   List<DueRow> dueSubscriptions(Collection<TenantId> tenants, LocalDate day) {
     return jdbc.sql(
             """
-            select s.tenant_id, s.subscription_id, s.plan_id, s.quantity, s.anchor_date,
+            select s.tenant_id, s.subscription_id, s.activation, s.plan_id, s.quantity, s.anchor_date,
                    s.current_period_start, s.current_period_end, s.payment_method_id,
                    (s.auto_renew and s.scheduled_cancel_on is null) as renews,
                    exists (select 1 from invoice_line l
                             where l.tenant_id = s.tenant_id and l.subscription_id = s.subscription_id
+                              and l.charge_activation = s.activation
                               and l.charge_period_start = s.current_period_start) as charged
               from subscription s
              where s.tenant_id in (:tenants) and s.status = 'ACTIVE'
@@ -101,6 +104,7 @@ class BillingRunRepository {
     return new DueRow(
         new TenantId(rs.getObject("tenant_id", UUID.class)),
         new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+        rs.getInt("activation"),
         rs.getString("plan_id"),
         rs.getInt("quantity"),
         rs.getDate("anchor_date").toLocalDate(),
@@ -162,9 +166,10 @@ class BillingRunRepository {
 
   record NewInvoice(TenantId tenant, UUID id, LocalDate date, String kind, String currency) {}
 
+  /** {@code activation} is set on CHARGE lines: with the period start, it names the period charged. */
   record Line(
       TenantId tenant, UUID invoice, int lineNo, String kind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit) {}
+      PeriodCharge charge, Money amount, UUID credit, Integer activation) {}
 
   record Total(TenantId tenant, UUID invoice, long deltaMinor) {}
 
@@ -191,9 +196,10 @@ class BillingRunRepository {
     batch.batchUpdate(
         """
         insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id, period_start,
-            period_end, quantity, unit_price_minor, amount_minor, currency, credit_id, charge_period_start)
+            period_end, quantity, unit_price_minor, amount_minor, currency, credit_id, charge_period_start,
+            charge_activation)
         values (:tenant, :invoice, :line, :kind, :subscription, :start, :end, :quantity, :unitPrice,
-                :amount, :currency, :credit, :chargeStart)
+                :amount, :currency, :credit, :chargeStart, :chargeActivation)
         """,
         lines.stream().map(l -> {
           PeriodCharge c = l.charge();
@@ -210,7 +216,8 @@ class BillingRunRepository {
               .addValue("amount", l.amount().minor())
               .addValue("currency", l.amount().currency().getCurrencyCode())
               .addValue("credit", l.credit())
-              .addValue("chargeStart", "CHARGE".equals(l.kind()) ? c.period().start() : null);
+              .addValue("chargeStart", "CHARGE".equals(l.kind()) ? c.period().start() : null)
+              .addValue("chargeActivation", "CHARGE".equals(l.kind()) ? l.activation() : null, java.sql.Types.INTEGER);
         }).toArray(MapSqlParameterSource[]::new));
   }
 

@@ -74,6 +74,23 @@ public class BillingRunService {
     }
   }
 
+  /**
+   * A batch failed: the batches before it are committed ({@code applied} counts them), the failed
+   * one rolled back, the later ones never started. Running the same day again completes the run.
+   */
+  public static final class Incomplete extends RuntimeException {
+    private final transient RunResult applied;
+
+    Incomplete(RunResult applied, RuntimeException cause) {
+      super("Billing run " + applied.date() + " stopped after " + applied, cause);
+      this.applied = applied;
+    }
+
+    public RunResult applied() {
+      return applied;
+    }
+  }
+
   /** Bills everything due on or before {@code day}. Safe to repeat and to run on several nodes. */
   public RunResult run(LocalDate day) {
     Map<String, Plan> plans = new HashMap<>();
@@ -82,7 +99,12 @@ public class BillingRunService {
     UUID after = FIRST;
     while (true) {
       UUID from = after;
-      Batch batch = transaction.execute(status -> billBatch(day, from, plans));
+      Batch batch;
+      try {
+        batch = transaction.execute(status -> billBatch(day, from, plans));
+      } catch (RuntimeException e) {
+        throw new Incomplete(total, e);
+      }
       if (batch == null || batch.tenants().isEmpty()) {
         break;
       }
@@ -129,7 +151,7 @@ public class BillingRunService {
     for (DueRow row : due) {
       Renewal renewal = renewals.get(row);
       for (PeriodCharge charge : renewal.charges()) {
-        book.charge(row.tenant(), row.subscription(), charge);
+        book.charge(row.tenant(), row.subscription(), row.activation(), charge);
         charges++;
       }
       if (!renewal.current().equals(row.current())) {

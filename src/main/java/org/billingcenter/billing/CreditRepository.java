@@ -18,13 +18,15 @@ class CreditRepository {
     this.jdbc = jdbc;
   }
 
-  /** One credit per subscription-period: a second insert for the same period fails. */
+  /** One credit per subscription-period (of its current activation): a second insert for it fails. */
   void insert(Credit credit, java.time.LocalDate periodStart) {
     jdbc.sql(
             """
             insert into credit (tenant_id, credit_id, subscription_id, amount_minor, currency,
-                                status, return_on, created_at, period_start)
-            values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :periodStart)
+                                status, return_on, created_at, period_start, activation)
+            values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :periodStart,
+                    (""" + InvoiceRepository.ACTIVATION + """
+            ))
             """)
         .param("tenant", credit.tenant().value())
         .param("id", credit.id())

@@ -48,8 +48,8 @@ final class InvoiceBook {
     return invoices.containsKey(new Key(tenant, date, "INVOICE"));
   }
 
-  UUID charge(TenantId tenant, SubscriptionId subscription, PeriodCharge charge) {
-    return add(tenant, charge.period().start(), "INVOICE", "CHARGE", subscription, charge, charge.amount(), null);
+  UUID charge(TenantId tenant, SubscriptionId subscription, int activation, PeriodCharge charge) {
+    return add(tenant, charge.period().start(), "INVOICE", "CHARGE", subscription, charge, charge.amount(), null, activation);
   }
 
   Money total(TenantId tenant, LocalDate date, String kind, Money zero) {
@@ -58,12 +58,12 @@ final class InvoiceBook {
   }
 
   UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription, Money amount, UUID credit) {
-    return add(tenant, date, kind, lineKind, subscription, null, amount, credit);
+    return add(tenant, date, kind, lineKind, subscription, null, amount, credit, null);
   }
 
   private UUID add(
       TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit) {
+      PeriodCharge charge, Money amount, UUID credit, Integer activation) {
     Open open =
         invoices.computeIfAbsent(
             new Key(tenant, date, kind),
@@ -75,7 +75,7 @@ final class InvoiceBook {
     open.lastLine++;
     open.total = Math.addExact(open.total, amount.minor());
     open.delta = Math.addExact(open.delta, amount.minor());
-    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit));
+    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit, activation));
     return open.id;
   }
 

@@ -63,6 +63,13 @@ class InvoiceRepository {
         .optional();
   }
 
+  /** The subscription's current activation: with the period start, what identifies a period. */
+  static final String ACTIVATION =
+      """
+      select s.activation from subscription s
+       where s.tenant_id = :tenant and s.subscription_id = :subscription
+      """;
+
   /** Adds a charge line for one subscription-period; the unique key makes a second one fail. */
   void addCharge(TenantId tenant, UUID invoice, SubscriptionId subscription, PeriodCharge charge) {
     int line =
@@ -76,9 +83,10 @@ class InvoiceRepository {
             """
             insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id,
                 period_start, period_end, quantity, unit_price_minor, amount_minor, currency,
-                charge_period_start)
+                charge_period_start, charge_activation)
             values (:tenant, :invoice, :line, 'CHARGE', :subscription, :start, :end, :quantity,
-                    :unitPrice, :amount, :currency, :start)
+                    :unitPrice, :amount, :currency, :start, (""" + ACTIVATION + """
+            ))
             """)
         .param("tenant", tenant.value())
         .param("invoice", invoice)
@@ -186,14 +194,15 @@ class InvoiceRepository {
         lines);
   }
 
-  /** What was billed for the subscription's period starting {@code periodStart}, if anything. */
+  /** What was billed for the current activation's period starting {@code periodStart}, if anything. */
   Optional<PeriodCharge> chargeFor(TenantId tenant, SubscriptionId subscription, LocalDate periodStart) {
     return jdbc.sql(
             """
             select period_start, period_end, unit_price_minor, quantity, amount_minor, currency
               from invoice_line
              where tenant_id = :tenant and subscription_id = :subscription
-               and charge_period_start = :start
+               and charge_period_start = :start and charge_activation = (""" + ACTIVATION + """
+            )
             """)
         .param("tenant", tenant.value())
         .param("subscription", subscription.value())

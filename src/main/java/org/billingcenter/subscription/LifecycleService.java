@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,23 +40,62 @@ public class LifecycleService {
       LocalDate day, int trialsConverted, int trialsExpired, int termsCancelled, int termsExpired,
       int disabled, int deleted) {}
 
+  /**
+   * The steps ran in order, each committed on its own, until {@code failedStep} failed:
+   * {@code applied} counts what the earlier steps moved; that step and the later ones moved nothing.
+   * Running the same day again completes it.
+   */
+  public static final class Incomplete extends RuntimeException {
+    private final transient LifecycleResult applied;
+    private final String failedStep;
+
+    Incomplete(LifecycleResult applied, String failedStep, RuntimeException cause) {
+      super("Lifecycle " + applied.day() + " stopped at " + failedStep + " after " + applied, cause);
+      this.applied = applied;
+      this.failedStep = failedStep;
+    }
+
+    public LifecycleResult applied() {
+      return applied;
+    }
+
+    public String failedStep() {
+      return failedStep;
+    }
+  }
+
   public LifecycleResult run(LocalDate day) {
     // Each step stamps its rows with its own instant (a microsecond apart) to audit exactly those.
     // Transitions happen on the day being run: a day run ahead of time (by an operator) must not
     // count its grace periods from today's wall clock.
     Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant now = later(clock.instant(), dayStart).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    int converted = step(now, 1, "TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at));
-    int expired = step(now, 2, "TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at));
-    int cancelled = step(now, 3, "SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at));
-    int lapsed = step(now, 4, "TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at));
     Instant graceOver = endOfDay(day.minusDays(settings.expiredDays()));
-    int disabled = step(now, 5, "EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at));
     Instant retentionOver = endOfDay(day.minusDays(settings.disabledDays()));
-    int deleted = step(now, 6, "RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at));
-    LifecycleResult result = new LifecycleResult(day, converted, expired, cancelled, lapsed, disabled, deleted);
+    List<Step> steps = List.of(
+        new Step("TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at)),
+        new Step("TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at)),
+        new Step("SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at)),
+        new Step("TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at)),
+        new Step("EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at)),
+        new Step("RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at)));
+    int[] moved = new int[steps.size()];
+    for (int n = 0; n < steps.size(); n++) {
+      try {
+        moved[n] = step(now, n + 1, steps.get(n));
+      } catch (RuntimeException e) {
+        throw new Incomplete(result(day, moved), steps.get(n).action(), e);
+      }
+    }
+    LifecycleResult result = result(day, moved);
     log.info("Lifecycle {}: {}", day, result);
     return result;
+  }
+
+  private record Step(String action, String from, String to, ToIntFunction<Instant> move) {}
+
+  private static LifecycleResult result(LocalDate day, int[] moved) {
+    return new LifecycleResult(day, moved[0], moved[1], moved[2], moved[3], moved[4], moved[5]);
   }
 
   private static Instant later(Instant a, Instant b) {
@@ -66,15 +107,14 @@ public class LifecycleService {
     return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  private int step(
-      Instant now, int n, String action, String from, String to, java.util.function.ToIntFunction<Instant> move) {
+  private int step(Instant now, int n, Step step) {
     Instant at = now.plusNanos(n * 1_000L);
     Integer moved =
         transaction.execute(
             status -> {
-              int count = move.applyAsInt(at);
+              int count = step.move().applyAsInt(at);
               if (count > 0) {
-                lifecycle.audit(action, from, to, at);
+                lifecycle.audit(step.action(), step.from(), step.to(), at);
               }
               return count;
             });

@@ -79,7 +79,7 @@ class SubscriptionRepository {
             """
             update subscription
                set status_changed_at = case when status = :status then status_changed_at else :now end,
-                   status = :status, quantity = :quantity, auto_renew = :autoRenew,
+                   status = :status, quantity = :quantity, auto_renew = :autoRenew, anchor_date = :anchor,
                    current_period_start = :periodStart, current_period_end = :periodEnd,
                    trial_end = :trialEnd, payment_method_id = :paymentMethod,
                    cancelled_at = :cancelledAt, scheduled_cancel_on = :cancelOn
@@ -90,6 +90,7 @@ class SubscriptionRepository {
         .param("status", s.status().name())
         .param("quantity", s.quantity())
         .param("autoRenew", s.autoRenew())
+        .param("anchor", s.anchorDate())
         .param("periodStart", s.currentPeriod() == null ? null : s.currentPeriod().start())
         .param("periodEnd", s.currentPeriod() == null ? null : s.currentPeriod().endExclusive())
         .param("trialEnd", s.trialEnd())
@@ -97,6 +98,18 @@ class SubscriptionRepository {
         .param("cancelledAt", Utc.of(s.cancelledAt()))
         .param("cancelOn", s.scheduledCancelOn())
         .param("now", Utc.of(now))
+        .update();
+  }
+
+  /**
+   * A reactivation begins a new series of periods: billing keys each period's charge and credit by
+   * the activation and the period start, so a new period starting on a day an earlier one started
+   * (reactivated the day it was cancelled) is a period of its own, charged once.
+   */
+  void beginActivation(TenantId tenant, SubscriptionId id) {
+    jdbc.sql("update subscription set activation = activation + 1 where tenant_id = :tenant and subscription_id = :id")
+        .param("tenant", tenant.value())
+        .param("id", id.value())
         .update();
   }
 

@@ -205,7 +205,8 @@ public class SubscriptionService {
 
   /**
    * An EXPIRED or DISABLED subscription comes back with a payment method: ACTIVE again, a new
-   * anchor today, its first period charged now like a purchase.
+   * anchor today, its first period charged now like a purchase. A new activation: its periods are
+   * its own even when the first starts the day a cancelled one did (the credit stays as it was).
    */
   @Transactional
   public Subscription reactivate(TenantId tenant, SubscriptionId id, PaymentMethodId paymentMethod, String actor) {
@@ -220,6 +221,7 @@ public class SubscriptionService {
     LocalDate today = tenants.today(tenant);
     Subscription active =
         locked.restarted(next, BillingPeriod.nth(today, 0, plan.billingFrequency()), paymentMethod);
+    subscriptions.beginActivation(tenant, id);
     subscriptions.update(active, clock.instant());
     audit.record(tenant, actor,
         Change.of("SUBSCRIPTION_REACTIVATED", "subscription", id).from(locked.status()).to(next));

@@ -21,6 +21,7 @@ import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
+import org.billingcenter.testing.ShiftedClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +42,11 @@ class KillNineIT extends ServiceNodesIT {
     LocalDate renewal = jdbc.sql("select max(current_period_end) from subscription where tenant_id in (:t)")
         .param("t", ids).query(LocalDate.class).single();
 
-    Process child = ServiceNode.command("kill-billing-run", settings("--billing-center.run-once=" + renewal,
+    // The renewal is a month ahead: the command runs on a clock moved to that day (else it refuses the date).
+    List<String> command = new ArrayList<>(settings("--billing-center.run-once=" + renewal,
         "--billing-center.billing.batch-tenants=3", "--billing-center.billing.pause-between-batches=40ms"));
+    command.addAll(ShiftedClock.on(renewal));
+    Process child = ServiceNode.command("kill-billing-run", command);
     long charged = awaitSomeButNotAll(jdbc, ids, renewal, child);
     child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no rollback courtesy
     assertThat(charged).as("killed in the middle").isBetween(1L, TENANTS * 3L - 1);

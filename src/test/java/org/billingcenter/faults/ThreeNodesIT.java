@@ -17,6 +17,7 @@ import org.billingcenter.testing.CancelTraffic.Target;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
+import org.billingcenter.testing.ShiftedClock;
 import org.billingcenter.testing.TestDatabase;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,12 @@ class ThreeNodesIT extends ServiceNodesIT {
     List<Process> runs = new ArrayList<>();
     for (int n = 1; n <= 3; n++) {
       // One tenant per transaction and a pause between, so the three runs overlap and share the work.
-      runs.add(ServiceNode.command("three-runs-" + n, settings("--billing-center.run-once=" + renewal,
+      // The renewal is a month ahead: each command runs on a clock moved to that day (else it refuses the date).
+      List<String> command = new ArrayList<>(settings("--billing-center.run-once=" + renewal,
           "--billing-center.billing.batch-tenants=1", "--billing-center.billing.pause-between-batches=600ms",
-          "--logging.level.org.billingcenter.billing=INFO")));
+          "--logging.level.org.billingcenter.billing=INFO"));
+      command.addAll(ShiftedClock.on(renewal));
+      runs.add(ServiceNode.command("three-runs-" + n, command));
     }
     List<Integer> billedBy = new ArrayList<>();
     for (int n = 1; n <= 3; n++) {

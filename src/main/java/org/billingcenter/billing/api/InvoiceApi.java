@@ -1,19 +1,32 @@
 package org.billingcenter.billing.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Problems;
 import org.billingcenter.billing.BillingRunService;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Invoice;
+import org.billingcenter.billing.OperatorRunService;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.LifecycleService;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,14 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InvoiceApi {
 
-  private final BillingService billing;
-  private final BillingRunService runs;
-  private final LifecycleService lifecycle;
+  private static final Logger log = LoggerFactory.getLogger(InvoiceApi.class);
 
-  InvoiceApi(BillingService billing, BillingRunService runs, LifecycleService lifecycle) {
+  private final BillingService billing;
+  private final OperatorRunService runs;
+  private final Problems problems;
+
+  InvoiceApi(BillingService billing, OperatorRunService runs, Problems problems) {
     this.billing = billing;
     this.runs = runs;
-    this.lifecycle = lifecycle;
+    this.problems = problems;
   }
 
   record LineView(int lineNo, String kind, @Nullable UUID subscriptionId, @Nullable LocalDate periodStart,
@@ -71,12 +86,42 @@ class InvoiceApi {
   }
 
   /**
-   * Runs the day's lifecycle transitions, then the billing run, for {@code date}. Repeating it
-   * for the same date bills nothing twice.
+   * Runs the day's lifecycle transitions, then the billing run, for {@code date} (up to today at
+   * UTC+14, at most a year back: else 422 and nothing changes). Answers what each step did.
+   * Repeating it for the same date bills nothing twice.
    */
   @PostMapping("/api/v1/operator/billing-runs")
   @PreAuthorize("hasRole('OPERATOR')")
   RunView run(@Valid @RequestBody RunRequest body) {
-    return new RunView(lifecycle.run(body.date()), runs.run(body.date()));
+    OperatorRunService.Result result = runs.run(body.date());
+    return new RunView(result.lifecycle(), result.billing());
+  }
+
+  /**
+   * A run that stopped part-way: what was applied stays applied, so the answer says exactly what
+   * (the counts of each step) and that running the same date again completes it; never "nothing
+   * was changed". 503 when the database went away, else 500.
+   */
+  @ExceptionHandler(OperatorRunService.Incomplete.class)
+  ResponseEntity<ProblemDetail> incomplete(OperatorRunService.Incomplete e, HttpServletRequest request, Locale locale) {
+    log.error("{}", e.getMessage(), e.getCause());
+    boolean unavailable = Problems.databaseUnavailable(e.getCause());
+    String code = e.failedStep() == OperatorRunService.Step.LIFECYCLE ? "RUN_STOPPED_IN_LIFECYCLE" : "RUN_STOPPED_IN_BILLING";
+    ProblemDetail problem = problems.of(unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR,
+        code, List.of(e.date()), locale);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setProperty("date", e.date());
+    problem.setProperty("failedStep", e.failedStep());
+    if (e.lifecycleFailedAt() != null) {
+      problem.setProperty("lifecycleFailedAt", e.lifecycleFailedAt());
+    }
+    problem.setProperty("lifecycle", e.lifecycle());
+    problem.setProperty("billing", e.billing());
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (unavailable) {
+      answer.header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+    }
+    return answer.body(problem);
   }
 }
