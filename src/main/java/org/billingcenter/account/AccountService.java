@@ -19,23 +19,40 @@ public class AccountService implements UserDetailsService {
   private final AuditLog audit;
   private final Clock clock;
   private final LoginThrottle throttle;
+  private final PasswordPolicy passwordPolicy;
 
   AccountService(
       AdminAccountRepository accounts,
       PasswordEncoder passwordEncoder,
+      PasswordPolicy passwordPolicy,
       AuditLog audit,
       Clock clock,
       LoginThrottle throttle) {
     this.accounts = accounts;
     this.passwordEncoder = passwordEncoder;
+    this.passwordPolicy = passwordPolicy;
     this.audit = audit;
     this.clock = clock;
     this.throttle = throttle;
   }
 
-  /** A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). */
+  /**
+   * A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). The
+   * password must pass the {@link PasswordPolicy}.
+   */
   @Transactional
   public AdminAccount createTenantAccount(AdminAccount account, String password, String actor) {
+    requireAcceptable(account, password);
+    return seedTenantAccount(account, password, actor);
+  }
+
+  /**
+   * Demo data and test fixtures only: as {@link #createTenantAccount} but without the password
+   * policy, so the seeded demo accounts keep their published password {@code demo}. Seeding is not
+   * a sign-up: no request reaches this.
+   */
+  @Transactional
+  public AdminAccount seedTenantAccount(AdminAccount account, String password, String actor) {
     if (account.tenant() == null) {
       throw new Rejected(AccountReason.NO_TENANT);
     }
@@ -53,11 +70,25 @@ public class AccountService implements UserDetailsService {
   /** A support engineer or operator: no tenant, so the audit trail is the log. */
   @Transactional
   public AdminAccount createOperatorAccount(AdminAccount account, String password) {
+    requireAcceptable(account, password);
+    return seedOperatorAccount(account, password);
+  }
+
+  /** Demo data and test fixtures only: {@link #createOperatorAccount} without the password policy. */
+  @Transactional
+  public AdminAccount seedOperatorAccount(AdminAccount account, String password) {
     if (account.tenant() != null || account.roles().stream().anyMatch(Role::isTenantRole)) {
       throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
     }
     insert(account, password);
     return account;
+  }
+
+  /** Checked before anything is hashed or stored. */
+  private void requireAcceptable(AdminAccount account, String password) {
+    passwordPolicy.check(account.username(), password).ifPresent(reason -> {
+      throw new Rejected(reason);
+    });
   }
 
   private void insert(AdminAccount account, String password) {
