@@ -53,7 +53,15 @@ public class Problems {
   public void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
       throws IOException {
-    ProblemDetail problem = of(status, code, List.of(), locale);
+    write(request, response, status, code, List.of(), locale);
+  }
+
+  /** As above, with the arguments the code's message needs. */
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+      List<?> arguments, Locale locale)
+      throws IOException {
+    ProblemDetail problem = of(status, code, arguments, locale);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());

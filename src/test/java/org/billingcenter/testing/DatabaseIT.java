@@ -1,6 +1,8 @@
 package org.billingcenter.testing;
 
 import java.time.Instant;
+import org.billingcenter.account.LoginThrottle;
+import org.billingcenter.account.LoginThrottles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +33,13 @@ public abstract class DatabaseIT {
   @Autowired protected TestTenants tenants;
   @Autowired protected MockMvc mvc;
 
+  @Autowired private LoginThrottle loginThrottle;
+
   @BeforeEach
   void resetClock() {
     clock.set(START);
+    // Failed sign-ins of earlier tests (all from 127.0.0.1) must not throttle this one's.
+    LoginThrottles.forgetAll(loginThrottle);
   }
 
   @DynamicPropertySource
