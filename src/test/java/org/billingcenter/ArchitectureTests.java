@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.billingcenter.account.PasswordPolicy;
+import org.billingcenter.account.SignInDelays;
 import org.billingcenter.licensing.SeatPool;
 import org.billingcenter.subscription.LifecycleEvent;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class ArchitectureTests {
         .that()
         .resideInAPackage("org.billingcenter.shared..")
         .or()
-        .belongToAnyOf(SeatPool.class, LifecycleEvent.class)
+        .belongToAnyOf(SeatPool.class, LifecycleEvent.class, PasswordPolicy.class, SignInDelays.class)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")

@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,28 +16,44 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService implements UserDetailsService {
 
+  private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
   private final AdminAccountRepository accounts;
   private final PasswordEncoder passwordEncoder;
   private final AuditLog audit;
   private final Clock clock;
-  private final LoginThrottle throttle;
+  private final PasswordPolicy passwordPolicy;
 
   AccountService(
       AdminAccountRepository accounts,
       PasswordEncoder passwordEncoder,
+      PasswordPolicy passwordPolicy,
       AuditLog audit,
-      Clock clock,
-      LoginThrottle throttle) {
+      Clock clock) {
     this.accounts = accounts;
     this.passwordEncoder = passwordEncoder;
+    this.passwordPolicy = passwordPolicy;
     this.audit = audit;
     this.clock = clock;
-    this.throttle = throttle;
   }
 
-  /** A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). */
+  /**
+   * A tenant-side account; only tenant roles, and the tenant must exist (a foreign key holds). The
+   * password must pass the {@link PasswordPolicy}.
+   */
   @Transactional
   public AdminAccount createTenantAccount(AdminAccount account, String password, String actor) {
+    requireAcceptable(account, password);
+    return seedTenantAccount(account, password, actor);
+  }
+
+  /**
+   * Demo data and test fixtures only: as {@link #createTenantAccount} but without the password
+   * policy, so the seeded demo accounts keep their published password {@code demo}. Seeding is not
+   * a sign-up: no request reaches this.
+   */
+  @Transactional
+  public AdminAccount seedTenantAccount(AdminAccount account, String password, String actor) {
     if (account.tenant() == null) {
       throw new Rejected(AccountReason.NO_TENANT);
     }
@@ -53,11 +71,31 @@ public class AccountService implements UserDetailsService {
   /** A support engineer or operator: no tenant, so the audit trail is the log. */
   @Transactional
   public AdminAccount createOperatorAccount(AdminAccount account, String password) {
+    requireAcceptable(account, password);
+    return seedOperatorAccount(account, password);
+  }
+
+  /** Demo data and test fixtures only: {@link #createOperatorAccount} without the password policy. */
+  @Transactional
+  public AdminAccount seedOperatorAccount(AdminAccount account, String password) {
     if (account.tenant() != null || account.roles().stream().anyMatch(Role::isTenantRole)) {
       throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
     }
     insert(account, password);
     return account;
+  }
+
+  /** A username tried by anyone, fit for one log line: no line breaks, at most 100 characters. */
+  private static String printable(String username) {
+    String line = String.valueOf(username).replaceAll("\\p{Cntrl}", "?");
+    return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+  }
+
+  /** Checked before anything is hashed or stored. */
+  private void requireAcceptable(AdminAccount account, String password) {
+    passwordPolicy.check(account.username(), password).ifPresent(reason -> {
+      throw new Rejected(reason);
+    });
   }
 
   private void insert(AdminAccount account, String password) {
@@ -70,8 +108,24 @@ public class AccountService implements UserDetailsService {
   /** One query, no transaction around it: a read-only transaction would cost three round trips more. */
   @Override
   public SignedInAccount loadUserByUsername(String username) {
-    SignedInAccount found =
-        accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-    return throttle.locked(username) ? found.throttled() : found;
+    return accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+  }
+
+  /**
+   * A failed sign-in started a wait. The account's organisation gets an audit row with the username
+   * tried as the actor; a username without an organisation (unknown, or a support or operator
+   * account) has no audit trail of its own, so the log carries it, as it always does.
+   */
+  @Transactional
+  public void recordSignInThrottled(String username, String address, LoginThrottle.Lockout lockout) {
+    long minutes = Math.max(lockout.pairWait().toMinutes(), lockout.addressWait().toMinutes());
+    String why = lockout.pairWait().isZero()
+        ? lockout.addressFailures() + " failed sign-ins from " + address + " (any username)"
+        : lockout.pairFailures() + " failed sign-ins of this username from " + address;
+    log.warn("Sign-in throttled for {} min: {} ({})", minutes, why, printable(username));
+    accounts.findForSignIn(username).flatMap(SignedInAccount::tenant).ifPresent(tenant -> audit.record(
+        tenant,
+        username,
+        Change.of("SIGN_IN_THROTTLED", "admin_account", username).to("wait " + minutes + " min").because(why)));
   }
 }

@@ -83,7 +83,7 @@ class AdminAccountRepository {
             (String) row.get("display_name"),
             roles,
             locale == null ? null : Locale.forLanguageTag(locale));
-    return new SignedInAccount(account, (String) row.get("password_hash"), Boolean.TRUE.equals(row.get("enabled")), false);
+    return new SignedInAccount(account, (String) row.get("password_hash"), Boolean.TRUE.equals(row.get("enabled")));
   }
 
 }

@@ -14,23 +14,12 @@ public final class SignedInAccount implements UserDetails {
   private final AdminAccount account;
   private final String passwordHash;
   private final boolean enabled;
-  private final boolean throttled;
 
-  SignedInAccount(AdminAccount account, String passwordHash, boolean enabled, boolean throttled) {
+  /** Failed sign-ins are throttled before the account is looked at: see {@link ThrottledSignIn}. */
+  SignedInAccount(AdminAccount account, String passwordHash, boolean enabled) {
     this.account = account;
     this.passwordHash = passwordHash;
     this.enabled = enabled;
-    this.throttled = throttled;
-  }
-
-  /** Locked while too many wrong passwords were tried recently. */
-  @Override
-  public boolean isAccountNonLocked() {
-    return !throttled;
-  }
-
-  SignedInAccount throttled() {
-    return new SignedInAccount(account, passwordHash, enabled, true);
   }
 
   public AdminAccount account() {

@@ -54,15 +54,27 @@ public class Problems {
   public void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Locale locale)
       throws IOException {
+    write(request, response, status, code, List.of(), locale);
+  }
+
+  /** As above, with the arguments the code's message needs. */
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+      List<?> arguments, Locale locale)
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write(json(request.getRequestURI(), status, code, locale));
+    response.getOutputStream().write(json(request.getRequestURI(), status, code, arguments, locale));
   }
 
   /** The problem as UTF-8 JSON bytes; {@code instance} is the path it is about, when known. */
   byte[] json(String instance, HttpStatus status, String code, Locale locale) {
-    ProblemDetail problem = of(status, code, List.of(), locale);
+    return json(instance, status, code, List.of(), locale);
+  }
+
+  private byte[] json(String instance, HttpStatus status, String code, List<?> arguments, Locale locale) {
+    ProblemDetail problem = of(status, code, arguments, locale);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());

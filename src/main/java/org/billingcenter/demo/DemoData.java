@@ -74,8 +74,8 @@ class DemoData {
     alderStudio();
     birchLogistics();
     cedarTrial();
-    accounts.createOperatorAccount(operatorSide("support", "Sam Support", Role.SUPPORT_ENGINEER), PASSWORD);
-    accounts.createOperatorAccount(operatorSide("operator", "Olga Operator", Role.OPERATOR), PASSWORD);
+    accounts.seedOperatorAccount(operatorSide("support", "Sam Support", Role.SUPPORT_ENGINEER), PASSWORD);
+    accounts.seedOperatorAccount(operatorSide("operator", "Olga Operator", Role.OPERATOR), PASSWORD);
   }
 
   private void plans() {
@@ -124,11 +124,11 @@ class DemoData {
     Tenant tenant =
         new Tenant(
             TenantId.random(), name, country, Locale.forLanguageTag(locale), ZoneId.of(zone), Currency.getInstance(currency));
-    return tenants.create(new NewTenant(tenant, admin, adminName, PASSWORD), ACTOR).id();
+    return tenants.seed(new NewTenant(tenant, admin, adminName, PASSWORD), ACTOR).id();
   }
 
   private void tenantAccount(TenantId tenant, String username, String name, Role role) {
-    accounts.createTenantAccount(new AdminAccount(username, tenant, name, Set.of(role), null), PASSWORD, ACTOR);
+    accounts.seedTenantAccount(new AdminAccount(username, tenant, name, Set.of(role), null), PASSWORD, ACTOR);
   }
 
   private List<MemberId> members(TenantId tenant, String domain, int count) {

@@ -54,20 +54,34 @@ public class TenantService {
   public record NewTenant(
       Tenant tenant, String adminUsername, String adminDisplayName, String adminPassword) {}
 
+  /** The first admin's password must pass the account module's password policy. */
   @Transactional
   public Tenant create(NewTenant command, String actor) {
+    return create(command, actor, false);
+  }
+
+  /** Demo data and test fixtures only: {@link #create} without the password policy. */
+  @Transactional
+  public Tenant seed(NewTenant command, String actor) {
+    return create(command, actor, true);
+  }
+
+  private Tenant create(NewTenant command, String actor, boolean seeded) {
     Tenant tenant = command.tenant();
     tenants.insert(tenant, clock.instant());
     audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
-    accounts.createTenantAccount(
+    AdminAccount admin =
         new AdminAccount(
             command.adminUsername(),
             tenant.id(),
             command.adminDisplayName(),
             Set.of(Role.GLOBAL_ADMIN),
-            tenant.locale()),
-        command.adminPassword(),
-        actor);
+            tenant.locale());
+    if (seeded) {
+      accounts.seedTenantAccount(admin, command.adminPassword(), actor);
+    } else {
+      accounts.createTenantAccount(admin, command.adminPassword(), actor);
+    }
     return tenant;
   }
 

@@ -3,7 +3,10 @@ package org.billingcenter.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.billingcenter.account.SignInThrottledException;
 import org.billingcenter.api.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * 401 and 403 from the security filters, and 400 for requests the firewall rejects, as localised
- * problem+json like every other API error.
+ * 401, 403 and 429 (sign-in throttled) from the security filters, and 400 for requests the firewall
+ * rejects, as localised problem+json like every other API error.
  */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -36,6 +39,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     if (e instanceof InternalAuthenticationServiceException) {
       // The account could not be read (database down): not a wrong password, so no 401.
       problems.writeDatabaseUnavailable(request, response, locales.resolveLocale(request));
+      return;
+    }
+    if (e instanceof SignInThrottledException throttled) {
+      // Too many failed sign-ins from here: not "wrong password", and the password was not checked.
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_THROTTLED",
+          List.of(throttled.retryAfterMinutes()), locales.resolveLocale(request));
       return;
     }
     response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");

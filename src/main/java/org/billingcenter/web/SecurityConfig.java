@@ -85,7 +85,9 @@ class SecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+        .formLogin(
+            form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                .failureHandler(new SignInFailurePage()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(SecurityConfig::pageHeaders);

@@ -39,7 +39,7 @@ class ProvisioningApiIT extends DatabaseIT {
   void anOperator() {
     operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(
-        s -> accounts.createOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
+        s -> accounts.seedOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
     tenants.tenant(0); // makes sure the test plans exist
   }
 
@@ -54,7 +54,7 @@ class ProvisioningApiIT extends DatabaseIT {
             json(post("/api/v1/tenants"),
                     """
                     {"name":"Juniper Labs","country":"DK","locale":"da-DK","timeZone":"Europe/Copenhagen",
-                     "currency":"EUR","admin":{"username":"%s","displayName":"Jo","password":"secret-pass"}}
+                     "currency":"EUR","admin":{"username":"%s","displayName":"Jo","password":"secret-pass-phrase"}}
                     """.formatted(admin))
                 .with(httpBasic(operator, "op-password")))
         .andExpect(status().isCreated())
@@ -67,7 +67,7 @@ class ProvisioningApiIT extends DatabaseIT {
                         {"members":[{"displayName":"A","email":"a@juniper.example"},
                                     {"displayName":"B","email":"b@juniper.example"}]}
                         """)
-                    .with(httpBasic(admin, "secret-pass")))
+                    .with(httpBasic(admin, "secret-pass-phrase")))
             .andExpect(status().isCreated())
             .andReturn().getResponse().getContentAsString();
     String card =
@@ -77,7 +77,7 @@ class ProvisioningApiIT extends DatabaseIT {
                             """
                             {"token":"tok_abc","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2031}
                             """)
-                        .with(httpBasic(admin, "secret-pass")))
+                        .with(httpBasic(admin, "secret-pass-phrase")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.token").doesNotExist())
                 .andReturn().getResponse().getContentAsString(),
@@ -89,7 +89,7 @@ class ProvisioningApiIT extends DatabaseIT {
                             """
                             {"planId":"%s","quantity":5,"paymentMethodId":"%s"}
                             """.formatted(TestTenants.MONTHLY_PLAN, card))
-                        .with(httpBasic(admin, "secret-pass")))
+                        .with(httpBasic(admin, "secret-pass-phrase")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andReturn().getResponse().getContentAsString(),
@@ -99,11 +99,11 @@ class ProvisioningApiIT extends DatabaseIT {
     mvc.perform(
             json(post("/api/v1/subscriptions/" + subscription + "/licenses"),
                     "{\"memberIds\":[\"" + first + "\",\"" + second + "\"]}")
-                .with(httpBasic(admin, "secret-pass")))
+                .with(httpBasic(admin, "secret-pass-phrase")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.memberIds", hasSize(2)));
 
-    mvc.perform(get("/api/v1/subscriptions").with(httpBasic(admin, "secret-pass")))
+    mvc.perform(get("/api/v1/subscriptions").with(httpBasic(admin, "secret-pass-phrase")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$", hasSize(1)))
         .andExpect(jsonPath("$[0].assignedLicenses").value(2))

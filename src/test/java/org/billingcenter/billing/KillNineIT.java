@@ -80,7 +80,7 @@ class KillNineIT extends ServiceNodesIT {
       String suffix = UUID.randomUUID().toString().substring(0, 8);
       Tenant tenant = new Tenant(TenantId.random(), "Kill " + suffix, "FR", Locale.FRANCE, ZoneId.of("UTC"),
           Currency.getInstance("EUR"));
-      tenants.create(new TenantService.NewTenant(tenant, "kill-" + suffix, "K", "password-" + suffix), "t");
+      tenants.create(new TenantService.NewTenant(tenant, "kill-" + suffix, "K", "pass-" + suffix + "-phrase"), "t");
       var card = tenants.addPaymentMethod(tenant.id(), new TenantService.NewPaymentMethod("tok", "Visa", "4242", 12, 2035), "t");
       for (int q = 1; q <= 3; q++) {
         subscriptions.purchase(tenant.id(), plan, q, card.id(), "t");

@@ -4,50 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.billingcenter.testing.DatabaseIT;
-import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 
-/** Password guessing is throttled; every response carries the security headers; no inline code. */
+/**
+ * Every response carries the security headers; no inline code. (Password guessing: see
+ * {@link SignInThrottlingIT}.)
+ */
 class SecurityHardeningIT extends DatabaseIT {
-
-  @Test
-  void five_wrong_passwords_lock_the_username_for_fifteen_minutes_even_with_the_right_one() throws Exception {
-    Given org = tenants.tenant(0);
-    for (int i = 0; i < 5; i++) {
-      mvc.perform(formLogin().user(org.admin()).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
-    }
-    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/login?error"));
-    mvc.perform(get("/api/v1/subscriptions").with(httpBasic(org.admin(), org.password()))).andExpect(status().isUnauthorized());
-    clock.advance(Duration.ofMinutes(16));
-    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
-  }
-
-  @Test
-  void four_wrong_passwords_then_the_right_one_signs_in_and_resets_the_count() throws Exception {
-    Given org = tenants.tenant(0);
-    for (int i = 0; i < 4; i++) {
-      mvc.perform(formLogin().user(org.admin()).password("wrong")).andExpect(redirectedUrl("/login?error"));
-    }
-    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
-    mvc.perform(formLogin().user(org.admin()).password("wrong")).andExpect(redirectedUrl("/login?error"));
-    mvc.perform(formLogin().user(org.admin()).password(org.password())).andExpect(redirectedUrl("/"));
-  }
 
   @Test
   void pages_and_the_api_carry_security_headers_and_a_csp_without_unsafe_inline() throws Exception {

@@ -1,7 +1,9 @@
 package org.billingcenter.tenant.api;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
@@ -9,7 +11,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import org.billingcenter.account.AcceptablePassword;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.account.NewCredentials;
+import org.billingcenter.account.PasswordPolicy;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.Tenant;
@@ -49,10 +54,19 @@ class TenantApi {
     }
   }
 
+  /** The password is judged by the account module's policy (length, username, common passwords). */
+  @AcceptablePassword
   record FirstAdmin(
       @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
       @NotBlank @Size(max = 200) String displayName,
-      @NotBlank @Size(min = 8, max = 200) String password) {}
+      @NotNull
+          @Schema(
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH,
+              format = "password",
+              description = "Not the username nor containing it, and not a common password")
+          String password)
+      implements NewCredentials {}
 
   record CreateTenant(
       @NotBlank @Size(max = 200) String name,
@@ -60,7 +74,7 @@ class TenantApi {
       @NotBlank @Size(max = 20) String locale,
       @NotBlank @Size(max = 64) String timeZone,
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-      @Valid @jakarta.validation.constraints.NotNull FirstAdmin admin) {}
+      @Valid @NotNull FirstAdmin admin) {}
 
   @PostMapping("/tenants")
   @ResponseStatus(HttpStatus.CREATED)

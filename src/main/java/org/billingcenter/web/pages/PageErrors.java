@@ -4,13 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.api.Problems;
+import org.billingcenter.web.LocalRedirect;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A refused action on a page goes back where it came from with the reason, in the page's
- * language; nothing was changed (the service's transaction rolled back).
+ * A refused action on a page goes back where it came from (only if that is a page of ours, else
+ * home) with the reason, in the page's language; nothing was changed (the service's transaction
+ * rolled back).
  */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 class PageErrors {
@@ -24,7 +26,6 @@ class PageErrors {
   @ExceptionHandler(Rejected.class)
   String rejected(Rejected e, HttpServletRequest request, Locale locale, RedirectAttributes flash) {
     flash.addFlashAttribute("error", problems.detail(e.reason().code(), e.arguments(), locale));
-    String back = request.getHeader("Referer");
-    return "redirect:" + (back == null || !back.contains(request.getServerName()) ? "/" : back);
+    return "redirect:" + LocalRedirect.back(request);
   }
 }

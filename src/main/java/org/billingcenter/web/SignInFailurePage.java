@@ -1,0 +1,30 @@
+package org.billingcenter.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.billingcenter.account.SignInThrottledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * A failed page sign-in goes back to the sign-in page: "wrong credentials", or, when the attempt was
+ * throttled, how many minutes to wait (the password was not checked, so "wrong" would be a lie).
+ */
+class SignInFailurePage implements AuthenticationFailureHandler {
+
+  private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    String target =
+        e instanceof SignInThrottledException throttled
+            ? "/login?throttled=" + throttled.retryAfterMinutes()
+            : "/login?error";
+    redirect.sendRedirect(request, response, target);
+  }
+}
