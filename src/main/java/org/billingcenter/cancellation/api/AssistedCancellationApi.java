@@ -1,8 +1,6 @@
 package org.billingcenter.cancellation.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
@@ -10,8 +8,7 @@ import org.billingcenter.account.Role;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
-import org.billingcenter.cancellation.CancellationService.Request;
-import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.cancellation.CancellationService.AssistedRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,10 +38,6 @@ class AssistedCancellationApi {
     this.views = views;
   }
 
-  record AssistedCancel(
-      CancelWhen when, LeavingReason reason, @Size(max = 2000) String comment,
-      @NotBlank @Size(max = 2000) String note) {}
-
   @GetMapping
   DecisionViews.DecisionView check(
       @PathVariable UUID tenantId, @PathVariable UUID id,
@@ -55,13 +48,10 @@ class AssistedCancellationApi {
 
   @PostMapping
   DecisionViews.DecisionView cancel(
-      @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedCancel body, Principal me) {
+      @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedRequest body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    Request request =
-        new Request(body.when() == null ? CancelWhen.NOW : body.when(),
-            body.reason() == null ? LeavingReason.OTHER : body.reason(), body.comment());
-    return views.done(
-        subscription, cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), request));
+    return views.done(subscription,
+        cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), body.request()));
   }
 
   private static Canceller engineer(Principal me, String note) {

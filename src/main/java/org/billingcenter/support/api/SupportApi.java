@@ -1,12 +1,12 @@
 package org.billingcenter.support.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +32,6 @@ class SupportApi {
   SupportApi(CallbackService callbacks) {
     this.callbacks = callbacks;
   }
-
-  record Notes(@Size(max = 4000) String notes) {}
 
   @GetMapping("/callback-requests")
   List<CallbackView> queue(@RequestParam(defaultValue = "NEW") CallbackStatus status) {
