@@ -2,6 +2,7 @@ package org.billingcenter.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.billingcenter.shared.MoneyOverflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -34,6 +35,14 @@ class PageBindingErrors {
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String badRequest(Exception e, HttpServletRequest request) {
     log.debug("Malformed page request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    return "web/bad-request";
+  }
+
+  /** An amount beyond what a long holds (see {@code Limits}): refused and rolled back, never a 500. */
+  @ExceptionHandler(MoneyOverflow.class)
+  @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+  String overflow(MoneyOverflow e, HttpServletRequest request) {
+    log.warn("Amount overflow on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
     return "web/bad-request";
   }
 }
