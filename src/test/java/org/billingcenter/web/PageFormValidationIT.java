@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Page forms are checked against the same constraints as their API twins: a refused form comes back
  * (422) with a localised message next to the field and what was typed, and nothing is stored. Input
- * no form of ours sends (an unknown enum name, an id that does not parse) is a localised 400 page.
+ * no form of ours sends in a query or an address (an unknown enum name, an id that does not parse)
+ * is a localised 400 page.
  */
 class PageFormValidationIT extends DatabaseIT {
 
@@ -157,7 +158,9 @@ class PageFormValidationIT extends DatabaseIT {
         .andExpect(content().string(containsString("We could not read that request")));
     mvc.perform(post("/billing/subscriptions/" + s.id() + "/cancel").with(user(as(org.admin()))).with(csrf())
             .param("when", "NOW").param("reason", "NOT_A_REASON"))
-        .andExpect(status().isBadRequest());
+        // A bound form: the unknown name is a field error next to the reasons, the survey shown again.
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"reason-error\"")));
     assertThat(tenants.assigned(org, s)).isEqualTo(3);
   }
 }
