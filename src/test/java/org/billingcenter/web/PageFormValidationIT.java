@@ -1,6 +1,7 @@
 package org.billingcenter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.AccountService;
@@ -22,6 +24,8 @@ import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
 import org.billingcenter.support.CallbackStatus;
+import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TenantFingerprint;
 import org.billingcenter.testing.TestTenants.Given;
@@ -44,6 +48,7 @@ class PageFormValidationIT extends DatabaseIT {
   @Autowired AccountService accounts;
   @Autowired CallbackService callbacks;
   @Autowired JdbcClient jdbc;
+  @Autowired TenantService tenantService;
   @Autowired TransactionTemplate transaction;
 
   private SignedInAccount as(String username) {
@@ -143,6 +148,37 @@ class PageFormValidationIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
     assertThat(callbacks.forTenant(org.id())).singleElement().extracting(CallbackRequest::status)
         .isEqualTo(CallbackStatus.CLAIMED);
+  }
+
+  @Test
+  void removing_licenses_takes_at_least_one_and_at_most_ten_thousand_users_as_the_api_does() throws Exception {
+    Given org = tenants.tenant(2);
+    Subscription s = tenants.subscription(org, 3, 2);
+    mvc.perform(post("/users/unassign").with(user(as(org.admin()))).with(csrf()).param("lang", "en")
+            .param("subscription", s.id().toString()))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("Choose at least one user.")));
+    String[] tooMany = new String[10_001];
+    java.util.Arrays.setAll(tooMany, i -> i == 0 ? org.members().get(0).toString() : UUID.randomUUID().toString());
+    mvc.perform(post("/users/unassign").with(user(as(org.admin()))).with(csrf())
+            .param("subscription", s.id().toString()).param("memberIds", tooMany))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"memberIds-error\"")));
+    assertThat(tenants.assigned(org, s)).isEqualTo(2);
+  }
+
+  @Test
+  void the_services_check_the_same_constraints_whatever_the_caller() {
+    Given org = tenants.tenant(1);
+    Subscription s = tenants.subscription(org, 3, 1);
+    String before = TenantFingerprint.of(jdbc, org.id());
+    assertThatThrownBy(() -> tenantService.addPaymentMethod(
+            org.id(), new NewPaymentMethod("tok", "Visa", "abcd", 13, 2030), "t"))
+        .isInstanceOf(ConstraintViolationException.class);
+    assertThatThrownBy(() -> callbacks.request(
+            org.id(), new NewCallback(s.id(), "N".repeat(201), "+33123456789", "fr", "x"), "t"))
+        .isInstanceOf(ConstraintViolationException.class);
+    assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
   }
 
   @Test

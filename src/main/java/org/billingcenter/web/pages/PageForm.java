@@ -23,8 +23,9 @@ record PageForm(String target, Map<String, String> values, Map<String, String> e
     request.getParameterMap().forEach((name, typed) -> values.put(name, typed.length == 0 ? "" : typed[0]));
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldError error : result.getFieldErrors()) {
-      if (!ignoredFields.contains(error.getField())) {
-        errors.putIfAbsent(error.getField(), messages.getMessage(error, locale));
+      String field = error.getField().replaceFirst("\\[.*$", ""); // memberIds[3] is shown at memberIds
+      if (!ignoredFields.contains(field)) {
+        errors.putIfAbsent(field, messages.getMessage(error, locale));
       }
     }
     return new PageForm(target == null ? null : target.toString(), values, errors);
@@ -32,7 +33,7 @@ record PageForm(String target, Map<String, String> values, Map<String, String> e
 
   /** True when a field error other than the ignored ones is left: the form must be shown again. */
   static boolean hasErrors(BindingResult result, Set<String> ignoredFields) {
-    return result.getFieldErrors().stream().anyMatch(e -> !ignoredFields.contains(e.getField()))
+    return result.getFieldErrors().stream().anyMatch(e -> !ignoredFields.contains(e.getField().replaceFirst("\\[.*$", "")))
         || result.hasGlobalErrors();
   }
 
