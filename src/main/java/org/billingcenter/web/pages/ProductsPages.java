@@ -90,6 +90,8 @@ class ProductsPages {
     if (forms.refused(errors, request, response, locale, model)) {
       return details(tenant, id, model);
     }
+    // Not for a subscription that does not exist: the card would be stored, then the attach refused.
+    subscriptions.get(tenant, new SubscriptionId(id));
     PaymentMethodId method = tenants.addPaymentMethod(tenant, card, me.getName()).id();
     subscriptions.attachPaymentMethod(tenant, new SubscriptionId(id), method, me.getName());
     flash.addFlashAttribute("notice", "details.notice.payment-method-added");
