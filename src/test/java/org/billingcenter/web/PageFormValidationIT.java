@@ -70,6 +70,7 @@ class PageFormValidationIT extends DatabaseIT {
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"" + field + "-error\"")))
         .andExpect(content().string(containsString("value=\"tok_typed_by_me\"")))
+        .andExpect(content().string(containsString("aria-describedby=\"" + field + "-error\"")))
         .andExpect(content().string(containsString("<html")));
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
   }
