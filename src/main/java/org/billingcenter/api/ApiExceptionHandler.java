@@ -1,10 +1,13 @@
 package org.billingcenter.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.billingcenter.shared.MoneyOverflow;
 import org.billingcenter.shared.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,27 @@ class ApiExceptionHandler {
             .map(error -> fieldError(error, locale))
             .toList());
     return respond(problem, request);
+  }
+
+  /** A service's own last check of a command (the same constraints the body was checked against). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> violated(
+      ConstraintViolationException e, HttpServletRequest request, Locale locale) {
+    ProblemDetail problem =
+        problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", List.of(), locale);
+    problem.setProperty(
+        "errors",
+        e.getConstraintViolations().stream()
+            .map(v -> Map.of("field", lastNode(v.getPropertyPath()), "message", v.getMessage()))
+            .toList());
+    return respond(problem, request);
+  }
+
+  /** An amount beyond what a long holds: refused and rolled back, never a 500. */
+  @ExceptionHandler(MoneyOverflow.class)
+  ResponseEntity<ProblemDetail> overflow(HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "AMOUNT_TOO_LARGE", List.of(), locale), request);
   }
 
   @ExceptionHandler({
@@ -128,6 +152,14 @@ class ApiExceptionHandler {
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", List.of(), locale), request);
+  }
+
+  private static String lastNode(Path path) {
+    String last = "";
+    for (Path.Node node : path) {
+      last = node.getName() == null ? last : node.getName();
+    }
+    return last;
   }
 
   private Map<String, String> fieldError(FieldError error, Locale locale) {

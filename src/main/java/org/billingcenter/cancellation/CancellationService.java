@@ -1,5 +1,8 @@
 package org.billingcenter.cancellation;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,15 +20,18 @@ import org.billingcenter.subscription.SubscriptionCancelled;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Checks and carries out cancellations. {@link #check} and {@link #cancel} build the same snapshot
  * and ask the same policy, so the preview shown is exactly what the cancellation then does.
  */
 @Service
+@Validated
 public class CancellationService {
 
   private final SubscriptionService subscriptions;
@@ -62,8 +68,31 @@ public class CancellationService {
   /** The decision with the names of the members who would lose access. */
   public record Check(CancellationDecision decision, List<Member> membersLosingAccess) {}
 
-  /** What the survey and the caller say alongside a cancel request. */
-  public record Request(CancelWhen when, LeavingReason reason, String comment) {}
+  /** The longest survey comment and assisted-cancellation note kept. */
+  public static final int TEXT_MAX = 2000;
+
+  /**
+   * What the survey and the caller say alongside a cancel request, as the API's JSON body and the
+   * cancel pages' forms send it: the one set of constraints both are checked against.
+   */
+  public record Request(
+      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = TEXT_MAX) @Nullable String comment) {
+
+    /** When and why default to "now" and "other" where the caller said nothing. */
+    public Request withDefaults() {
+      return new Request(when == null ? CancelWhen.NOW : when, reason == null ? LeavingReason.OTHER : reason, comment);
+    }
+  }
+
+  /** A support engineer's cancellation for an organisation: the request and the mandatory note. */
+  public record AssistedRequest(
+      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = TEXT_MAX) @Nullable String comment,
+      @NotBlank @Size(max = TEXT_MAX) String note) {
+
+    public Request request() {
+      return new Request(when, reason, comment).withDefaults();
+    }
+  }
 
   @Transactional(readOnly = true)
   public Check check(TenantId tenant, SubscriptionId id, Canceller who, CancelWhen when) {
@@ -73,9 +102,12 @@ public class CancellationService {
 
   /** Cancels as previewed, or refuses with the policy's outcome and changes nothing. */
   @Transactional
-  public Check cancel(TenantId tenant, SubscriptionId id, Canceller who, Request request) {
+  public Check cancel(TenantId tenant, SubscriptionId id, Canceller who, @Valid Request request) {
     if (who.assisting() && (who.note() == null || who.note().isBlank())) {
       throw new Rejected(CancellationRefusal.ASSISTED_NOTE_REQUIRED);
+    }
+    if (who.note() != null && who.note().length() > TEXT_MAX) {
+      throw new Rejected(CancellationRefusal.ASSISTED_NOTE_TOO_LONG, TEXT_MAX);
     }
     Subscription locked = subscriptions.lock(tenant, id);
     CancellationDecision decision = CancellationPolicy.decide(snapshot(locked, who, request.when()));

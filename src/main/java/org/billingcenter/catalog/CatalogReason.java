@@ -5,7 +5,8 @@ import org.billingcenter.shared.Reason;
 /** Why a catalog command was refused. */
 public enum CatalogReason implements Reason {
   PLAN_NOT_FOUND(Kind.NOT_FOUND),
-  PLAN_EXISTS(Kind.CONFLICT);
+  PLAN_EXISTS(Kind.CONFLICT),
+  PLAN_OUT_OF_RANGE(Kind.INVALID);
 
   private final Kind kind;
 

@@ -1,6 +1,7 @@
 package org.billingcenter.catalog;
 
 import java.util.List;
+import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,22 @@ public class CatalogService {
 
   @Transactional
   public Plan addPlan(Plan plan) {
+    if (!withinLimits(plan)) {
+      throw new Rejected(CatalogReason.PLAN_OUT_OF_RANGE,
+          Limits.MAX_UNIT_PRICE_MINOR, Limits.MAX_TRIAL_DAYS, Limits.MAX_QUANTITY);
+    }
     if (plans.find(plan.id()).isPresent()) {
       throw new Rejected(CatalogReason.PLAN_EXISTS, plan.id());
     }
     plans.insert(plan);
     return plan;
+  }
+
+  /** The API checks the same bounds first; this keeps any other caller inside them too. */
+  private static boolean withinLimits(Plan plan) {
+    long price = plan.unitPrice().minor();
+    return price >= 0 && price <= Limits.MAX_UNIT_PRICE_MINOR
+        && plan.trialDays() >= 0 && plan.trialDays() <= Limits.MAX_TRIAL_DAYS
+        && plan.trialLicenses() >= 0 && plan.trialLicenses() <= Limits.MAX_QUANTITY;
   }
 }

@@ -1,9 +1,13 @@
 package org.billingcenter.licensing;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.MemberId;
@@ -17,9 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** Assigns license seats to members, under the subscription's lock so counts stay true. */
 @Service
+@Validated
 public class LicensingService {
 
   private final LicenseAssignmentRepository assignments;
@@ -44,10 +50,25 @@ public class LicensingService {
     this.clock = clock;
   }
 
+  /** The most members one request may assign or unassign. */
+  public static final int MAX_MEMBERS = 10_000;
+
+  /**
+   * The members a request names, as the API's JSON body and the users page's checkboxes send them:
+   * the one set of constraints both are checked against (and this service again).
+   */
+  public record MemberIds(
+      @NotEmpty(message = "{error.no_members_given}") @Size(max = MAX_MEMBERS) List<@NotNull UUID> memberIds) {
+
+    public List<MemberId> ids() {
+      return memberIds.stream().map(MemberId::new).toList();
+    }
+  }
+
   /** Assigns seats to all of {@code members} or to none; returns the members who now hold one. */
   @Transactional
   public List<MemberId> assign(
-      TenantId tenant, SubscriptionId id, Collection<MemberId> members, String actor) {
+      TenantId tenant, SubscriptionId id, @Size(max = MAX_MEMBERS) Collection<MemberId> members, String actor) {
     Subscription subscription = subscriptions.lock(tenant, id);
     List<MemberId> current = assignments.assignedMembers(tenant, id);
     SeatPool pool = new SeatPool(subscription.quantity(), new HashSet<>(current));
@@ -67,7 +88,7 @@ public class LicensingService {
    */
   @Transactional
   public List<MemberId> unassign(
-      TenantId tenant, SubscriptionId id, Collection<MemberId> members, String actor) {
+      TenantId tenant, SubscriptionId id, @Size(max = MAX_MEMBERS) Collection<MemberId> members, String actor) {
     subscriptions.lock(tenant, id);
     List<MemberId> current = assignments.assignedMembers(tenant, id);
     List<MemberId> distinct = List.copyOf(new java.util.LinkedHashSet<>(members));

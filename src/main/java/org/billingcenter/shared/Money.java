@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * An amount in a currency's minor unit (cents, øre, stotinki, fen; yen has none). Never a double:
- * sums are exact and overflow fails loudly; the only rounding is {@link #multiplyAndRound}.
+ * sums are exact and overflow fails loudly ({@link MoneyOverflow}); the only rounding is
+ * {@link #multiplyAndRound}.
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
@@ -31,19 +32,35 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
   }
 
   public Money plus(Money other) {
-    return new Money(Math.addExact(minor, same(other).minor), currency);
+    try {
+      return new Money(Math.addExact(minor, same(other).minor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyOverflow(this + " + " + other);
+    }
   }
 
   public Money minus(Money other) {
-    return new Money(Math.subtractExact(minor, same(other).minor), currency);
+    try {
+      return new Money(Math.subtractExact(minor, same(other).minor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyOverflow(this + " - " + other);
+    }
   }
 
   public Money times(long factor) {
-    return new Money(Math.multiplyExact(minor, factor), currency);
+    try {
+      return new Money(Math.multiplyExact(minor, factor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyOverflow(this + " × " + factor);
+    }
   }
 
   public Money negate() {
-    return new Money(Math.negateExact(minor), currency);
+    try {
+      return new Money(Math.negateExact(minor), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyOverflow("-(" + this + ")");
+    }
   }
 
   /** This amount × numerator / denominator, computed exactly and rounded once, half-up. */
@@ -53,8 +70,12 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
     BigDecimal exact =
         new BigDecimal(BigInteger.valueOf(minor).multiply(BigInteger.valueOf(numerator)));
-    return new Money(
-        exact.divide(BigDecimal.valueOf(denominator), 0, ROUNDING).longValueExact(), currency);
+    try {
+      return new Money(
+          exact.divide(BigDecimal.valueOf(denominator), 0, ROUNDING).longValueExact(), currency);
+    } catch (ArithmeticException e) {
+      throw new MoneyOverflow(this + " × " + numerator + " / " + denominator);
+    }
   }
 
   public Money min(Money other) {

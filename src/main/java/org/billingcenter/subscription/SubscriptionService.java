@@ -8,6 +8,7 @@ import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionService {
 
-  static final int MAX_QUANTITY = 100_000;
+  static final int MAX_QUANTITY = Limits.MAX_QUANTITY;
 
   private final SubscriptionRepository subscriptions;
   private final CatalogService catalog;

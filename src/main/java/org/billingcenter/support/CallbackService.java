@@ -3,6 +3,10 @@ package org.billingcenter.support;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +18,15 @@ import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** Callback requests, from the organisation's ask to the support engineer's last note. */
 @Service
+@Validated
 public class CallbackService {
 
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "da", "bg", "zh-CN", "zh-TW");
@@ -44,11 +51,40 @@ public class CallbackService {
     this.clock = clock;
   }
 
+  /** The longest notes a support engineer may keep on a request. */
+  public static final int NOTES_MAX = 4000;
+
+  /**
+   * "Let us call you" as the API's JSON body and the cancel page's form send it: the one set of
+   * constraints both are checked against (and this service again, whoever calls it).
+   */
   public record NewCallback(
-      SubscriptionId subscription, String contactName, String phone, String language, String preferredTimeWindow) {}
+      @NotNull UUID subscriptionId,
+      @NotBlank @Size(max = 200) String contactName,
+      @NotBlank @Size(max = 40) String phone,
+      @NotBlank @Size(max = 10) String language,
+      @NotBlank @Size(max = 100) String preferredTimeWindow) {
+
+    public NewCallback(
+        SubscriptionId subscription, String contactName, String phone, String language, String preferredTimeWindow) {
+      this(subscription.value(), contactName, phone, language, preferredTimeWindow);
+    }
+
+    public SubscriptionId subscription() {
+      return new SubscriptionId(subscriptionId);
+    }
+
+    /** The same request about the given subscription (a page's address names it, not its form). */
+    public NewCallback about(SubscriptionId subscription) {
+      return new NewCallback(subscription.value(), contactName, phone, language, preferredTimeWindow);
+    }
+  }
+
+  /** A support engineer's notes, as the API's JSON body and the console's forms send them. */
+  public record Notes(@Size(max = NOTES_MAX) @Nullable String notes) {}
 
   @Transactional
-  public CallbackRequest request(TenantId tenant, NewCallback ask, String actor) {
+  public CallbackRequest request(TenantId tenant, @Valid NewCallback ask, String actor) {
     subscriptions.get(tenant, ask.subscription());
     if (!LANGUAGES.contains(ask.language())) {
       throw new Rejected(SupportReason.UNSUPPORTED_LANGUAGE, String.join(", ", LANGUAGES.stream().sorted().toList()));
@@ -89,7 +125,7 @@ public class CallbackService {
 
   /** Only the engineer who claimed it completes it, and says what happened. */
   @Transactional
-  public CallbackRequest complete(TenantId tenant, UUID id, String engineer, String notes) {
+  public CallbackRequest complete(TenantId tenant, UUID id, String engineer, @Size(max = NOTES_MAX) String notes) {
     if (notes == null || notes.isBlank()) {
       throw new Rejected(SupportReason.NOTES_REQUIRED);
     }
@@ -102,7 +138,7 @@ public class CallbackService {
 
   /** The organisation no longer needs the call, or support closes it without one. */
   @Transactional
-  public CallbackRequest withdraw(TenantId tenant, UUID id, String actor, String notes) {
+  public CallbackRequest withdraw(TenantId tenant, UUID id, String actor, @Size(max = NOTES_MAX) String notes) {
     CallbackRequest r = requests.findForUpdate(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
     if (!r.status().isOpen()) {
       throw new Rejected(SupportReason.CALLBACK_WRONG_STATUS, r.status());

@@ -8,7 +8,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
@@ -20,13 +25,15 @@ import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** Organisations, their members and payment method references. Every call is tenant-scoped. */
 @Service
+@Validated
 public class TenantService {
 
   /** 12–19 digits is what a card number looks like; such a "token" is refused, never stored. */
-  private static final Pattern CARD_NUMBER = Pattern.compile("[0-9 -]{12,23}");
+  private static final java.util.regex.Pattern CARD_NUMBER = java.util.regex.Pattern.compile("[0-9 -]{12,23}");
 
   private final TenantRepository tenants;
   private final MemberRepository members;
@@ -149,11 +156,22 @@ public class TenantService {
     return members.countOwned(tenant, distinct) == distinct.size();
   }
 
+  /**
+   * A payment method reference as the API's JSON body and the details page's form send it: the one
+   * set of constraints both are checked against (and this service again, whoever calls it).
+   */
   public record NewPaymentMethod(
-      String token, String brand, String last4, int expiryMonth, int expiryYear) {}
+      @NotBlank @Size(max = 200) String token,
+      @NotBlank @Size(max = 40) String brand,
+      @NotBlank @Pattern(regexp = "[0-9]{4}") String last4,
+      @Min(1) @Max(12) int expiryMonth,
+      @Min(MIN_EXPIRY_YEAR) @Max(MAX_EXPIRY_YEAR) int expiryYear) {}
+
+  public static final int MIN_EXPIRY_YEAR = 2000;
+  public static final int MAX_EXPIRY_YEAR = 2100;
 
   @Transactional
-  public PaymentMethod addPaymentMethod(TenantId tenant, NewPaymentMethod command, String actor) {
+  public PaymentMethod addPaymentMethod(TenantId tenant, @Valid NewPaymentMethod command, String actor) {
     if (CARD_NUMBER.matcher(command.token()).matches()) {
       throw new Rejected(TenantReason.PAYMENT_TOKEN_LOOKS_LIKE_CARD_NUMBER);
     }

@@ -42,6 +42,23 @@ class MoneyTest {
   }
 
   @Test
+  void every_overflow_is_a_money_overflow_the_edges_can_refuse() {
+    Money max = Money.of(Long.MAX_VALUE, "EUR");
+    assertThatThrownBy(() -> max.plus(Money.of(1, "EUR"))).isInstanceOf(MoneyOverflow.class);
+    assertThatThrownBy(() -> max.negate().minus(Money.of(2, "EUR"))).isInstanceOf(MoneyOverflow.class);
+    assertThatThrownBy(() -> max.times(2)).isInstanceOf(MoneyOverflow.class);
+    assertThatThrownBy(() -> Money.of(Long.MIN_VALUE, "EUR").negate()).isInstanceOf(MoneyOverflow.class);
+    assertThatThrownBy(() -> max.multiplyAndRound(3, 2)).isInstanceOf(MoneyOverflow.class);
+  }
+
+  @Test
+  void the_largest_price_times_the_largest_quantity_fits_thousands_of_times_in_a_long() {
+    Money line = Money.of(Limits.MAX_UNIT_PRICE_MINOR, "EUR").times(Limits.MAX_QUANTITY);
+    assertThat(line.minor()).isEqualTo(1_000_000_000_000_000L);
+    assertThat(Long.MAX_VALUE / line.minor()).isGreaterThan(9_000);
+  }
+
+  @Test
   void major_units_follow_the_currency_minor_digits() {
     assertThat(Money.of(1250, "EUR").toMajor()).hasToString("12.50");
     assertThat(Money.of(1250, "JPY").toMajor()).hasToString("1250");

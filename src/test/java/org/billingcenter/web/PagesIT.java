@@ -49,7 +49,7 @@ class PagesIT extends DatabaseIT {
     Given org = tenants.tenant(2);
     Subscription s = tenants.subscription(org, 3, 1);
     mvc.perform(post("/users/unassign").param("subscription", s.id().toString())
-            .param("member", org.members().get(1).toString()) // holds no license
+            .param("memberIds", org.members().get(1).toString()) // holds no license
             .header("Referer", "http://localhost/users")
             .with(user(as(org.admin()))).with(csrf()))
         .andExpect(status().is3xxRedirection())
@@ -62,7 +62,7 @@ class PagesIT extends DatabaseIT {
     Given org = tenants.tenant(1);
     Subscription s = tenants.subscription(org, 3, 1);
     mvc.perform(post("/users/unassign").param("subscription", s.id().toString())
-            .param("member", org.members().get(0).toString()).with(user(as(org.admin()))))
+            .param("memberIds", org.members().get(0).toString()).with(user(as(org.admin()))))
         .andExpect(status().isForbidden());
     assertThat(tenants.assigned(org, s)).isEqualTo(1);
   }

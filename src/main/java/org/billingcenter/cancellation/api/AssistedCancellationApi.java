@@ -1,8 +1,6 @@
 package org.billingcenter.cancellation.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +8,9 @@ import org.billingcenter.account.Role;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
-import org.billingcenter.cancellation.CancellationService.Request;
-import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.cancellation.CancellationService.AssistedRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +38,6 @@ class AssistedCancellationApi {
     this.views = views;
   }
 
-  record AssistedCancel(
-      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = 2000) @Nullable String comment,
-      @NotBlank @Size(max = 2000) String note) {}
-
   @GetMapping
   DecisionViews.DecisionView check(
       @PathVariable UUID tenantId, @PathVariable UUID id,
@@ -56,13 +48,10 @@ class AssistedCancellationApi {
 
   @PostMapping
   DecisionViews.DecisionView cancel(
-      @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedCancel body, Principal me) {
+      @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedRequest body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    Request request =
-        new Request(body.when() == null ? CancelWhen.NOW : body.when(),
-            body.reason() == null ? LeavingReason.OTHER : body.reason(), body.comment());
-    return views.done(
-        subscription, cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), request));
+    return views.done(subscription,
+        cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), body.request()));
   }
 
   private static Canceller engineer(Principal me, String note) {

@@ -1,7 +1,6 @@
 package org.billingcenter.cancellation.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.SignedInAccount;
@@ -9,10 +8,8 @@ import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
 import org.billingcenter.cancellation.CancellationService.Request;
-import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,14 +39,6 @@ class CancellationApi {
     this.views = views;
   }
 
-  record CancelBody(
-      @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = 2000) @Nullable String comment) {
-    Request request() {
-      return new Request(
-          when == null ? CancelWhen.NOW : when, reason == null ? LeavingReason.OTHER : reason, comment);
-    }
-  }
-
   @GetMapping
   DecisionViews.DecisionView check(
       @CurrentTenant TenantId tenant,
@@ -65,10 +54,10 @@ class CancellationApi {
   DecisionViews.DecisionView cancel(
       @CurrentTenant TenantId tenant,
       @PathVariable UUID id,
-      @Valid @RequestBody(required = false) CancelBody body,
+      @Valid @RequestBody(required = false) Request body,
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    Request request = (body == null ? new CancelBody(null, null, null) : body).request();
+    Request request = (body == null ? new Request(null, null, null) : body).withDefaults();
     return views.done(subscription, cancellations.cancel(tenant, subscription, Canceller.of(me), request));
   }
 

@@ -1,16 +1,19 @@
 package org.billingcenter.catalog.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.billingcenter.api.KnownCurrency;
 import org.billingcenter.api.MoneyView;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingFrequency;
+import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -59,12 +62,12 @@ class PlanApi {
       @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9-]+") String id,
       @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9-]+") String productId,
       @NotBlank @Size(max = 200) String productName,
-      @Min(0) long unitPriceMinor,
-      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+      @Min(0) @Max(Limits.MAX_UNIT_PRICE_MINOR) long unitPriceMinor,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") @KnownCurrency String currency,
       @NotNull BillingFrequency billingFrequency,
       @NotNull BillingFrequency commitmentTerm,
-      @Nullable Integer trialDays,
-      @Nullable Integer trialLicenses) {}
+      @Min(0) @Max(Limits.MAX_TRIAL_DAYS) @Nullable Integer trialDays,
+      @Min(0) @Max(Limits.MAX_QUANTITY) @Nullable Integer trialLicenses) {}
 
   @GetMapping
   List<PlanView> list() {

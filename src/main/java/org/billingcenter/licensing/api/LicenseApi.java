@@ -1,14 +1,12 @@
 package org.billingcenter.licensing.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.licensing.LicensingService.MemberIds;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -38,8 +36,6 @@ class LicenseApi {
     }
   }
 
-  record Assign(@NotEmpty @Size(max = 10_000) List<@NotNull UUID> memberIds) {}
-
   @GetMapping
   Licenses list(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
     SubscriptionId subscription = new SubscriptionId(id);
@@ -52,11 +48,10 @@ class LicenseApi {
   Licenses unassign(
       @CurrentTenant TenantId tenant,
       @PathVariable UUID id,
-      @Valid @RequestBody Assign body,
+      @Valid @RequestBody MemberIds body,
       Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    List<MemberId> members = body.memberIds().stream().map(MemberId::new).toList();
-    return Licenses.of(subscription, licensing.unassign(tenant, subscription, members, me.getName()));
+    return Licenses.of(subscription, licensing.unassign(tenant, subscription, body.ids(), me.getName()));
   }
 
   @DeleteMapping("/{memberId}")
@@ -73,10 +68,9 @@ class LicenseApi {
   Licenses assign(
       @CurrentTenant TenantId tenant,
       @PathVariable UUID id,
-      @Valid @RequestBody Assign body,
+      @Valid @RequestBody MemberIds body,
       Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    List<MemberId> members = body.memberIds().stream().map(MemberId::new).toList();
-    return Licenses.of(subscription, licensing.assign(tenant, subscription, members, me.getName()));
+    return Licenses.of(subscription, licensing.assign(tenant, subscription, body.ids(), me.getName()));
   }
 }

@@ -1,6 +1,8 @@
 package org.billingcenter.subscription.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -76,7 +79,8 @@ class SubscriptionApi {
 
   record StartTrial(@NotBlank String planId, @Nullable UUID paymentMethodId) {}
 
-  record Purchase(@NotBlank String planId, int quantity, @NotNull UUID paymentMethodId) {}
+  record Purchase(
+      @NotBlank String planId, @Min(1) @Max(Limits.MAX_QUANTITY) int quantity, @NotNull UUID paymentMethodId) {}
 
   @GetMapping
   List<SubscriptionView> list(@CurrentTenant TenantId tenant) {

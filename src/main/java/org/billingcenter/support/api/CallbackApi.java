@@ -1,14 +1,10 @@
 package org.billingcenter.support.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
-import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
@@ -33,23 +29,11 @@ class CallbackApi {
     this.callbacks = callbacks;
   }
 
-  record Ask(
-      @NotNull UUID subscriptionId,
-      @NotBlank @Size(max = 200) String contactName,
-      @NotBlank @Size(max = 40) String phone,
-      @NotBlank String language,
-      @NotBlank @Size(max = 100) String preferredTimeWindow) {}
-
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  CallbackView request(@CurrentTenant TenantId tenant, @Valid @RequestBody Ask ask, Principal me) {
-    return CallbackView.of(
-        callbacks.request(
-            tenant,
-            new NewCallback(new SubscriptionId(ask.subscriptionId()), ask.contactName(), ask.phone(),
-                ask.language(), ask.preferredTimeWindow()),
-            me.getName()));
+  CallbackView request(@CurrentTenant TenantId tenant, @Valid @RequestBody NewCallback ask, Principal me) {
+    return CallbackView.of(callbacks.request(tenant, ask, me.getName()));
   }
 
   @GetMapping

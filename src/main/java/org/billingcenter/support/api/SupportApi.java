@@ -1,14 +1,13 @@
 package org.billingcenter.support.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +32,6 @@ class SupportApi {
   SupportApi(CallbackService callbacks) {
     this.callbacks = callbacks;
   }
-
-  record Notes(@Size(max = 4000) @Nullable String notes) {}
 
   @GetMapping("/callback-requests")
   List<CallbackView> queue(@RequestParam(defaultValue = "NEW") CallbackStatus status) {

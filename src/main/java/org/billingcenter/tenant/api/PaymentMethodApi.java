@@ -1,11 +1,6 @@
 package org.billingcenter.tenant.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.billingcenter.account.CurrentTenant;
@@ -41,13 +36,6 @@ class PaymentMethodApi {
     }
   }
 
-  record AddPaymentMethod(
-      @NotBlank @Size(max = 200) String token,
-      @NotBlank @Size(max = 40) String brand,
-      @NotBlank @Pattern(regexp = "[0-9]{4}") String last4,
-      @Min(1) @Max(12) int expiryMonth,
-      @Min(2000) @Max(2100) int expiryYear) {}
-
   @GetMapping
   List<PaymentMethodView> list(@CurrentTenant TenantId tenant) {
     return tenants.paymentMethods(tenant).stream().map(PaymentMethodView::of).toList();
@@ -57,12 +45,7 @@ class PaymentMethodApi {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
   PaymentMethodView add(
-      @CurrentTenant TenantId tenant, @Valid @RequestBody AddPaymentMethod body, Principal me) {
-    return PaymentMethodView.of(
-        tenants.addPaymentMethod(
-            tenant,
-            new NewPaymentMethod(
-                body.token(), body.brand(), body.last4(), body.expiryMonth(), body.expiryYear()),
-            me.getName()));
+      @CurrentTenant TenantId tenant, @Valid @RequestBody NewPaymentMethod body, Principal me) {
+    return PaymentMethodView.of(tenants.addPaymentMethod(tenant, body, me.getName()));
   }
 }

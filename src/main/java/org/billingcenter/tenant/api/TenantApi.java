@@ -110,7 +110,11 @@ class TenantApi {
 
   private static Currency currency(String code) {
     try {
-      return Currency.getInstance(code);
+      Currency currency = Currency.getInstance(code);
+      if (currency.getDefaultFractionDigits() < 0) {
+        throw new IllegalArgumentException("no minor unit: " + code); // XAU, XXX: not money to bill in
+      }
+      return currency;
     } catch (IllegalArgumentException e) {
       throw new Rejected(TenantReason.UNKNOWN_CURRENCY);
     }

@@ -1,6 +1,11 @@
 package org.billingcenter.web.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.SignedInAccount;
@@ -19,7 +24,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,13 +46,15 @@ class CancelFlowPages {
   private final SubscriptionService subscriptions;
   private final CallbackService callbacks;
   private final BillingService billing;
+  private final PageForms forms;
 
   CancelFlowPages(CancellationService cancellations, SubscriptionService subscriptions, CallbackService callbacks,
-      BillingService billing) {
+      BillingService billing, PageForms forms) {
     this.cancellations = cancellations;
     this.subscriptions = subscriptions;
     this.callbacks = callbacks;
     this.billing = billing;
+    this.forms = forms;
   }
 
   @GetMapping("/cancel")
@@ -61,25 +71,45 @@ class CancelFlowPages {
 
   @PostMapping("/cancel/review")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  String review(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam CancelWhen when,
-      @RequestParam LeavingReason reason, @RequestParam(required = false) String comment,
-      @AuthenticationPrincipal SignedInAccount me, Model model) {
+  String review(@CurrentTenant TenantId tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("survey") Request survey, BindingResult errors,
+      @AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
+      HttpServletResponse response, Locale locale) throws MissingServletRequestParameterException {
+    if (forms.refused(errors, request, response, locale, model)) {
+      return check(tenant, id, survey == null || survey.when() == null ? CancelWhen.NOW : survey.when(), me, model);
+    }
+    chosen(survey);
     SubscriptionId subscription = new SubscriptionId(id);
     model.addAttribute("row", subscriptions.get(tenant, subscription));
-    model.addAttribute("check", cancellations.check(tenant, subscription, Canceller.of(me), when));
-    model.addAttribute("when", when);
-    model.addAttribute("reason", reason);
-    model.addAttribute("comment", comment);
+    model.addAttribute("check", cancellations.check(tenant, subscription, Canceller.of(me), survey.when()));
+    model.addAttribute("when", survey.when());
+    model.addAttribute("reason", survey.reason());
+    model.addAttribute("comment", survey.comment());
     return "cancellation/confirm";
   }
 
   @PostMapping("/cancel")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  String cancel(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam CancelWhen when,
-      @RequestParam LeavingReason reason, @RequestParam(required = false) String comment,
-      @AuthenticationPrincipal SignedInAccount me) {
-    cancellations.cancel(tenant, new SubscriptionId(id), Canceller.of(me), new Request(when, reason, comment));
+  String cancel(@CurrentTenant TenantId tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("survey") Request survey, BindingResult errors,
+      @AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
+      HttpServletResponse response, Locale locale) throws MissingServletRequestParameterException {
+    if (forms.refused(errors, request, response, locale, model)) {
+      return check(tenant, id, survey == null || survey.when() == null ? CancelWhen.NOW : survey.when(), me, model);
+    }
+    chosen(survey);
+    cancellations.cancel(tenant, new SubscriptionId(id), Canceller.of(me), survey);
     return "redirect:/billing/subscriptions/" + id + "/cancel/done";
+  }
+
+  /** The pages always send both (a hidden field and a radio group): without them the request is malformed. */
+  private static void chosen(Request survey) throws MissingServletRequestParameterException {
+    if (survey.when() == null) {
+      throw new MissingServletRequestParameterException("when", CancelWhen.class.getSimpleName());
+    }
+    if (survey.reason() == null) {
+      throw new MissingServletRequestParameterException("reason", LeavingReason.class.getSimpleName());
+    }
   }
 
   @GetMapping("/cancel/done")
@@ -92,10 +122,15 @@ class CancelFlowPages {
 
   @PostMapping("/callback")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  String callback(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam String contactName,
-      @RequestParam String phone, @RequestParam String language, @RequestParam String preferredTimeWindow,
-      Principal me, RedirectAttributes flash) {
-    callbacks.request(tenant, new NewCallback(new SubscriptionId(id), contactName, phone, language, preferredTimeWindow), me.getName());
+  String callback(@CurrentTenant TenantId tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("callback") NewCallback ask, BindingResult errors, Principal me,
+      RedirectAttributes flash, @AuthenticationPrincipal SignedInAccount account, Model model,
+      HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    // The subscription is the one in the address, whatever the form says.
+    if (forms.refused(errors, request, response, locale, model, null, Set.of("subscriptionId"))) {
+      return check(tenant, id, CancelWhen.NOW, account, model);
+    }
+    callbacks.request(tenant, ask.about(new SubscriptionId(id)), me.getName());
     flash.addFlashAttribute("notice", "cancel.callback.requested");
     return "redirect:/billing/subscriptions/" + id + "/cancel";
   }

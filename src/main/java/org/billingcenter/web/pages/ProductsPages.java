@@ -1,7 +1,11 @@
 package org.billingcenter.web.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,7 +24,9 @@ import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,12 +42,15 @@ class ProductsPages {
   private final CatalogService catalog;
   private final TenantService tenants;
   private final HelpService help;
+  private final PageForms forms;
 
-  ProductsPages(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants, HelpService help) {
+  ProductsPages(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants, HelpService help,
+      PageForms forms) {
     this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.tenants = tenants;
     this.help = help;
+    this.forms = forms;
   }
 
   @GetMapping("/products")
@@ -75,11 +84,15 @@ class ProductsPages {
 
   @PostMapping("/subscriptions/{id}/payment-method")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  String addPaymentMethod(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam String token,
-      @RequestParam String brand, @RequestParam String last4, @RequestParam int expiryMonth,
-      @RequestParam int expiryYear, Principal me, RedirectAttributes flash) {
-    PaymentMethodId method =
-        tenants.addPaymentMethod(tenant, new NewPaymentMethod(token, brand, last4, expiryMonth, expiryYear), me.getName()).id();
+  String addPaymentMethod(@CurrentTenant TenantId tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("card") NewPaymentMethod card, BindingResult errors, Principal me, RedirectAttributes flash,
+      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    if (forms.refused(errors, request, response, locale, model)) {
+      return details(tenant, id, model);
+    }
+    // Not for a subscription that does not exist: the card would be stored, then the attach refused.
+    subscriptions.get(tenant, new SubscriptionId(id));
+    PaymentMethodId method = tenants.addPaymentMethod(tenant, card, me.getName()).id();
     subscriptions.attachPaymentMethod(tenant, new SubscriptionId(id), method, me.getName());
     flash.addFlashAttribute("notice", "details.notice.payment-method-added");
     return "redirect:/billing/subscriptions/" + id;

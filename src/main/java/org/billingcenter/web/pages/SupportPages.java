@@ -1,22 +1,27 @@
 package org.billingcenter.web.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.Role;
-import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
-import org.billingcenter.cancellation.CancellationService.Request;
-import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.cancellation.CancellationService.AssistedRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +36,12 @@ class SupportPages {
 
   private final CallbackService callbacks;
   private final CancellationService cancellations;
+  private final PageForms forms;
 
-  SupportPages(CallbackService callbacks, CancellationService cancellations) {
+  SupportPages(CallbackService callbacks, CancellationService cancellations, PageForms forms) {
     this.callbacks = callbacks;
     this.cancellations = cancellations;
+    this.forms = forms;
   }
 
   @GetMapping
@@ -53,27 +60,38 @@ class SupportPages {
   }
 
   @PostMapping("/{tenant}/{id}/complete")
-  String complete(@PathVariable UUID tenant, @PathVariable UUID id, @RequestParam String notes, Principal me,
-      RedirectAttributes flash) {
-    callbacks.complete(new TenantId(tenant), id, me.getName(), notes);
+  String complete(@PathVariable UUID tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("engineerNotes") Notes notes, BindingResult errors, Principal me,
+      RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    if (forms.refused(errors, request, response, locale, model, id, Set.of())) {
+      return queue(CallbackStatus.CLAIMED, model);
+    }
+    callbacks.complete(new TenantId(tenant), id, me.getName(), notes.notes());
     flash.addFlashAttribute("notice", "support.notice.completed");
     return "redirect:/support?status=COMPLETED";
   }
 
   @PostMapping("/{tenant}/{id}/withdraw")
-  String withdraw(@PathVariable UUID tenant, @PathVariable UUID id, @RequestParam(required = false) String notes,
-      Principal me, RedirectAttributes flash) {
-    callbacks.withdraw(new TenantId(tenant), id, me.getName(), notes);
+  String withdraw(@PathVariable UUID tenant, @PathVariable UUID id,
+      @Valid @ModelAttribute("engineerNotes") Notes notes, BindingResult errors, Principal me,
+      RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    if (forms.refused(errors, request, response, locale, model, id, Set.of())) {
+      return queue(CallbackStatus.CLAIMED, model);
+    }
+    callbacks.withdraw(new TenantId(tenant), id, me.getName(), notes.notes());
     flash.addFlashAttribute("notice", "support.notice.withdrawn");
     return "redirect:/support?status=WITHDRAWN";
   }
 
   @PostMapping("/{tenant}/subscriptions/{subscription}/cancel")
-  String assistedCancel(@PathVariable UUID tenant, @PathVariable UUID subscription, @RequestParam String note,
-      Principal me, RedirectAttributes flash) {
+  String assistedCancel(@PathVariable UUID tenant, @PathVariable UUID subscription,
+      @Valid @ModelAttribute("assisted") AssistedRequest assisted, BindingResult errors, Principal me,
+      RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    if (forms.refused(errors, request, response, locale, model, subscription, Set.of())) {
+      return queue(CallbackStatus.CLAIMED, model);
+    }
     cancellations.cancel(new TenantId(tenant), new SubscriptionId(subscription),
-        new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), note),
-        new Request(CancelWhen.NOW, LeavingReason.OTHER, null));
+        new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), assisted.note()), assisted.request());
     flash.addFlashAttribute("notice", "support.notice.cancelled");
     return "redirect:/support?status=CLAIMED";
   }

@@ -1,11 +1,16 @@
 package org.billingcenter.web.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.licensing.LicensingService;
+import org.billingcenter.licensing.LicensingService.MemberIds;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -15,7 +20,9 @@ import org.billingcenter.tenant.TenantService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +35,13 @@ class UsersPages {
   private final TenantService tenants;
   private final SubscriptionService subscriptions;
   private final LicensingService licensing;
+  private final PageForms forms;
 
-  UsersPages(TenantService tenants, SubscriptionService subscriptions, LicensingService licensing) {
+  UsersPages(TenantService tenants, SubscriptionService subscriptions, LicensingService licensing, PageForms forms) {
     this.tenants = tenants;
     this.subscriptions = subscriptions;
     this.licensing = licensing;
+    this.forms = forms;
   }
 
   @GetMapping("/users")
@@ -55,8 +64,12 @@ class UsersPages {
   @PostMapping("/users/unassign")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN','USER_ADMIN')")
   String unassign(@CurrentTenant TenantId tenant, @RequestParam UUID subscription,
-      @RequestParam(name = "member", required = false) List<UUID> members, Principal me, RedirectAttributes flash) {
-    List<MemberId> ids = members == null ? List.of() : members.stream().map(MemberId::new).toList();
+      @Valid @ModelAttribute("selection") MemberIds selection, BindingResult errors, Principal me,
+      RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    if (forms.refused(errors, request, response, locale, model)) {
+      return users(tenant, subscription, null, model);
+    }
+    List<MemberId> ids = selection.ids();
     licensing.unassign(tenant, new SubscriptionId(subscription), ids, me.getName());
     flash.addFlashAttribute("notice", "users.notice.removed");
     flash.addFlashAttribute("noticeCount", ids.size());

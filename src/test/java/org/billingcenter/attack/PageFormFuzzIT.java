@@ -1,0 +1,373 @@
+package org.billingcenter.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.billingcenter.account.AccountService;
+import org.billingcenter.account.AdminAccount;
+import org.billingcenter.account.Role;
+import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.subscription.Subscription;
+import org.billingcenter.support.CallbackRequest;
+import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackService.NewCallback;
+import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.LongVariant;
+import org.billingcenter.testing.TenantFingerprint;
+import org.billingcenter.testing.TestTenants.Given;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Hostile values posted to every form the admin center renders, generated with jqwik the way
+ * {@link ApiFuzzIT} attacks the API. The forms are found by rendering each page as the role that
+ * sees it and reading its {@code <form>} elements (action, method, fields and their HTML rules), so
+ * a new form is attacked without touching this test; a page POST handler with no form found fails it.
+ * Every request breaks at least one rule the form itself declares (required, maxlength, pattern,
+ * min/max, the offered options, an id in its address): none may answer 5xx or change a row.
+ */
+class PageFormFuzzIT extends DatabaseIT {
+
+  static final int REQUESTS = Integer.getInteger("billing.fuzz.page-requests", LongVariant.pick(500, 10_000));
+
+  /** Values any field may get besides a breaking one. (NUL and lone surrogates: another finding's filter.) */
+  static final List<String> HOSTILE = List.of("", " ", "13", "-5", "0", "-1", "abcd", "99999999999999999999",
+      "2147483648", "-2147483649", "1e400", "NaN", "1.5", "x".repeat(10_000), "not-a-uuid",
+      "00000000-0000-0000-0000-000000000000", "NOT_AN_ENUM", "now", "\u00fcn\u00efc\u00f8d\u00e9 \u4e2d\u6587 \ud83d\ude00 \u202e",
+      "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "' or 1=1 --", "%00", "../../etc/passwd",
+      "true", "on", "4242", "12", "2030", "+33123456789");
+
+  static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** Sign-in and sign-out belong to Spring Security, not to the pages' handlers. */
+  static final Set<String> NOT_PAGE_FORMS = Set.of("/login", "/logout");
+
+  @Autowired AccountService accounts;
+  @Autowired JdbcClient jdbc;
+  @Autowired CallbackService callbacks;
+  @Autowired TransactionTemplate transaction;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  /** A form control as rendered, with the rules the browser would enforce on it. */
+  record Field(String name, String type, String value, boolean required, int maxLength, String pattern, Long min,
+      Long max, List<String> options) {}
+
+  record Form(String page, String method, String action, List<Field> fields, SignedInAccount as) {
+    @Override
+    public String toString() {
+      return method + " " + action + " (on " + page + ")";
+    }
+  }
+
+  /** One rule of the form broken: a field's value, or (field null) an id in the address. */
+  record Break(String field, String value, String action) {}
+
+  record Attack(Form form, String action, Map<String, List<String>> params, String language, boolean htmx) {
+    @Override
+    public String toString() {
+      Map<String, List<String>> shown = new LinkedHashMap<>();
+      params.forEach((k, v) -> shown.put(k, v.stream().map(s -> s.length() > 40 ? s.substring(0, 40) + "…(" + s.length() + ")" : s).toList()));
+      return form.method() + " " + action + " " + shown + " lang=" + language + (htmx ? " htmx" : "");
+    }
+  }
+
+  @Test
+  void hostile_values_in_every_page_form_get_no_server_error_and_change_nothing() throws Exception {
+    Given org = tenants.tenant(30);
+    Subscription many = tenants.subscription(org, 30, 25); // too many to cancel online: the callback form
+    Subscription few = tenants.subscription(org, 5, 3); // cancellable: the survey and the confirmation
+    String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 8);
+    transaction.executeWithoutResult(s -> accounts.createOperatorAccount(
+        new AdminAccount(engineer, null, "Eng", Set.of(Role.SUPPORT_ENGINEER), null), "eng-password"));
+    // A NEW request (the claim form) on a subscription of its own: "many" keeps none open, so a
+    // callback form that got past its checks would reach the database.
+    Subscription other = tenants.subscription(org, 2, 0);
+    callbacks.request(org.id(), new NewCallback(other.id(), "Nora", "+33123456789", "fr", "any time"), "t");
+    CallbackRequest claimed =
+        callbacks.request(org.id(), new NewCallback(few.id(), "Noé", "+33123456780", "fr", "mornings"), "t");
+    callbacks.claim(org.id(), claimed.id(), engineer);
+    SignedInAccount admin = accounts.loadUserByUsername(org.admin());
+    SignedInAccount support = accounts.loadUserByUsername(engineer);
+
+    List<Form> forms = new ArrayList<>();
+    for (String page : List.of("/", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
+        "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
+        "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
+        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
+    forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
+    for (String page : List.of("/support?status=NEW", "/support?status=CLAIMED")) {
+      // The queue spans organisations; only this test's own organisation is attacked (and fingerprinted).
+      formsOn(page, render(get(page), support), support).stream()
+          .filter(f -> f.action().contains(org.id().toString()))
+          .forEach(forms::add);
+    }
+
+    everyPagePostHandlerHasAForm(forms);
+    for (Form form : forms) {
+      assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
+    }
+
+    String before = TenantFingerprint.of(jdbc, org.id());
+    String[] last = {before}; // each change is reported once, by the request that made it
+    Map<String, Integer> statuses = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    attacks(forms).sampleStream().limit(REQUESTS).forEach(attack -> {
+      try {
+        MockHttpServletResponse response = mvc.perform(request(attack)).andReturn().getResponse();
+        statuses.merge(String.valueOf(response.getStatus()), 1, Integer::sum);
+        if (response.getStatus() >= 500) {
+          failures.add(attack + " -> " + response.getStatus());
+        }
+      } catch (Exception e) {
+        failures.add(attack + " -> " + e);
+      }
+      String now = TenantFingerprint.of(jdbc, org.id());
+      if (!now.equals(last[0])) {
+        failures.add(attack + " changed " + last[0] + " to " + now);
+        last[0] = now;
+      }
+    });
+
+    System.out.println("Page form fuzz over " + forms.size() + " forms, " + REQUESTS + " requests: " + statuses);
+    assertThat(failures).as("server errors or changes").isEmpty();
+    assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
+    assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
+  }
+
+  private String render(MockHttpServletRequestBuilder request, SignedInAccount as) throws Exception {
+    MockHttpServletResponse response = mvc.perform(request.with(user(as))).andReturn().getResponse();
+    assertThat(response.getStatus()).as("rendering a page to read its forms").isEqualTo(200);
+    return response.getContentAsString();
+  }
+
+  static List<Form> formsOn(String page, String html, SignedInAccount as) {
+    List<Form> found = new ArrayList<>();
+    for (Element form : Jsoup.parse(html).select("form")) {
+      String action = form.attr("action").isEmpty() ? page.replaceFirst("\\?.*", "") : form.attr("action");
+      if (NOT_PAGE_FORMS.contains(action)) {
+        continue;
+      }
+      Map<String, Field> fields = new LinkedHashMap<>();
+      for (Element control : form.select("input[name], textarea[name], select[name]")) {
+        String type = control.tagName().equals("input") ? control.attr("type").toLowerCase() : control.tagName();
+        if (List.of("submit", "button", "reset", "image").contains(type) || control.attr("name").equals("_csrf")) {
+          continue;
+        }
+        fields.merge(control.attr("name"), field(control, type), PageFormFuzzIT::sameGroup);
+      }
+      found.add(new Form(page, form.attr("method").isEmpty() ? "get" : form.attr("method").toLowerCase(), action,
+          List.copyOf(fields.values()), as));
+    }
+    return found;
+  }
+
+  private static Field field(Element control, String type) {
+    List<String> options = switch (type) {
+      case "select" -> control.select("option").eachAttr("value");
+      case "radio", "checkbox" -> List.of(control.attr("value"));
+      default -> List.of();
+    };
+    String value = switch (type) {
+      case "select" -> control.select("option[selected]").isEmpty() ? options.get(0) : control.select("option[selected]").attr("value");
+      case "textarea" -> control.text();
+      default -> control.attr("value");
+    };
+    return new Field(control.attr("name"), type, value, control.hasAttr("required"),
+        control.hasAttr("maxlength") ? Integer.parseInt(control.attr("maxlength")) : -1,
+        control.hasAttr("pattern") ? control.attr("pattern") : null,
+        number(control.attr("min")), number(control.attr("max")), options);
+  }
+
+  /** Radio buttons and checkboxes of one name are one field with several options. */
+  private static Field sameGroup(Field a, Field b) {
+    List<String> options = new ArrayList<>(a.options());
+    options.addAll(b.options());
+    return new Field(a.name(), a.type(), a.value(), a.required() || b.required(), a.maxLength(), a.pattern(), a.min(),
+        a.max(), options);
+  }
+
+  private static Long number(String text) {
+    return text.isEmpty() ? null : Long.valueOf(text);
+  }
+
+  /** Every value the form's own rules refuse, field by field, and every id in its address replaced. */
+  static List<Break> breaks(Form form) {
+    List<Break> breaks = new ArrayList<>();
+    for (Field f : form.fields()) {
+      if (f.required()) {
+        breaks.add(new Break(f.name(), "", null));
+      }
+      if (f.maxLength() >= 0) {
+        breaks.add(new Break(f.name(), "x".repeat(f.maxLength() + 1), null));
+        breaks.add(new Break(f.name(), "\u00e9".repeat(10_000), null));
+      }
+      if (f.pattern() != null) {
+        for (String candidate : List.of("abcd", "12345", "1", "<b>", "\u0661\u0662\u0663\u0664")) {
+          if (!matches(f.pattern(), candidate)) {
+            breaks.add(new Break(f.name(), candidate, null));
+          }
+        }
+      }
+      if (f.type().equals("number")) {
+        breaks.addAll(List.of(new Break(f.name(), "abcd", null), new Break(f.name(), "1.5", null),
+            new Break(f.name(), "99999999999999999999", null)));
+        if (f.min() != null) {
+          breaks.add(new Break(f.name(), String.valueOf(f.min() - 1), null));
+          if (f.min() > -5) {
+            breaks.add(new Break(f.name(), "-5", null));
+          }
+        }
+        if (f.max() != null) {
+          breaks.add(new Break(f.name(), String.valueOf(f.max() + 1), null));
+          if (f.max() < 13) {
+            breaks.add(new Break(f.name(), "13", null));
+          }
+        }
+      }
+      if (!f.options().isEmpty() || f.type().equals("hidden") && typed(f.value())) {
+        // Offered choices (and hidden ids, enum names, booleans): anything else was never offered.
+        for (String candidate : List.of("NOT_AN_ENUM", "not-a-uuid", "abcd", "\u00c9T\u00c9", "x".repeat(300))) {
+          if (!f.options().contains(candidate)) {
+            breaks.add(new Break(f.name(), candidate, null));
+          }
+        }
+      }
+    }
+    var ids = UUID_TEXT.matcher(form.action());
+    while (ids.find()) {
+      for (String replacement : List.of("not-a-uuid", UUID.randomUUID().toString(), "-1", "%E2%80%AE", "x".repeat(300))) {
+        breaks.add(new Break(null, null, form.action().substring(0, ids.start()) + replacement + form.action().substring(ids.end())));
+      }
+    }
+    return breaks;
+  }
+
+  /** A hidden value that is an id, an enum name or a boolean: other text there is malformed. */
+  private static boolean typed(String value) {
+    return UUID_TEXT.matcher(value).matches() || value.matches("[A-Z][A-Z_]+") || value.equals("true") || value.equals("false");
+  }
+
+  private static boolean matches(String pattern, String value) {
+    try {
+      return Pattern.compile("^(?:" + pattern + ")$", Pattern.UNICODE_CHARACTER_CLASS).matcher(value).matches();
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
+  }
+
+  Arbitrary<Attack> attacks(List<Form> forms) {
+    return Arbitraries.of(forms).flatMap(form -> {
+      List<Arbitrary<List<String>>> values = form.fields().stream().map(PageFormFuzzIT::values).toList();
+      return Combinators.combine(
+              Arbitraries.of(breaks(form)),
+              values.isEmpty() ? Arbitraries.just(List.<List<String>>of()) : Combinators.combine(values).as(l -> l),
+              Arbitraries.of("en", "fr-FR", "da-DK", "bg-BG", "zh-CN", "zh-TW", "xx", "*"),
+              Arbitraries.of(false, false, true))
+          .as((broken, chosen, language, htmx) -> {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            for (int i = 0; i < form.fields().size(); i++) {
+              params.put(form.fields().get(i).name(), chosen.get(i));
+            }
+            if (broken.field() != null) {
+              params.put(broken.field(), List.of(broken.value()));
+            }
+            return new Attack(form, broken.action() == null ? form.action() : broken.action(), params, language, htmx);
+          });
+    });
+  }
+
+  /**
+   * Mostly a value the form's rules accept, so that the one broken rule is what the server must
+   * catch; else what the page rendered, a hostile value, nothing, or (several options) a few of them.
+   */
+  private static Arbitrary<List<String>> values(Field f) {
+    Arbitrary<List<String>> valid = Arbitraries.just(List.of(plausible(f)));
+    Arbitrary<List<String>> kept = Arbitraries.just(List.of(f.value()));
+    Arbitrary<List<String>> hostile = Arbitraries.of(HOSTILE).map(List::of);
+    Arbitrary<List<String>> none = Arbitraries.just(List.of());
+    Arbitrary<List<String>> several = f.options().size() > 1
+        ? Arbitraries.of(f.options()).list().ofMinSize(1).ofMaxSize(5) : valid;
+    return Arbitraries.frequencyOf(Tuple.of(12, valid), Tuple.of(2, kept), Tuple.of(3, hostile), Tuple.of(1, none),
+        Tuple.of(2, several));
+  }
+
+  /** A value the field's own HTML rules accept. */
+  static String plausible(Field f) {
+    if (!f.options().isEmpty() || f.type().equals("hidden")) {
+      return f.value();
+    }
+    if (f.type().equals("number")) {
+      return String.valueOf(f.max() != null ? f.max() : f.min() != null ? f.min() : 1);
+    }
+    if (f.type().equals("tel")) {
+      return "+33 1 23 45 67 89";
+    }
+    if (f.type().equals("email")) {
+      return "someone@example.com";
+    }
+    if (f.pattern() != null) {
+      return List.of("4242", "1234", "abcd", "Test").stream().filter(v -> matches(f.pattern(), v)).findFirst().orElse(f.value());
+    }
+    return "Test value";
+  }
+
+  private MockHttpServletRequestBuilder request(Attack attack) {
+    MockHttpServletRequestBuilder request = attack.form().method().equals("post")
+        ? post(java.net.URI.create("http://localhost" + attack.action())).with(csrf())
+        : get(java.net.URI.create("http://localhost" + attack.action()));
+    attack.params().forEach((name, values) -> {
+      if (!values.isEmpty()) { // "nothing" is a field left out: HTTP has no parameter without a value
+        request.param(name, values.toArray(String[]::new));
+      }
+    });
+    request.header("Accept-Language", attack.language()).with(user(attack.form().as()));
+    if (attack.htmx()) {
+      request.header("HX-Request", "true");
+    }
+    return request;
+  }
+
+  /** A POST handler of the pages that no rendered form reaches would escape this test: name its page above. */
+  private void everyPagePostHandlerHasAForm(List<Form> forms) {
+    AntPathMatcher paths = new AntPathMatcher();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      if (!handler.getBeanType().getPackageName().startsWith("org.billingcenter.web")
+          || !info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+        return;
+      }
+      for (String pattern : info.getPatternValues()) {
+        assertThat(forms).as("a rendered form posting to " + pattern)
+            .anyMatch(f -> f.method().equals("post") && paths.match(pattern, f.action()));
+      }
+    });
+  }
+}
