@@ -107,10 +107,10 @@ class OpenApiIT extends DatabaseIT {
     assertThat(schemas.at("/CreateTenant/properties/name/minLength").asInt()).isEqualTo(1);
     assertThat(schemas.at("/CreateTenant/properties/name/maxLength").asInt()).isEqualTo(200);
     // @NotEmpty list: at least one
-    assertThat(schemas.at("/Assign/properties/memberIds/minItems").asInt()).isEqualTo(1);
+    assertThat(schemas.at("/MemberIds/properties/memberIds/minItems").asInt()).isEqualTo(1);
     // a primitive whose @Min refuses the 0 a missing value becomes is required
-    assertThat(schemas.at("/AddPaymentMethod/required").toString()).contains("\"expiryMonth\"", "\"expiryYear\"");
-    assertThat(schemas.at("/AddPaymentMethod/properties/expiryMonth/maximum").asInt()).isEqualTo(12);
+    assertThat(schemas.at("/NewPaymentMethod/required").toString()).contains("\"expiryMonth\"", "\"expiryYear\"");
+    assertThat(schemas.at("/NewPaymentMethod/properties/expiryMonth/maximum").asInt()).isEqualTo(12);
     assertThat(schemas.at("/Problem/required").toString()).contains("\"code\"", "\"status\"", "\"detail\"");
     assertThat(schemas.has("TenantId")).as("no schema for the phantom tenant parameter").isFalse();
   }

@@ -68,7 +68,7 @@ class OperatorRunIT extends DatabaseIT {
   void anOperatorAndATenantWithWorkDue() {
     operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(
-        s -> accounts.createOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
+        s -> accounts.createOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "Quiet-Harbor-Lantern-42"));
     org = tenants.tenant(0);
     // Work a run far ahead would do: a renewal on 10 April, a trial ending 9 April, a pending credit.
     tenants.subscription(org, 2, 0);
@@ -80,7 +80,7 @@ class OperatorRunIT extends DatabaseIT {
 
   private ResultActions runFor(String date) throws Exception {
     return mvc.perform(post("/api/v1/operator/billing-runs").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"date\":\"" + date + "\"}").with(httpBasic(operator, "op-password")));
+        .content("{\"date\":\"" + date + "\"}").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")));
   }
 
   /** Every table a run writes, whole: any change by any run for any tenant changes this. */

@@ -45,7 +45,7 @@ class PlanLimitsIT extends DatabaseIT {
   void anOperator() {
     operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(
-        s -> accounts.createOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
+        s -> accounts.createOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "Quiet-Harbor-Lantern-42"));
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -61,7 +61,7 @@ class PlanLimitsIT extends DatabaseIT {
         {"id":"%s","productId":"limits","productName":"Limits","unitPriceMinor":100,"currency":"EUR",
          "billingFrequency":"MONTHLY","commitmentTerm":"MONTHLY","trialDays":30,"trialLicenses":25}
         """.formatted(id).replaceFirst("\"" + field + "\":(\"[A-Z]+\"|[0-9]+)", "\"" + field + "\":" + value);
-    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "op-password")).header("Accept-Language", "da-DK")
+    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")).header("Accept-Language", "da-DK")
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
@@ -71,7 +71,7 @@ class PlanLimitsIT extends DatabaseIT {
 
   @Test
   void an_unknown_currency_is_explained_in_the_callers_language() throws Exception {
-    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "op-password")).header("Accept-Language", "da-DK")
+    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")).header("Accept-Language", "da-DK")
             .contentType(MediaType.APPLICATION_JSON)
             .content("""
                 {"id":"limits-xyz","productId":"limits","productName":"Limits","unitPriceMinor":100,"currency":"XYZ",
@@ -84,7 +84,7 @@ class PlanLimitsIT extends DatabaseIT {
   @Test
   void the_largest_allowed_plan_is_accepted() throws Exception {
     String id = "limits-" + UUID.randomUUID().toString().substring(0, 8);
-    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "op-password")).contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")).contentType(MediaType.APPLICATION_JSON)
             .content("""
                 {"id":"%s","productId":"limits","productName":"Limits","unitPriceMinor":%d,"currency":"JPY",
                  "billingFrequency":"ANNUAL","commitmentTerm":"ANNUAL","trialDays":%d,"trialLicenses":%d}

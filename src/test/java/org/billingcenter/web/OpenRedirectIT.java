@@ -42,7 +42,7 @@ class OpenRedirectIT extends DatabaseIT {
     Subscription s = tenants.subscription(org, 3, 1);
     for (String referer : HOSTILE_REFERERS) {
       mvc.perform(post("/users/unassign").param("subscription", s.id().toString())
-              .param("member", org.members().get(1).toString()) // holds no license: refused
+              .param("memberIds", org.members().get(1).toString()) // holds no license: refused
               .header("Referer", referer)
               .with(user(accounts.loadUserByUsername(org.admin()))).with(csrf()))
           .andExpect(redirectedUrl("/"))
@@ -67,7 +67,7 @@ class OpenRedirectIT extends DatabaseIT {
     Subscription s = tenants.subscription(org, 3, 1);
     String users = "/users?subscription=" + s.id();
     mvc.perform(post("/users/unassign").param("subscription", s.id().toString())
-            .param("member", org.members().get(1).toString())
+            .param("memberIds", org.members().get(1).toString())
             .header("Referer", "http://localhost" + users)
             .with(user(accounts.loadUserByUsername(org.admin()))).with(csrf()))
         .andExpect(redirectedUrl(users));
