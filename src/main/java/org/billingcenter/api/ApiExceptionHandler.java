@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,13 @@ class ApiExceptionHandler {
   ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request, Locale locale) {
     return respond(
         problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(), locale), request);
+  }
+
+  @ExceptionHandler(PageRequest.Invalid.class)
+  ResponseEntity<ProblemDetail> invalidPage(HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.BAD_REQUEST, PageRequest.Invalid.CODE, List.of(PageRequest.MAX_SIZE), locale),
+        request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -15,6 +15,8 @@ import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
@@ -111,8 +113,8 @@ public class TenantService {
   }
 
   @Transactional(readOnly = true)
-  public List<Member> members(TenantId tenant) {
-    return members.list(tenant);
+  public Page<Member> members(TenantId tenant, PageRequest page) {
+    return new Page<>(members.list(tenant, page), page, members.count(tenant));
   }
 
   @Transactional(readOnly = true)
@@ -173,7 +175,7 @@ public class TenantService {
   }
 
   @Transactional(readOnly = true)
-  public List<PaymentMethod> paymentMethods(TenantId tenant) {
-    return paymentMethods.list(tenant);
+  public Page<PaymentMethod> paymentMethods(TenantId tenant, PageRequest page) {
+    return new Page<>(paymentMethods.list(tenant, page), page, paymentMethods.count(tenant));
   }
 }

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Paged;
 import org.billingcenter.billing.BillingRunService;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Invoice;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.LifecycleService;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +55,8 @@ class InvoiceApi {
   record RunView(LifecycleService.LifecycleResult lifecycle, BillingRunService.RunResult billing) {}
 
   @GetMapping("/api/v1/invoices")
-  List<InvoiceView> invoices(@CurrentTenant TenantId tenant) {
-    return billing.invoices(tenant).stream().map(InvoiceView::of).toList();
+  ResponseEntity<List<InvoiceView>> invoices(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(billing.invoices(tenant, page).map(InvoiceView::of));
   }
 
   @GetMapping("/api/v1/invoices/{id}")
@@ -62,11 +65,10 @@ class InvoiceApi {
   }
 
   @GetMapping("/api/v1/refunds")
-  List<RefundView> refunds(@CurrentTenant TenantId tenant) {
-    return billing.refunds(tenant).stream()
+  ResponseEntity<List<RefundView>> refunds(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(billing.refunds(tenant, page)
         .map(r -> new RefundView(r.id().toString(), r.invoice().toString(),
-            r.credit() == null ? null : r.credit().toString(), MoneyView.of(r.amount()), r.status()))
-        .toList();
+            r.credit() == null ? null : r.credit().toString(), MoneyView.of(r.amount()), r.status())));
   }
 
   /**

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -16,6 +18,7 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,8 +81,8 @@ class SubscriptionApi {
   record Purchase(@NotBlank String planId, int quantity, @NotNull UUID paymentMethodId) {}
 
   @GetMapping
-  List<SubscriptionView> list(@CurrentTenant TenantId tenant) {
-    return subscriptions.list(tenant).stream().map(SubscriptionView::of).toList();
+  ResponseEntity<List<SubscriptionView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(subscriptions.list(tenant, page).map(SubscriptionView::of));
   }
 
   @GetMapping("/{id}")

@@ -4,13 +4,17 @@ import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.Role;
+import org.billingcenter.api.PageLinks;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.Canceller;
 import org.billingcenter.cancellation.CancellationService;
 import org.billingcenter.cancellation.CancellationService.Request;
 import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,10 +42,12 @@ class SupportPages {
   }
 
   @GetMapping
-  String queue(@RequestParam(defaultValue = "NEW") CallbackStatus status, Model model) {
+  String queue(@RequestParam(defaultValue = "NEW") CallbackStatus status, PageRequest page, Model model) {
+    Page<CallbackRequest> requests = callbacks.queue(status, page);
     model.addAttribute("status", status);
     model.addAttribute("statuses", CallbackStatus.values());
-    model.addAttribute("requests", callbacks.queue(status));
+    model.addAttribute("requests", requests.items());
+    model.addAttribute("pager", PageLinks.of(requests, "page"));
     return "support/console";
   }
 

@@ -1,17 +1,19 @@
 package org.billingcenter.web.pages;
 
 import java.security.Principal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.PageLinks;
 import org.billingcenter.licensing.LicensingService;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
-import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.Member;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,19 +27,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class UsersPages {
 
-  private final TenantService tenants;
   private final SubscriptionService subscriptions;
   private final LicensingService licensing;
 
-  UsersPages(TenantService tenants, SubscriptionService subscriptions, LicensingService licensing) {
-    this.tenants = tenants;
+  UsersPages(SubscriptionService subscriptions, LicensingService licensing) {
     this.subscriptions = subscriptions;
     this.licensing = licensing;
   }
 
   @GetMapping("/users")
   String users(@CurrentTenant TenantId tenant, @RequestParam(required = false) UUID subscription,
-      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+      PageRequest page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
     List<SubscriptionSummary> all = subscriptions.list(tenant);
     SubscriptionSummary selected =
         subscription == null
@@ -45,9 +45,11 @@ class UsersPages {
             : subscriptions.get(tenant, new SubscriptionId(subscription));
     model.addAttribute("subscriptions", all);
     model.addAttribute("selected", selected);
-    model.addAttribute("assigned", selected == null
-        ? List.of()
-        : tenants.members(tenant, new HashSet<>(licensing.assignedMembers(tenant, selected.subscription().id()))));
+    Page<Member> assigned = selected == null
+        ? new Page<>(List.of(), page, 0)
+        : licensing.assignedMembersByName(tenant, selected.subscription().id(), page);
+    model.addAttribute("assigned", assigned.items());
+    model.addAttribute("pager", PageLinks.of(assigned, "page"));
     // One template per screen: htmx asks for the licenses part only when the selection changes.
     return htmx != null ? "licensing/users :: licenses" : "licensing/users";
   }
