@@ -155,7 +155,10 @@ class PaginationIT extends DatabaseIT {
       List<Object> paged = JsonPath.read(doc, op + ".parameters[?(@.name == 'page')]");
       if (!arrays.isEmpty() || !paged.isEmpty()) {
         lists.add(path);
-        assertThat(JsonPath.<List<String>>read(doc, op + ".parameters[*].name")).as(path).contains("page", "size");
+        List<String> names = JsonPath.read(doc, op + ".parameters[*].name");
+        assertThat(names).as(path).containsOnlyOnce("page", "size").doesNotContain("request", "pageRequest");
+        assertThat(JsonPath.<List<Object>>read(doc, op + ".parameters[?(@.name == 'size')].schema.maximum"))
+            .as(path).containsExactly(200);
         assertThat(JsonPath.<Map<String, Object>>read(doc, op + ".responses['200'].headers")).as(path)
             .containsKeys("X-Total-Count", "Link");
       }
