@@ -96,9 +96,9 @@ public record PageLinks(
     }
   }
 
-  /** A literal '+' would come back as a space: it is encoded too. */
+  /** A literal '+' would come back as a space: it is encoded too. A bare {@code ?flag} has no value. */
   private static String encode(String text) {
-    return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
+    return text == null ? "" : UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
   }
 
   private static HttpServletRequest currentRequest() {

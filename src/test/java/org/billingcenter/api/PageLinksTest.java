@@ -43,6 +43,13 @@ class PageLinksTest {
   }
 
   @Test
+  void a_parameter_without_a_value_is_kept_empty() {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/members");
+    request.setParameter("flag", (String) null);
+    assertThat(PageLinks.of(request, page(1, 10, 30), "page").next()).isEqualTo("/api/v1/members?flag=&page=2&size=10");
+  }
+
+  @Test
   void a_page_past_the_end_goes_back_to_the_last_one() {
     PageLinks links = PageLinks.of(new MockHttpServletRequest("GET", "/api/v1/members"), page(9, 50, 120), "page");
     assertThat(links.prev()).isEqualTo("/api/v1/members?page=3&size=50");
