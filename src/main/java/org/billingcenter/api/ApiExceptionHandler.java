@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.billingcenter.shared.MoneyOverflow;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,13 @@ class ApiExceptionHandler {
     }
     String code = e.getCause() instanceof StrictJson.UnsafeText ? "INVALID_TEXT" : "MALFORMED_REQUEST";
     return respond(problems.of(HttpStatus.BAD_REQUEST, code, List.of(), locale), request);
+  }
+
+  @ExceptionHandler(PageRequest.Invalid.class)
+  ResponseEntity<ProblemDetail> invalidPage(HttpServletRequest request, Locale locale) {
+    return respond(
+        problems.of(HttpStatus.BAD_REQUEST, PageRequest.Invalid.CODE, List.of(PageRequest.MAX_SIZE), locale),
+        request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

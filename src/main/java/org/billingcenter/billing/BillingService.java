@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -102,8 +104,13 @@ public class BillingService {
   }
 
   @Transactional(readOnly = true)
-  public List<Invoice> invoicesWithLines(TenantId tenant) {
-    return invoices.listWithLines(tenant);
+  public Page<Invoice> invoices(TenantId tenant, PageRequest page) {
+    return new Page<>(invoices.list(tenant, page), page, invoices.count(tenant));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Invoice> invoicesWithLines(TenantId tenant, PageRequest page) {
+    return new Page<>(invoices.listWithLines(tenant, page), page, invoices.count(tenant));
   }
 
   @Transactional(readOnly = true)
@@ -117,7 +124,17 @@ public class BillingService {
   }
 
   @Transactional(readOnly = true)
+  public Page<Invoice.RefundView> refunds(TenantId tenant, PageRequest page) {
+    return new Page<>(invoices.refunds(tenant, page), page, invoices.countRefunds(tenant));
+  }
+
+  @Transactional(readOnly = true)
   public List<Credit> credits(TenantId tenant) {
     return credits.list(tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Credit> credits(TenantId tenant, PageRequest page) {
+    return new Page<>(credits.list(tenant, page), page, credits.count(tenant));
   }
 }

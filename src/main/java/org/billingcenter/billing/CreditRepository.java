@@ -3,6 +3,7 @@ package org.billingcenter.billing;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
@@ -40,23 +41,40 @@ class CreditRepository {
         .update();
   }
 
+  private static final String LIST =
+      """
+      select credit_id, subscription_id, amount_minor, currency, status, return_on, created_at
+        from credit where tenant_id = :tenant order by created_at desc, credit_id
+      """;
+
   List<Credit> list(TenantId tenant) {
-    return jdbc.sql(
-            """
-            select credit_id, subscription_id, amount_minor, currency, status, return_on, created_at
-              from credit where tenant_id = :tenant order by created_at desc, credit_id
-            """)
+    return jdbc.sql(LIST).param("tenant", tenant.value()).query((rs, i) -> credit(tenant, rs)).list();
+  }
+
+  List<Credit> list(TenantId tenant, PageRequest page) {
+    return jdbc.sql(LIST + " limit :size offset :offset")
         .param("tenant", tenant.value())
-        .query(
-            (rs, i) ->
-                new Credit(
-                    tenant,
-                    rs.getObject("credit_id", UUID.class),
-                    new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
-                    Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-                    Credit.Status.valueOf(rs.getString("status")),
-                    rs.getDate("return_on").toLocalDate(),
-                    Utc.read(rs, "created_at")))
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> credit(tenant, rs))
         .list();
+  }
+
+  long count(TenantId tenant) {
+    return jdbc.sql("select count(*) from credit where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
+  }
+
+  private static Credit credit(TenantId tenant, java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Credit(
+        tenant,
+        rs.getObject("credit_id", UUID.class),
+        new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+        Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+        Credit.Status.valueOf(rs.getString("status")),
+        rs.getDate("return_on").toLocalDate(),
+        Utc.read(rs, "created_at"));
   }
 }

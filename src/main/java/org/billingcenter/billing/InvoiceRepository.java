@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
@@ -110,15 +111,34 @@ class InvoiceRepository {
         .update();
   }
 
+  private static final String INVOICES =
+      """
+      select invoice_id, invoice_date, kind, total_minor, currency from invoice
+       where tenant_id = :tenant order by invoice_date desc, kind
+      """;
+
   List<Invoice> list(TenantId tenant) {
-    return jdbc.sql(
-            """
-            select invoice_id, invoice_date, kind, total_minor, currency from invoice
-             where tenant_id = :tenant order by invoice_date desc, kind
-            """)
+    return jdbc.sql(INVOICES)
         .param("tenant", tenant.value())
         .query((rs, i) -> invoice(tenant, rs, List.of()))
         .list();
+  }
+
+  /** Newest first; one invoice and one credit note at most per date, so the order is total. */
+  List<Invoice> list(TenantId tenant, PageRequest page) {
+    return jdbc.sql(INVOICES + " limit :size offset :offset")
+        .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> invoice(tenant, rs, List.of()))
+        .list();
+  }
+
+  long count(TenantId tenant) {
+    return jdbc.sql("select count(*) from invoice where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
   }
 
   private static final String LINES =
@@ -154,33 +174,56 @@ class InvoiceRepository {
         .optional();
   }
 
-  /** Every invoice of the tenant with its lines, in two queries whatever their number. */
-  List<Invoice> listWithLines(TenantId tenant) {
+  /** A page of the tenant's invoices with their lines, in two queries whatever their number. */
+  List<Invoice> listWithLines(TenantId tenant, PageRequest page) {
+    List<Invoice> invoices = list(tenant, page);
+    if (invoices.isEmpty()) {
+      return invoices;
+    }
     Map<UUID, List<Invoice.Line>> lines = new HashMap<>();
-    jdbc.sql(LINES + " order by invoice_id, line_no")
+    jdbc.sql(LINES + " and invoice_id in (:ids) order by invoice_id, line_no")
         .param("tenant", tenant.value())
+        .param("ids", invoices.stream().map(Invoice::id).toList())
         .query((rs, i) -> lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new ArrayList<>())
             .add(LINE.mapRow(rs, i)))
         .list();
-    return list(tenant).stream()
+    return invoices.stream()
         .map(i -> new Invoice(i.tenant(), i.id(), i.date(), i.kind(), i.total(), lines.getOrDefault(i.id(), List.of())))
         .toList();
   }
 
+  private static final String REFUNDS =
+      """
+      select refund_id, invoice_id, credit_id, amount_minor, currency, status from refund
+       where tenant_id = :tenant order by created_at desc, refund_id
+      """;
+
+  private static final RowMapper<Invoice.RefundView> REFUND =
+      (rs, i) -> new Invoice.RefundView(
+          rs.getObject("refund_id", UUID.class),
+          rs.getObject("invoice_id", UUID.class),
+          rs.getObject("credit_id", UUID.class),
+          Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+          rs.getString("status"));
+
   List<Invoice.RefundView> refunds(TenantId tenant) {
-    return jdbc.sql(
-            """
-            select refund_id, invoice_id, credit_id, amount_minor, currency, status from refund
-             where tenant_id = :tenant order by created_at desc, refund_id
-            """)
+    return jdbc.sql(REFUNDS).param("tenant", tenant.value()).query(REFUND).list();
+  }
+
+  List<Invoice.RefundView> refunds(TenantId tenant, PageRequest page) {
+    return jdbc.sql(REFUNDS + " limit :size offset :offset")
         .param("tenant", tenant.value())
-        .query((rs, i) -> new Invoice.RefundView(
-            rs.getObject("refund_id", UUID.class),
-            rs.getObject("invoice_id", UUID.class),
-            rs.getObject("credit_id", UUID.class),
-            Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-            rs.getString("status")))
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query(REFUND)
         .list();
+  }
+
+  long countRefunds(TenantId tenant) {
+    return jdbc.sql("select count(*) from refund where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
   }
 
   private static Invoice invoice(TenantId tenant, java.sql.ResultSet rs, List<Invoice.Line> lines)

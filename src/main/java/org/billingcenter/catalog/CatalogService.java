@@ -2,6 +2,8 @@ package org.billingcenter.catalog;
 
 import java.util.List;
 import org.billingcenter.shared.Limits;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,11 @@ public class CatalogService {
   @Transactional(readOnly = true)
   public List<Plan> plans() {
     return plans.list();
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Plan> plans(PageRequest page) {
+    return new Page<>(plans.list(page), page, plans.count());
   }
 
   @Transactional(readOnly = true)

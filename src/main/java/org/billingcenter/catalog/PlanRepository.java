@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +32,8 @@ class PlanRepository {
               rs.getInt("trial_days"),
               rs.getInt("trial_licenses"));
 
+  private static final String ORDER = " order by pr.name, p.plan_id";
+
   private final JdbcClient jdbc;
 
   PlanRepository(JdbcClient jdbc) {
@@ -38,7 +41,19 @@ class PlanRepository {
   }
 
   List<Plan> list() {
-    return jdbc.sql(SELECT + " order by pr.name, p.plan_id").query(PLAN).list();
+    return jdbc.sql(SELECT + ORDER).query(PLAN).list();
+  }
+
+  List<Plan> list(PageRequest page) {
+    return jdbc.sql(SELECT + ORDER + " limit :size offset :offset")
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query(PLAN)
+        .list();
+  }
+
+  long count() {
+    return jdbc.sql("select count(*) from plan").query(Long.class).single();
   }
 
   Optional<Plan> find(String planId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
@@ -30,6 +31,51 @@ class LicenseAssignmentRepository {
         .param("subscription", subscription.value())
         .query((rs, i) -> new MemberId(rs.getObject("member_id", UUID.class)))
         .list();
+  }
+
+  /** A page of the seat holders in id order: the primary key's own order, no sort needed. */
+  List<MemberId> assignedMembers(TenantId tenant, SubscriptionId subscription, PageRequest page) {
+    return jdbc.sql(
+            """
+            select member_id from license_assignment
+             where tenant_id = :tenant and subscription_id = :subscription
+             order by member_id limit :size offset :offset
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> new MemberId(rs.getObject("member_id", UUID.class)))
+        .list();
+  }
+
+  /**
+   * A page of the seat holders in the order people read them, by name. A read-model join on the
+   * member table (like the subscription summary's seat count), so no call back into tenant per row.
+   */
+  List<MemberId> assignedMembersByName(TenantId tenant, SubscriptionId subscription, PageRequest page) {
+    return jdbc.sql(
+            """
+            select a.member_id from license_assignment a
+              join member m on m.tenant_id = a.tenant_id and m.member_id = a.member_id
+             where a.tenant_id = :tenant and a.subscription_id = :subscription
+             order by m.display_name, m.email limit :size offset :offset
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> new MemberId(rs.getObject("member_id", UUID.class)))
+        .list();
+  }
+
+  long count(TenantId tenant, SubscriptionId subscription) {
+    return jdbc.sql(
+            "select count(*) from license_assignment where tenant_id = :tenant and subscription_id = :subscription")
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .query(Long.class)
+        .single();
   }
 
   /** Removes the given members' seats; returns how many there were. */

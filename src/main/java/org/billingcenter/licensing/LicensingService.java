@@ -11,11 +11,14 @@ import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -135,5 +138,20 @@ public class LicensingService {
   public List<MemberId> assignedMembers(TenantId tenant, SubscriptionId id) {
     subscriptions.get(tenant, id);
     return assignments.assignedMembers(tenant, id);
+  }
+
+  /** A page of the seat holders, by member id (the API's stable order). */
+  @Transactional(readOnly = true)
+  public Page<MemberId> assignedMembers(TenantId tenant, SubscriptionId id, PageRequest page) {
+    subscriptions.get(tenant, id);
+    return new Page<>(assignments.assignedMembers(tenant, id, page), page, assignments.count(tenant, id));
+  }
+
+  /** A page of the seat holders, by their names (the Users page's order). */
+  @Transactional(readOnly = true)
+  public Page<Member> assignedMembersByName(TenantId tenant, SubscriptionId id, PageRequest page) {
+    subscriptions.get(tenant, id);
+    List<MemberId> ids = assignments.assignedMembersByName(tenant, id, page);
+    return new Page<>(tenants.members(tenant, ids), page, assignments.count(tenant, id));
   }
 }

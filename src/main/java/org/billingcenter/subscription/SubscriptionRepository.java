@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -42,6 +43,8 @@ class SubscriptionRepository {
             join product pr on pr.product_id = p.product_id
            where s.tenant_id = :tenant
           """;
+
+  private static final String ORDER = " order by pr.name, s.created_at, s.subscription_id";
 
   private final JdbcClient jdbc;
 
@@ -114,10 +117,26 @@ class SubscriptionRepository {
   }
 
   List<SubscriptionSummary> listSummaries(TenantId tenant) {
-    return jdbc.sql(SUMMARY + " order by pr.name, s.created_at, s.subscription_id")
+    return jdbc.sql(SUMMARY + ORDER)
         .param("tenant", tenant.value())
         .query((rs, i) -> summary(tenant, rs))
         .list();
+  }
+
+  List<SubscriptionSummary> listSummaries(TenantId tenant, PageRequest page) {
+    return jdbc.sql(SUMMARY + ORDER + " limit :size offset :offset")
+        .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> summary(tenant, rs))
+        .list();
+  }
+
+  long count(TenantId tenant) {
+    return jdbc.sql("select count(*) from subscription where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
   }
 
   Optional<SubscriptionSummary> findSummary(TenantId tenant, SubscriptionId id) {

@@ -9,6 +9,8 @@ import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Limits;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
@@ -107,9 +109,18 @@ public class SubscriptionService {
         actor);
   }
 
+  /**
+   * Every subscription of the tenant, for rules that weigh them all (the help panel's guidance) and
+   * the Users page's chooser; lists shown to people use the paged one.
+   */
   @Transactional(readOnly = true)
   public List<SubscriptionSummary> list(TenantId tenant) {
     return subscriptions.listSummaries(tenant);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<SubscriptionSummary> list(TenantId tenant, PageRequest page) {
+    return new Page<>(subscriptions.listSummaries(tenant, page), page, subscriptions.count(tenant));
   }
 
   @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
@@ -89,28 +90,49 @@ class CallbackRepository {
         .list();
   }
 
-  List<CallbackRequest> listForTenant(TenantId tenant) {
-    return jdbc.sql("select * from callback_request where tenant_id = :tenant order by created_at desc")
+  List<CallbackRequest> listForTenant(TenantId tenant, PageRequest page) {
+    return jdbc.sql(
+            """
+            select * from callback_request where tenant_id = :tenant
+             order by created_at desc, callback_request_id limit :size offset :offset
+            """)
         .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
         .query((rs, i) -> map(rs))
         .list();
   }
 
+  long countForTenant(TenantId tenant) {
+    return jdbc.sql("select count(*) from callback_request where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
+  }
+
   /**
    * The support queue: the one read across tenants, for support engineers, who serve them all.
-   * Oldest first, bounded.
+   * Oldest first.
    */
-  List<CallbackRequest> queue(CallbackStatus status, int limit) {
+  List<CallbackRequest> queue(CallbackStatus status, PageRequest page) {
     return jdbc.sql(
             """
             select * from callback_request where status = :status
              order by created_at, tenant_id, callback_request_id
-             fetch first :limit rows only
+             limit :size offset :offset
             """)
         .param("status", status.name())
-        .param("limit", limit)
+        .param("size", page.size())
+        .param("offset", page.offset())
         .query((rs, i) -> map(rs))
         .list();
+  }
+
+  long countQueue(CallbackStatus status) {
+    return jdbc.sql("select count(*) from callback_request where status = :status")
+        .param("status", status.name())
+        .query(Long.class)
+        .single();
   }
 
   private static CallbackRequest map(ResultSet rs) throws SQLException {

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -30,7 +32,6 @@ import org.springframework.validation.annotation.Validated;
 public class CallbackService {
 
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "da", "bg", "zh-CN", "zh-TW");
-  static final int QUEUE_LIMIT = 500;
 
   private final CallbackRepository requests;
   private final SubscriptionService subscriptions;
@@ -108,13 +109,13 @@ public class CallbackService {
   }
 
   @Transactional(readOnly = true)
-  public List<CallbackRequest> forTenant(TenantId tenant) {
-    return requests.listForTenant(tenant);
+  public Page<CallbackRequest> forTenant(TenantId tenant, PageRequest page) {
+    return new Page<>(requests.listForTenant(tenant, page), page, requests.countForTenant(tenant));
   }
 
   @Transactional(readOnly = true)
-  public List<CallbackRequest> queue(CallbackStatus status) {
-    return requests.queue(status, QUEUE_LIMIT);
+  public Page<CallbackRequest> queue(CallbackStatus status, PageRequest page) {
+    return new Page<>(requests.queue(status, page), page, requests.countQueue(status));
   }
 
   @Transactional

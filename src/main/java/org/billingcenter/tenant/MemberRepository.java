@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +51,25 @@ class MemberRepository {
         .optional();
   }
 
-  List<Member> list(TenantId tenant) {
-    return jdbc.sql("select * from member where tenant_id = :tenant order by display_name, email")
+  /** By name; the e-mail is unique within a tenant, so the order is total. */
+  List<Member> list(TenantId tenant, PageRequest page) {
+    return jdbc.sql(
+            """
+            select * from member where tenant_id = :tenant order by display_name, email
+             limit :size offset :offset
+            """)
         .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
         .query((rs, i) -> map(tenant, rs))
         .list();
+  }
+
+  long count(TenantId tenant) {
+    return jdbc.sql("select count(*) from member where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
   }
 
   List<Member> findAll(TenantId tenant, Collection<MemberId> ids) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
@@ -46,11 +47,24 @@ class PaymentMethodRepository {
         .optional();
   }
 
-  List<PaymentMethod> list(TenantId tenant) {
-    return jdbc.sql("select * from payment_method where tenant_id = :tenant order by created_at")
+  List<PaymentMethod> list(TenantId tenant, PageRequest page) {
+    return jdbc.sql(
+            """
+            select * from payment_method where tenant_id = :tenant
+             order by created_at, payment_method_id limit :size offset :offset
+            """)
         .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
         .query((rs, i) -> map(tenant, rs))
         .list();
+  }
+
+  long count(TenantId tenant) {
+    return jdbc.sql("select count(*) from payment_method where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
   }
 
   private static PaymentMethod map(TenantId tenant, java.sql.ResultSet rs)

@@ -20,6 +20,8 @@ import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
@@ -132,8 +134,8 @@ public class TenantService {
   }
 
   @Transactional(readOnly = true)
-  public List<Member> members(TenantId tenant) {
-    return members.list(tenant);
+  public Page<Member> members(TenantId tenant, PageRequest page) {
+    return new Page<>(members.list(tenant, page), page, members.count(tenant));
   }
 
   @Transactional(readOnly = true)
@@ -205,7 +207,7 @@ public class TenantService {
   }
 
   @Transactional(readOnly = true)
-  public List<PaymentMethod> paymentMethods(TenantId tenant) {
-    return paymentMethods.list(tenant);
+  public Page<PaymentMethod> paymentMethods(TenantId tenant, PageRequest page) {
+    return new Page<>(paymentMethods.list(tenant, page), page, paymentMethods.count(tenant));
   }
 }

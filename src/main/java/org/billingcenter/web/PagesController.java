@@ -1,7 +1,11 @@
 package org.billingcenter.web;
 
 import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.api.PageLinks;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,13 +41,15 @@ class PagesController {
   }
 
   @GetMapping("/")
-  String home(@AuthenticationPrincipal SignedInAccount me, Model model) {
+  String home(@AuthenticationPrincipal SignedInAccount me, PageRequest page, Model model) {
     model.addAttribute("account", me.account());
     me.tenant()
         .ifPresent(
             tenant -> {
+              Page<SubscriptionSummary> rows = subscriptions.list(tenant, page);
               model.addAttribute("tenant", tenants.get(tenant));
-              model.addAttribute("subscriptions", subscriptions.list(tenant));
+              model.addAttribute("subscriptions", rows.items());
+              model.addAttribute("pager", PageLinks.of(rows, "page"));
             });
     return "web/home";
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.testing.DatabaseIT;
@@ -32,7 +33,7 @@ class TenantRepositoriesIT extends DatabaseIT {
   void a_tenant_cannot_read_another_tenants_members() {
     Given a = tenants.tenant(2);
     Given b = tenants.tenant(3);
-    assertThat(members.list(a.id())).extracting(Member::id).containsExactlyInAnyOrderElementsOf(a.members());
+    assertThat(members.list(a.id(), PageRequest.FIRST)).extracting(Member::id).containsExactlyInAnyOrderElementsOf(a.members());
     assertThat(members.find(a.id(), b.members().get(0))).isEmpty();
     assertThat(members.countOwned(a.id(), b.members())).isZero();
     assertThat(service.allMembersOf(a.id(), List.of(a.members().get(0), b.members().get(0)))).isFalse();
@@ -43,7 +44,7 @@ class TenantRepositoriesIT extends DatabaseIT {
     Given a = tenants.tenant(0);
     Given b = tenants.tenant(0);
     assertThat(paymentMethods.find(a.id(), b.card())).isEmpty();
-    assertThat(paymentMethods.list(a.id())).extracting(PaymentMethod::id).containsExactly(a.card());
+    assertThat(paymentMethods.list(a.id(), PageRequest.FIRST)).extracting(PaymentMethod::id).containsExactly(a.card());
   }
 
   @Test
@@ -65,7 +66,7 @@ class TenantRepositoriesIT extends DatabaseIT {
     List<NewMember> batch =
         List.of(new NewMember("One", "one@x.example"), new NewMember("Dup", "one@x.example"));
     assertThatThrownBy(() -> service.addMembers(a.id(), batch, "test")).isInstanceOf(Rejected.class);
-    assertThat(members.list(a.id())).isEmpty();
+    assertThat(members.list(a.id(), PageRequest.FIRST)).isEmpty();
   }
 
   @Test
@@ -78,7 +79,7 @@ class TenantRepositoriesIT extends DatabaseIT {
                     new TenantService.NewPaymentMethod("4111 1111 1111 1111", "Visa", "1111", 1, 2035),
                     "test"))
         .isInstanceOf(Rejected.class);
-    assertThat(paymentMethods.list(a.id())).hasSize(1);
+    assertThat(paymentMethods.list(a.id(), PageRequest.FIRST)).hasSize(1);
   }
 
   @Test

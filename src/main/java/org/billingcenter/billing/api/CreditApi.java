@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Paged;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Credit;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +33,7 @@ class CreditApi {
   }
 
   @GetMapping
-  List<CreditView> list(@CurrentTenant TenantId tenant) {
-    return billing.credits(tenant).stream().map(CreditView::of).toList();
+  ResponseEntity<List<CreditView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(billing.credits(tenant, page).map(CreditView::of));
   }
 }

@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Paged;
 import org.billingcenter.api.Problems;
 import org.billingcenter.billing.BillingRunService;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Invoice;
 import org.billingcenter.billing.OperatorRunService;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.LifecycleService;
 import org.jspecify.annotations.Nullable;
@@ -68,8 +70,8 @@ class InvoiceApi {
   record RunView(LifecycleService.LifecycleResult lifecycle, BillingRunService.RunResult billing) {}
 
   @GetMapping("/api/v1/invoices")
-  List<InvoiceView> invoices(@CurrentTenant TenantId tenant) {
-    return billing.invoices(tenant).stream().map(InvoiceView::of).toList();
+  ResponseEntity<List<InvoiceView>> invoices(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(billing.invoices(tenant, page).map(InvoiceView::of));
   }
 
   @GetMapping("/api/v1/invoices/{id}")
@@ -78,11 +80,10 @@ class InvoiceApi {
   }
 
   @GetMapping("/api/v1/refunds")
-  List<RefundView> refunds(@CurrentTenant TenantId tenant) {
-    return billing.refunds(tenant).stream()
+  ResponseEntity<List<RefundView>> refunds(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(billing.refunds(tenant, page)
         .map(r -> new RefundView(r.id().toString(), r.invoice().toString(),
-            r.credit() == null ? null : r.credit().toString(), MoneyView.of(r.amount()), r.status()))
-        .toList();
+            r.credit() == null ? null : r.credit().toString(), MoneyView.of(r.amount()), r.status())));
   }
 
   /**

@@ -10,13 +10,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.billingcenter.api.KnownCurrency;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Paged;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,8 +73,8 @@ class PlanApi {
       @Min(0) @Max(Limits.MAX_QUANTITY) @Nullable Integer trialLicenses) {}
 
   @GetMapping
-  List<PlanView> list() {
-    return catalog.plans().stream().map(PlanView::of).toList();
+  ResponseEntity<List<PlanView>> list(PageRequest page) {
+    return Paged.ok(catalog.plans(page).map(PlanView::of));
   }
 
   @PostMapping

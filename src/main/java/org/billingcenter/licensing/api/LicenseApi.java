@@ -5,11 +5,15 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
 import org.billingcenter.licensing.LicensingService;
 import org.billingcenter.licensing.LicensingService.MemberIds;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +40,12 @@ class LicenseApi {
     }
   }
 
+  /** The body keeps its shape; {@code memberIds} is the page, the paging headers say the rest. */
   @GetMapping
-  Licenses list(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
+  ResponseEntity<Licenses> list(@CurrentTenant TenantId tenant, @PathVariable UUID id, PageRequest page) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return Licenses.of(subscription, licensing.assignedMembers(tenant, subscription));
+    Page<MemberId> members = licensing.assignedMembers(tenant, subscription, page);
+    return ResponseEntity.ok().headers(Paged.headers(members)).body(Licenses.of(subscription, members.items()));
   }
 
   /** Bulk removal: all listed members lose their license, or (one without a license) none do. */

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
 import org.billingcenter.shared.Limits;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -20,6 +22,7 @@ import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,8 +86,8 @@ class SubscriptionApi {
       @NotBlank String planId, @Min(1) @Max(Limits.MAX_QUANTITY) int quantity, @NotNull UUID paymentMethodId) {}
 
   @GetMapping
-  List<SubscriptionView> list(@CurrentTenant TenantId tenant) {
-    return subscriptions.list(tenant).stream().map(SubscriptionView::of).toList();
+  ResponseEntity<List<SubscriptionView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(subscriptions.list(tenant, page).map(SubscriptionView::of));
   }
 
   @GetMapping("/{id}")

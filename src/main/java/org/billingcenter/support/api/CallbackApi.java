@@ -5,10 +5,14 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
+import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +41,8 @@ class CallbackApi {
   }
 
   @GetMapping
-  List<CallbackView> list(@CurrentTenant TenantId tenant) {
-    return callbacks.forTenant(tenant).stream().map(CallbackView::of).toList();
+  ResponseEntity<List<CallbackView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(callbacks.forTenant(tenant, page).map(CallbackView::of));
   }
 
   @PostMapping("/{id}/withdraw")

@@ -4,10 +4,13 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +37,9 @@ class SupportApi {
   }
 
   @GetMapping("/callback-requests")
-  List<CallbackView> queue(@RequestParam(defaultValue = "NEW") CallbackStatus status) {
-    return callbacks.queue(status).stream().map(CallbackView::of).toList();
+  ResponseEntity<List<CallbackView>> queue(
+      @RequestParam(defaultValue = "NEW") CallbackStatus status, PageRequest page) {
+    return Paged.ok(callbacks.queue(status, page).map(CallbackView::of));
   }
 
   @PostMapping("/tenants/{tenantId}/callback-requests/{id}/claim")

@@ -8,11 +8,14 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewMember;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +51,8 @@ class MemberApi {
   record AddMembers(@NotEmpty @Size(max = 1000) List<@Valid AddMember> members) {}
 
   @GetMapping
-  List<MemberView> list(@CurrentTenant TenantId tenant) {
-    return tenants.members(tenant).stream().map(MemberView::of).toList();
+  ResponseEntity<List<MemberView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(tenants.members(tenant, page).map(MemberView::of));
   }
 
   @PostMapping

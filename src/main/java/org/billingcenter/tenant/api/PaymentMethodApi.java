@@ -4,11 +4,14 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.PaymentMethod;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +40,8 @@ class PaymentMethodApi {
   }
 
   @GetMapping
-  List<PaymentMethodView> list(@CurrentTenant TenantId tenant) {
-    return tenants.paymentMethods(tenant).stream().map(PaymentMethodView::of).toList();
+  ResponseEntity<List<PaymentMethodView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(tenants.paymentMethods(tenant, page).map(PaymentMethodView::of));
   }
 
   @PostMapping

@@ -11,9 +11,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.PageLinks;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.help.HelpService;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -54,11 +57,13 @@ class ProductsPages {
   }
 
   @GetMapping("/products")
-  String products(@CurrentTenant TenantId tenant, Model model) {
-    List<SubscriptionSummary> all = subscriptions.list(tenant);
-    model.addAttribute("subscriptions", all);
+  String products(@CurrentTenant TenantId tenant, PageRequest page, Model model) {
+    Page<SubscriptionSummary> rows = subscriptions.list(tenant, page);
+    model.addAttribute("subscriptions", rows.items());
+    model.addAttribute("pager", PageLinks.of(rows, "page"));
     model.addAttribute("plans", plans());
-    model.addAttribute("guidance", help.cancellationGuidance(all));
+    // The guidance weighs every subscription, not just this page's.
+    model.addAttribute("guidance", help.cancellationGuidance(tenant));
     return "billing/products";
   }
 

@@ -8,11 +8,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.Role;
-import org.billingcenter.cancellation.Canceller;
-import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.api.PageLinks;
+import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.CancellationService.AssistedRequest;
+import org.billingcenter.cancellation.CancellationService.Request;
+import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.Canceller;
+import org.billingcenter.cancellation.LeavingReason;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
@@ -45,10 +52,12 @@ class SupportPages {
   }
 
   @GetMapping
-  String queue(@RequestParam(defaultValue = "NEW") CallbackStatus status, Model model) {
+  String queue(@RequestParam(defaultValue = "NEW") CallbackStatus status, PageRequest page, Model model) {
+    Page<CallbackRequest> requests = callbacks.queue(status, page);
     model.addAttribute("status", status);
     model.addAttribute("statuses", CallbackStatus.values());
-    model.addAttribute("requests", callbacks.queue(status));
+    model.addAttribute("requests", requests.items());
+    model.addAttribute("pager", PageLinks.of(requests, "page"));
     return "support/console";
   }
 
@@ -64,7 +73,7 @@ class SupportPages {
       @Valid @ModelAttribute("engineerNotes") Notes notes, BindingResult errors, Principal me,
       RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
     if (forms.refused(errors, request, response, locale, model, id, Set.of())) {
-      return queue(CallbackStatus.CLAIMED, model);
+      return queue(CallbackStatus.CLAIMED, PageRequest.FIRST, model);
     }
     callbacks.complete(new TenantId(tenant), id, me.getName(), notes.notes());
     flash.addFlashAttribute("notice", "support.notice.completed");
@@ -76,7 +85,7 @@ class SupportPages {
       @Valid @ModelAttribute("engineerNotes") Notes notes, BindingResult errors, Principal me,
       RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
     if (forms.refused(errors, request, response, locale, model, id, Set.of())) {
-      return queue(CallbackStatus.CLAIMED, model);
+      return queue(CallbackStatus.CLAIMED, PageRequest.FIRST, model);
     }
     callbacks.withdraw(new TenantId(tenant), id, me.getName(), notes.notes());
     flash.addFlashAttribute("notice", "support.notice.withdrawn");
@@ -88,7 +97,7 @@ class SupportPages {
       @Valid @ModelAttribute("assisted") AssistedRequest assisted, BindingResult errors, Principal me,
       RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
     if (forms.refused(errors, request, response, locale, model, subscription, Set.of())) {
-      return queue(CallbackStatus.CLAIMED, model);
+      return queue(CallbackStatus.CLAIMED, PageRequest.FIRST, model);
     }
     cancellations.cancel(new TenantId(tenant), new SubscriptionId(subscription),
         new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), assisted.note()), assisted.request());

@@ -4,19 +4,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.api.PageLinks;
 import org.billingcenter.licensing.LicensingService;
 import org.billingcenter.licensing.LicensingService.MemberIds;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
-import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.Member;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class UsersPages {
 
-  private final TenantService tenants;
   private final SubscriptionService subscriptions;
   private final LicensingService licensing;
   private final PageForms forms;
 
-  UsersPages(TenantService tenants, SubscriptionService subscriptions, LicensingService licensing, PageForms forms) {
-    this.tenants = tenants;
+  UsersPages(SubscriptionService subscriptions, LicensingService licensing, PageForms forms) {
     this.subscriptions = subscriptions;
     this.licensing = licensing;
     this.forms = forms;
@@ -46,7 +46,7 @@ class UsersPages {
 
   @GetMapping("/users")
   String users(@CurrentTenant TenantId tenant, @RequestParam(required = false) UUID subscription,
-      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+      PageRequest page, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
     List<SubscriptionSummary> all = subscriptions.list(tenant);
     SubscriptionSummary selected =
         subscription == null
@@ -54,9 +54,11 @@ class UsersPages {
             : subscriptions.get(tenant, new SubscriptionId(subscription));
     model.addAttribute("subscriptions", all);
     model.addAttribute("selected", selected);
-    model.addAttribute("assigned", selected == null
-        ? List.of()
-        : tenants.members(tenant, new HashSet<>(licensing.assignedMembers(tenant, selected.subscription().id()))));
+    Page<Member> assigned = selected == null
+        ? new Page<>(List.of(), page, 0)
+        : licensing.assignedMembersByName(tenant, selected.subscription().id(), page);
+    model.addAttribute("assigned", assigned.items());
+    model.addAttribute("pager", PageLinks.of(assigned, "page"));
     // One template per screen: htmx asks for the licenses part only when the selection changes.
     return htmx != null ? "licensing/users :: licenses" : "licensing/users";
   }
@@ -67,7 +69,7 @@ class UsersPages {
       @Valid @ModelAttribute("selection") MemberIds selection, BindingResult errors, Principal me,
       RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
     if (forms.refused(errors, request, response, locale, model)) {
-      return users(tenant, subscription, null, model);
+      return users(tenant, subscription, PageRequest.FIRST, null, model);
     }
     List<MemberId> ids = selection.ids();
     licensing.unassign(tenant, new SubscriptionId(subscription), ids, me.getName());
