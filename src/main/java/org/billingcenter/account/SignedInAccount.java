@@ -33,6 +33,11 @@ public final class SignedInAccount implements UserDetails {
     return new SignedInAccount(account, passwordHash, enabled, true);
   }
 
+  /** The same sign-in with the account as it now is (e.g. after choosing a language). */
+  public SignedInAccount with(AdminAccount changed) {
+    return new SignedInAccount(changed, passwordHash, enabled, throttled);
+  }
+
   public AdminAccount account() {
     return account;
   }
