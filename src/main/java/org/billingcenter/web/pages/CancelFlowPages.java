@@ -1,6 +1,8 @@
 package org.billingcenter.web.pages;
 
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.SignedInAccount;
@@ -15,6 +17,7 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,13 +41,15 @@ class CancelFlowPages {
   private final SubscriptionService subscriptions;
   private final CallbackService callbacks;
   private final BillingService billing;
+  private final MessageSource messages;
 
   CancelFlowPages(CancellationService cancellations, SubscriptionService subscriptions, CallbackService callbacks,
-      BillingService billing) {
+      BillingService billing, MessageSource messages) {
     this.cancellations = cancellations;
     this.subscriptions = subscriptions;
     this.callbacks = callbacks;
     this.billing = billing;
+    this.messages = messages;
   }
 
   @GetMapping("/cancel")
@@ -62,8 +67,14 @@ class CancelFlowPages {
   @PostMapping("/cancel/review")
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
   String review(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam CancelWhen when,
-      @RequestParam LeavingReason reason, @RequestParam(required = false) String comment,
-      @AuthenticationPrincipal SignedInAccount me, Model model) {
+      @RequestParam(name = "reason", required = false) String chosen, @RequestParam(required = false) String comment,
+      @AuthenticationPrincipal SignedInAccount me, Model model, Locale locale, RedirectAttributes flash) {
+    // Nothing is pre-selected: no answer (or one we do not know) goes back to the survey with a word why.
+    LeavingReason reason = Arrays.stream(LeavingReason.values()).filter(r -> r.name().equals(chosen)).findFirst().orElse(null);
+    if (reason == null) {
+      flash.addFlashAttribute("error", messages.getMessage("cancel.survey.required", null, locale));
+      return "redirect:/billing/subscriptions/" + id + "/cancel?when=" + when;
+    }
     SubscriptionId subscription = new SubscriptionId(id);
     model.addAttribute("row", subscriptions.get(tenant, subscription));
     model.addAttribute("check", cancellations.check(tenant, subscription, Canceller.of(me), when));

@@ -10,7 +10,6 @@ import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.help.HelpService;
-import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
@@ -78,9 +77,8 @@ class ProductsPages {
   String addPaymentMethod(@CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam String token,
       @RequestParam String brand, @RequestParam String last4, @RequestParam int expiryMonth,
       @RequestParam int expiryYear, Principal me, RedirectAttributes flash) {
-    PaymentMethodId method =
-        tenants.addPaymentMethod(tenant, new NewPaymentMethod(token, brand, last4, expiryMonth, expiryYear), me.getName()).id();
-    subscriptions.attachPaymentMethod(tenant, new SubscriptionId(id), method, me.getName());
+    subscriptions.addPaymentMethod(tenant, new SubscriptionId(id),
+        new NewPaymentMethod(token, brand, last4, expiryMonth, expiryYear), me.getName());
     flash.addFlashAttribute("notice", "details.notice.payment-method-added");
     return "redirect:/billing/subscriptions/" + id;
   }
