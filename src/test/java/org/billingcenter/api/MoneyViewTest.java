@@ -25,6 +25,9 @@ class MoneyViewTest {
     for (String currency : CURRENCIES) {
       String amount = format(39_000, currency, locale);
       assertThat(amount).as(currency + " in " + locale).containsAnyOf("390.00", "390,00");
+      if (currency.equals("USD") && locale.equals("en")) {
+        continue; // the one place a bare "$" is right: US English and its own dollar
+      }
       assertThat(amount).as(currency + " in " + locale).doesNotMatch(".*(^|[^A-Za-z])\\$\\s?390.*|.*390[.,]00\\s?\\$$");
     }
     assertThat(format(39_000, "TWD", locale)).containsAnyOf("NT$", "TWD");
