@@ -89,7 +89,7 @@ class SmallThingsIT extends DatabaseIT {
     tenants.subscription(org, 3, 1);
     tenants.subscription(org, 30, 25);
     String reader = html(get("/billing/products").param("lang", "en").with(user(as(tenants.account(org, Role.READER)))));
-    assertThat(reader).contains("id=\"help-ask-admin\"").doesNotContain("can be cancelled online now;")
+    assertThat(reader).contains("id=\"help-ask-admin\"").doesNotContain("need one of two ways forward")
         .doesNotContain("Can be cancelled online now").doesNotContain("Let us call you").doesNotContain("Remove licenses from users")
         .doesNotContain("When you cancel now");
     String userAdmin = html(get("/billing/products").param("lang", "en").with(user(as(tenants.account(org, Role.USER_ADMIN)))));
