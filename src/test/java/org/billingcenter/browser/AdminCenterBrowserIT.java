@@ -164,6 +164,7 @@ class AdminCenterBrowserIT {
     assertThat(b.find(".notice").getText()).contains("已移除 1 个许可证");
     fromProductMenu("Harbor Chat", "取消订阅");
     assertThat(b.find("#decision").getAttribute("data-outcome")).isEqualTo("ALLOWED");
+    b.click("input[name=reason][value=SWITCHED_SERVICE]"); // nothing is pre-selected (11.18)
     b.click("#decision form button[type=submit]");
     b.click("#confirm-cancel");
     assertThat(b.find("#done").getText()).contains("Harbor Chat 已取消");
