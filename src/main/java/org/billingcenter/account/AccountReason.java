@@ -6,7 +6,9 @@ import org.billingcenter.shared.Reason;
 public enum AccountReason implements Reason {
   USERNAME_TAKEN(Kind.CONFLICT),
   ROLE_NOT_FOR_TENANT(Kind.INVALID),
-  NO_TENANT(Kind.FORBIDDEN);
+  NO_TENANT(Kind.FORBIDDEN),
+  /** A language the product does not speak (same code and message as a callback's). */
+  UNSUPPORTED_LANGUAGE(Kind.INVALID);
 
   private final Kind kind;
 

@@ -1,6 +1,7 @@
 package org.billingcenter.account;
 
 import java.time.Clock;
+import java.util.Locale;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.Rejected;
@@ -103,6 +104,21 @@ public class AccountService implements UserDetailsService {
       throw new Rejected(AccountReason.USERNAME_TAKEN, account.username());
     }
     accounts.insert(account, passwordEncoder.encode(password), clock.instant());
+  }
+
+  /**
+   * The language the account's pages speak, whatever the browser asks for ({@code null}: the
+   * browser's). The caller's own account only: the username comes from the signed-in principal.
+   */
+  @Transactional
+  public AdminAccount chooseLocale(AdminAccount account, Locale locale) {
+    accounts.updateLocale(account.username(), locale);
+    if (account.tenant() != null) {
+      audit.record(account.tenant(), account.username(),
+          Change.of("ACCOUNT_LANGUAGE_CHOSEN", "admin_account", account.username())
+              .from(account.locale()).to(locale));
+    }
+    return new AdminAccount(account.username(), account.tenant(), account.displayName(), account.roles(), locale);
   }
 
   /** One query, no transaction around it: a read-only transaction would cost three round trips more. */

@@ -57,6 +57,13 @@ class AdminAccountRepository {
     }
   }
 
+  void updateLocale(String username, Locale locale) {
+    jdbc.sql("update admin_account set locale = :locale where username = :username")
+        .param("locale", locale == null ? null : locale.toLanguageTag())
+        .param("username", username)
+        .update();
+  }
+
   /** The account and its roles in one round trip: this runs on every API request. */
   Optional<SignedInAccount> findForSignIn(String username) {
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -22,6 +22,11 @@ public final class SignedInAccount implements UserDetails {
     this.enabled = enabled;
   }
 
+  /** The same sign-in with the account as it now is (e.g. after choosing a language). */
+  public SignedInAccount with(AdminAccount changed) {
+    return new SignedInAccount(changed, passwordHash, enabled);
+  }
+
   public AdminAccount account() {
     return account;
   }

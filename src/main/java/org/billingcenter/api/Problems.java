@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.time.LocalDate;
+import org.billingcenter.shared.Message;
+import org.billingcenter.shared.Money;
 import org.billingcenter.shared.Reason;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -35,10 +38,12 @@ public class Problems {
 
   private final MessageSource messages;
   private final JsonMapper json;
+  private final LocalFormats formats;
 
-  Problems(MessageSource messages, JsonMapper json) {
+  Problems(MessageSource messages, JsonMapper json, LocalFormats formats) {
     this.messages = messages;
     this.json = json;
+    this.formats = formats;
   }
 
   public static HttpStatus status(Reason.Kind kind) {
@@ -129,21 +134,38 @@ public class Problems {
    * enum argument (a status) is shown by its own message, never by its constant name.
    */
   public String detail(String code, List<?> arguments, Locale locale) {
-    Object[] args = arguments.stream().map(Problems::shown).toArray();
-    return messages.getMessage("error." + code.toLowerCase(Locale.ROOT), args, code, locale);
+    return messages.getMessage("error." + code.toLowerCase(Locale.ROOT), localised(arguments, locale), code, locale);
+  }
+
+  /** A sentence in the reader's language, its values formatted for the reader (pages and API alike). */
+  public String text(Message message, Locale locale) {
+    return messages.getMessage(message.key(), localised(message.arguments(), locale), locale);
   }
 
   /**
-   * {@code SubscriptionStatus.ACTIVE} becomes the key {@code subscription.status.ACTIVE}: the
-   * enum's simple name split into lower-case words, then the constant.
+   * Values as the reader reads them: dates and money in the page's formats, a status by its
+   * localised name (bundle key from the enum's name, e.g. {@code subscription.status.ACTIVE}), an
+   * unknown value as a dash. Numbers stay numbers for the message's own number and choice formats.
    */
-  static Object shown(Object argument) {
-    if (!(argument instanceof Enum<?> constant)) {
-      return argument;
+  private Object[] localised(List<?> arguments, Locale locale) {
+    return arguments.stream().map(argument -> localised(argument, locale)).toArray();
+  }
+
+  private Object localised(Object argument, Locale locale) {
+    if (argument == null) {
+      return "—";
     }
-    String type = constant.getDeclaringClass().getSimpleName().replaceAll("(?<=[a-z0-9])(?=[A-Z])", ".");
-    String key = type.toLowerCase(Locale.ROOT) + "." + constant.name();
-    return new DefaultMessageSourceResolvable(new String[] {key}, constant.name());
+    if (argument instanceof LocalDate date) {
+      return formats.longDate(date, locale);
+    }
+    if (argument instanceof Money money) {
+      return formats.money(money, locale);
+    }
+    if (argument instanceof Enum<?> constant) {
+      String prefix = constant.getDeclaringClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1.$2").toLowerCase(Locale.ROOT);
+      return messages.getMessage(prefix + "." + constant.name(), null, constant.name(), locale);
+    }
+    return argument;
   }
 
   public ProblemDetail of(HttpStatus status, String code, List<?> arguments, Locale locale) {

@@ -3,7 +3,9 @@ package org.billingcenter.cancellation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.Message;
 import org.billingcenter.shared.Money;
 
 /**
@@ -30,5 +32,23 @@ public record CancellationDecision(
 
   public boolean allowed() {
     return outcome == CancellationOutcome.ALLOWED;
+  }
+
+  /**
+   * The decision as one sentence, with the values it needs: the API's {@code message} and every page
+   * that shows a decision say the same thing. {@code done}: the cancellation was just carried out.
+   */
+  public Message message(boolean done) {
+    String key = (done ? "cancellation.done." : "cancellation.outcome.") + outcome.name().toLowerCase(Locale.ROOT);
+    return switch (outcome) {
+      case NOTHING_TO_CANCEL_TRIAL ->
+          Message.of(key + (trial.convertsToPaid() ? ".converts" : ".expires"), trial.endsOn());
+      case TOO_MANY_LICENSES -> Message.of(key, assignedLicenses, threshold, licensesToRemove);
+      case ALLOWED ->
+          preview.when() == CancelWhen.END_OF_TERM
+              ? Message.of(key + ".end_of_term", preview.effectiveOn())
+              : Message.of(key, preview.credit(), preview.creditReturnedOn());
+      default -> Message.of(key);
+    };
   }
 }

@@ -17,6 +17,7 @@ import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantService;
+import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -196,6 +197,19 @@ public class SubscriptionService {
     subscriptions.update(changed, clock.instant());
     audit.record(tenant, actor, Change.of("PAYMENT_METHOD_ATTACHED", "subscription", id).to(paymentMethod));
     return changed;
+  }
+
+  /**
+   * A new payment method for this subscription, all or nothing: when the subscription does not
+   * exist (or is over), the method is not saved either.
+   */
+  @Transactional
+  public Subscription addPaymentMethod(TenantId tenant, SubscriptionId id, NewPaymentMethod method, String actor) {
+    Subscription locked = lock(tenant, id);
+    if (!locked.status().isLive()) {
+      throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
+    }
+    return attachPaymentMethod(tenant, id, tenants.addPaymentMethod(tenant, method, actor).id(), actor);
   }
 
   /** Recurring billing on or off; off means EXPIRED at term end instead of a renewal. */

@@ -78,6 +78,33 @@ class WebConfig implements WebMvcConfigurer {
           });
     }
 
+    /**
+     * {@code ?lang=} (and the switcher) may choose one of the six only: anything else ("de", "xx")
+     * is ignored and the page stays in its language; "fr" means fr-FR, "zh-HK" zh-TW.
+     */
+    @Override
+    public void setLocaleContext(
+        jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        org.springframework.context.i18n.LocaleContext context) {
+      Locale wanted = context == null ? null : context.getLocale();
+      if (wanted == null) {
+        super.setLocaleContext(request, response, null);
+        return;
+      }
+      Locale supported = match(wanted, SUPPORTED);
+      if (supported != null) {
+        super.setLocaleContext(request, response, new org.springframework.context.i18n.SimpleLocaleContext(supported));
+      }
+    }
+
+    /** A cookie naming another language (set by hand, or by an older version) counts as none. */
+    @Override
+    protected Locale parseLocaleValue(String value) {
+      Locale parsed = super.parseLocaleValue(value);
+      return parsed == null ? null : match(parsed, SUPPORTED);
+    }
+
     private static Locale accountLocale() {
       var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
       return auth != null && auth.getPrincipal() instanceof org.billingcenter.account.SignedInAccount account

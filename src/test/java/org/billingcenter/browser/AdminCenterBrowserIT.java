@@ -164,6 +164,7 @@ class AdminCenterBrowserIT {
     assertThat(b.find(".notice").getText()).contains("已移除 1 个许可证");
     fromProductMenu("Harbor Chat", "取消订阅");
     assertThat(b.find("#decision").getAttribute("data-outcome")).isEqualTo("ALLOWED");
+    b.click("input[name=reason][value=SWITCHED_SERVICE]"); // nothing is pre-selected (11.18)
     b.click("#decision form button[type=submit]");
     b.click("#confirm-cancel");
     assertThat(b.find("#done").getText()).contains("Harbor Chat 已取消");
@@ -219,6 +220,75 @@ class AdminCenterBrowserIT {
     b.signIn("alder-admin", "en").go("/billing/products");
     b.screenshot(shots.resolve("products-en-mobile.png"));
     b.size(1280, 800);
+  }
+
+  /** 11.18: a phone (390 × 844) scrolls no page sideways; every page is captured at that size. */
+  @Test
+  @Order(0)
+  void every_page_fits_a_phone_without_sideways_scrolling() throws Exception {
+    Browser b = browser();
+    Path shots = Path.of("docs/screenshots");
+    String birchSub = subscriptions.list(tenants.findByName("Birch Logistics").get(0).id()).get(0).subscription().id().toString();
+    String alder24 = subscriptions.list(tenants.findByName("Alder Studio").get(0).id()).stream()
+        .filter(s -> s.assignedLicenses() == 24).findFirst().orElseThrow().subscription().id().toString();
+    b.size(390, 844);
+    try {
+      java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+      pages.put("home", "/");
+      pages.put("products", "/billing/products");
+      pages.put("details", "/billing/subscriptions/" + alder24);
+      pages.put("cancel-preview", "/billing/subscriptions/" + alder24 + "/cancel");
+      pages.put("users", "/users");
+      pages.put("invoices", "/billing/invoices");
+      pages.put("account", "/account");
+      pages.put("not-found", "/no-such-page");
+      List<String> overflowing = new java.util.ArrayList<>();
+      for (String locale : List.of("en", "bg-BG")) {
+        b.signIn("alder-admin", locale);
+        for (var page : pages.entrySet()) {
+          fitsOrNote(b.go(page.getValue()), page.getKey() + "-" + locale, overflowing, shots);
+        }
+        b.go("/billing/subscriptions/" + alder24 + "/cancel");
+        b.click("input[name=reason][value=UNUSED]");
+        b.click("#decision form button[type=submit]");
+        fitsOrNote(b, "cancel-confirm-" + locale, overflowing, shots);
+        b.signIn("birch-admin", locale);
+        fitsOrNote(b.go("/billing/subscriptions/" + birchSub + "/cancel"), "cancel-too-many-" + locale, overflowing, shots);
+        b.signIn("support", locale);
+        fitsOrNote(b.go("/support"), "support-" + locale, overflowing, shots);
+        b.go("/logout");
+        fitsOrNote(b.go("/login?lang=" + locale), "login-" + locale, overflowing, shots);
+      }
+      assertThat(overflowing).as("pages wider than the phone").isEmpty();
+    } finally {
+      b.size(1280, 800);
+    }
+  }
+
+  private static void fitsOrNote(Browser b, String name, List<String> overflowing, Path shots) throws Exception {
+    b.screenshot(shots.resolve(name + "-mobile.png"));
+    long scrollWidth = b.number("return document.documentElement.scrollWidth");
+    long innerWidth = b.number("return window.innerWidth");
+    if (scrollWidth > innerWidth) {
+      overflowing.add(name + " " + scrollWidth + " > " + innerWidth);
+    }
+  }
+
+  /** 11.18: a reason's radio button sits right beside its label, and nothing is chosen for you. */
+  @Test
+  @Order(0)
+  void the_survey_radios_sit_beside_their_labels_and_none_is_pre_selected() {
+    Browser b = browser().signIn("alder-admin", "en");
+    String alder24 = subscriptions.list(tenants.findByName("Alder Studio").get(0).id()).stream()
+        .filter(s -> s.assignedLicenses() == 24).findFirst().orElseThrow().subscription().id().toString();
+    b.go("/billing/subscriptions/" + alder24 + "/cancel");
+    assertThat(b.all("input[name=reason]:checked")).isEmpty();
+    for (var label : b.all("label.choice")) {
+      var radio = label.findElement(org.openqa.selenium.By.cssSelector("input[type=radio]")).getRect();
+      var text = label.findElement(org.openqa.selenium.By.cssSelector("span")).getRect();
+      assertThat(text.getX() - (radio.getX() + radio.getWidth())).as(label.getText()).isBetween(0, 16);
+      assertThat(Math.abs((text.getY() + text.getHeight() / 2) - (radio.getY() + radio.getHeight() / 2))).as(label.getText()).isLessThan(8);
+    }
   }
 
   private static void capture(Browser b, Path shots, String page, String locale) throws Exception {

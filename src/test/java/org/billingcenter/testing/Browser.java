@@ -102,6 +102,11 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** A number the page's script returns, e.g. {@code return document.documentElement.scrollWidth}. */
+  public long number(String script) {
+    return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
+  }
+
   public void size(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }

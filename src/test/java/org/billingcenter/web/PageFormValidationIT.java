@@ -147,7 +147,7 @@ class PageFormValidationIT extends DatabaseIT {
         .andExpect(content().string(containsString("id=\"note-" + r.id() + "-error\"")));
 
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
-    assertThat(callbacks.forTenant(org.id())).singleElement().extracting(CallbackRequest::status)
+    assertThat(callbacks.forTenant(org.id(), org.billingcenter.shared.PageRequest.FIRST).items()).singleElement().extracting(CallbackRequest::status)
         .isEqualTo(CallbackStatus.CLAIMED);
   }
 

@@ -2,11 +2,9 @@ package org.billingcenter.cancellation.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.Problems;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.CancellationDecision;
 import org.billingcenter.cancellation.CancellationOutcome;
@@ -24,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionViews {
 
-  private final MessageSource messages;
+  private final Problems problems;
 
-  DecisionViews(MessageSource messages) {
-    this.messages = messages;
+  DecisionViews(Problems problems) {
+    this.problems = problems;
   }
 
   public record Link(String href, String method) {}
@@ -94,29 +92,6 @@ class DecisionViews {
   }
 
   private String message(CancellationDecision d, boolean done) {
-    Locale locale = LocaleContextHolder.getLocale();
-    DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    String key =
-        (done ? "cancellation.done." : "cancellation.outcome.") + d.outcome().name().toLowerCase(Locale.ROOT);
-    Object[] args =
-        switch (d.outcome()) {
-          case NOTHING_TO_CANCEL_TRIAL -> {
-            key += d.trial().convertsToPaid() ? ".converts" : ".expires";
-            yield new Object[] {dates.format(d.trial().endsOn())};
-          }
-          case TOO_MANY_LICENSES ->
-              new Object[] {d.assignedLicenses(), d.threshold(), d.licensesToRemove()};
-          case ALLOWED ->
-              new Object[] {
-                MoneyView.format(d.preview().credit(), locale),
-                d.preview().creditReturnedOn() == null ? "-" : dates.format(d.preview().creditReturnedOn())
-              };
-          default -> new Object[0];
-        };
-    if (d.outcome() == CancellationOutcome.ALLOWED && d.preview().when() == CancelWhen.END_OF_TERM) {
-      key += ".end_of_term";
-      args = new Object[] {dates.format(d.preview().effectiveOn())};
-    }
-    return messages.getMessage(key, args, locale);
+    return problems.text(d.message(done), LocaleContextHolder.getLocale());
   }
 }

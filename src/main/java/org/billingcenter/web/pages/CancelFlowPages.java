@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,14 +49,16 @@ class CancelFlowPages {
   private final CallbackService callbacks;
   private final BillingService billing;
   private final PageForms forms;
+  private final MessageSource messages;
 
   CancelFlowPages(CancellationService cancellations, SubscriptionService subscriptions, CallbackService callbacks,
-      BillingService billing, PageForms forms) {
+      BillingService billing, PageForms forms, MessageSource messages) {
     this.cancellations = cancellations;
     this.subscriptions = subscriptions;
     this.callbacks = callbacks;
     this.billing = billing;
     this.forms = forms;
+    this.messages = messages;
   }
 
   @GetMapping("/cancel")
@@ -74,9 +78,14 @@ class CancelFlowPages {
   String review(@CurrentTenant TenantId tenant, @PathVariable UUID id,
       @Valid @ModelAttribute("survey") Request survey, BindingResult errors,
       @AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
-      HttpServletResponse response, Locale locale) throws MissingServletRequestParameterException {
+      HttpServletResponse response, Locale locale, RedirectAttributes flash) throws MissingServletRequestParameterException {
     if (forms.refused(errors, request, response, locale, model)) {
       return check(tenant, id, survey == null || survey.when() == null ? CancelWhen.NOW : survey.when(), me, model);
+    }
+    // Nothing is pre-selected: no answer goes back to the survey with a word why.
+    if (survey.when() != null && survey.reason() == null) {
+      flash.addFlashAttribute("error", messages.getMessage("cancel.survey.required", null, locale));
+      return "redirect:/billing/subscriptions/" + id + "/cancel?when=" + survey.when();
     }
     chosen(survey);
     SubscriptionId subscription = new SubscriptionId(id);

@@ -1,24 +1,38 @@
 package org.billingcenter.web.pages;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import org.billingcenter.api.MoneyView;
+import org.billingcenter.api.LocalFormats;
+import org.billingcenter.api.Problems;
+import org.billingcenter.shared.Message;
 import org.billingcenter.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Dates and money as CLDR writes them in the page's language: {@code ${@fmt.money(m)}}. */
+/**
+ * Dates, money and sentences as CLDR writes them in the page's language and the organisation's
+ * country: {@code ${@fmt.money(m)}}, {@code ${@fmt.text(decision.message(false))}}.
+ */
 @Component("fmt")
 class Formats {
 
+  private final LocalFormats formats;
+  private final Problems problems;
+
+  Formats(LocalFormats formats, Problems problems) {
+    this.formats = formats;
+    this.problems = problems;
+  }
+
   public String money(Money money) {
-    return money == null ? "" : MoneyView.format(money, LocaleContextHolder.getLocale());
+    return formats.money(money, LocaleContextHolder.getLocale());
   }
 
   public String date(LocalDate date) {
-    return date == null
-        ? ""
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
+    return formats.date(date, LocaleContextHolder.getLocale());
+  }
+
+  /** A sentence with its values (a decision, a refusal) in the page's language. */
+  public String text(Message message) {
+    return problems.text(message, LocaleContextHolder.getLocale());
   }
 }

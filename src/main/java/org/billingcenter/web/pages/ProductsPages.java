@@ -95,10 +95,8 @@ class ProductsPages {
     if (forms.refused(errors, request, response, locale, model)) {
       return details(tenant, id, model);
     }
-    // Not for a subscription that does not exist: the card would be stored, then the attach refused.
-    subscriptions.get(tenant, new SubscriptionId(id));
-    PaymentMethodId method = tenants.addPaymentMethod(tenant, card, me.getName()).id();
-    subscriptions.attachPaymentMethod(tenant, new SubscriptionId(id), method, me.getName());
+    // All or nothing: the subscription is locked and checked first, then the card saved and attached.
+    subscriptions.addPaymentMethod(tenant, new SubscriptionId(id), card, me.getName());
     flash.addFlashAttribute("notice", "details.notice.payment-method-added");
     return "redirect:/billing/subscriptions/" + id;
   }
