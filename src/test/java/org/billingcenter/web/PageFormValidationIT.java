@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.validation.ConstraintViolationException;
 import java.util.Set;
 import java.util.UUID;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
@@ -147,7 +148,7 @@ class PageFormValidationIT extends DatabaseIT {
         .andExpect(content().string(containsString("id=\"note-" + r.id() + "-error\"")));
 
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
-    assertThat(callbacks.forTenant(org.id(), org.billingcenter.shared.PageRequest.FIRST).items()).singleElement().extracting(CallbackRequest::status)
+    assertThat(callbacks.forTenant(org.id(), PageRequest.FIRST).items()).singleElement().extracting(CallbackRequest::status)
         .isEqualTo(CallbackStatus.CLAIMED);
   }
 
