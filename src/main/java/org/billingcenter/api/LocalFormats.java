@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.shared.Money;
-import org.billingcenter.tenant.TenantService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,9 @@ public class LocalFormats {
       Arrays.stream(java.text.DateFormat.getAvailableLocales()).collect(Collectors.toUnmodifiableSet());
   private static final String COUNTRY_ATTRIBUTE = LocalFormats.class.getName() + ".country";
 
-  private final TenantService tenants;
+  private final TenantCountry tenants;
 
-  LocalFormats(TenantService tenants) {
+  LocalFormats(TenantCountry tenants) {
     this.tenants = tenants;
   }
 
@@ -77,11 +76,11 @@ public class LocalFormats {
     }
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null) {
-      return tenants.get(me.tenant().get()).country();
+      return tenants.countryOf(me.tenant().get());
     }
     Object cached = request.getAttribute(COUNTRY_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (cached == null) {
-      cached = tenants.get(me.tenant().get()).country();
+      cached = tenants.countryOf(me.tenant().get());
       request.setAttribute(COUNTRY_ATTRIBUTE, cached, RequestAttributes.SCOPE_REQUEST);
     }
     return (String) cached;

@@ -19,6 +19,7 @@ import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
+import org.billingcenter.api.TenantCountry;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
@@ -32,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 /** Organisations, their members and payment method references. Every call is tenant-scoped. */
 @Service
 @Validated
-public class TenantService {
+public class TenantService implements TenantCountry {
 
   /** 12–19 digits is what a card number looks like; such a "token" is refused, never stored. */
   private static final java.util.regex.Pattern CARD_NUMBER = java.util.regex.Pattern.compile("[0-9 -]{12,23}");
@@ -95,6 +96,11 @@ public class TenantService {
   }
 
   @Transactional(readOnly = true)
+  @Override
+  public String countryOf(TenantId tenant) {
+    return get(tenant).country();
+  }
+
   public Tenant get(TenantId tenant) {
     return tenants.find(tenant).orElseThrow(() -> new Rejected(TenantReason.TENANT_NOT_FOUND));
   }
