@@ -47,7 +47,9 @@ final class ProblemResponses implements OpenApiCustomizer {
         .addProperty("errors", new ArraySchema()
             .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
             .description("For VALIDATION_FAILED: one entry per refused field."))
-        .required(List.of("type", "title", "status", "detail", "instance", "code"));
+        .required(List.of("type", "title", "status", "detail", "instance", "code"))
+        // RFC 9457 allows extension members (e.g. what a stopped billing run applied).
+        .additionalProperties(true);
   }
 
   private static Schema<?> fieldErrorSchema() {

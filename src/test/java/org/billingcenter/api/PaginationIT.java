@@ -152,7 +152,9 @@ class PaginationIT extends DatabaseIT {
       }
       String op = "$.paths['" + path + "'].get";
       List<Object> arrays = JsonPath.read(doc, op + ".responses['200'].content.*.schema[?(@.type == 'array')]");
-      List<Object> paged = JsonPath.read(doc, op + ".parameters[?(@.name == 'page')]");
+      // an operation without parameters has no "parameters" member at all
+      boolean hasParameters = JsonPath.<java.util.Map<String, Object>>read(doc, op).containsKey("parameters");
+      List<Object> paged = hasParameters ? JsonPath.read(doc, op + ".parameters[?(@.name == 'page')]") : List.of();
       if (!arrays.isEmpty() || !paged.isEmpty()) {
         lists.add(path);
         List<String> names = JsonPath.read(doc, op + ".parameters[*].name");
@@ -290,7 +292,7 @@ class PaginationIT extends DatabaseIT {
     assertThat(count(html("/?page=2", many, 200), "data-subscription-id=")).isEqualTo(50);
 
     String users = html("/users?subscription=" + lists.seats().id() + "&page=3", lists.dated().admin(), 200);
-    assertThat(count(users, "name=\"member\"")).isEqualTo(20);
+    assertThat(count(users, "name=\"memberIds\"")).isEqualTo(20);
     assertThat(users).contains("Page 3 sur 3 · 120 au total")
         .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;page=2&amp;size=50\"");
 

@@ -116,7 +116,7 @@ class PageFormFuzzIT extends DatabaseIT {
     SignedInAccount support = accounts.loadUserByUsername(engineer);
 
     List<Form> forms = new ArrayList<>();
-    for (String page : List.of("/", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
+    for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
         "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM")) {
@@ -124,11 +124,18 @@ class PageFormFuzzIT extends DatabaseIT {
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
     forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
-    for (String page : List.of("/support?status=NEW", "/support?status=CLAIMED")) {
-      // The queue spans organisations; only this test's own organisation is attacked (and fingerprinted).
-      formsOn(page, render(get(page), support), support).stream()
-          .filter(f -> f.action().contains(org.id().toString()))
-          .forEach(forms::add);
+    for (String status : List.of("NEW", "CLAIMED")) {
+      // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
+      // until this test's own organisation shows; only it is attacked (and fingerprinted).
+      for (int number = 1; number <= 100; number++) {
+        String page = "/support?status=" + status + "&size=200&page=" + number;
+        List<Form> onPage = formsOn(page, render(get(page), support), support);
+        List<Form> ours = onPage.stream().filter(f -> f.action().contains(org.id().toString())).toList();
+        forms.addAll(ours);
+        if (!ours.isEmpty() || onPage.stream().noneMatch(f -> f.action().startsWith("/support/"))) {
+          break;
+        }
+      }
     }
 
     everyPagePostHandlerHasAForm(forms);

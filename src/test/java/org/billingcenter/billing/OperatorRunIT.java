@@ -116,7 +116,7 @@ class OperatorRunIT extends DatabaseIT {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value(code))
         .andExpect(jsonPath("$.detail").value(Matchers.containsString(
-            code.equals("RUN_DATE_AFTER_TODAY") ? "2026-03-11" : "2025-03-11")));
+            code.equals("RUN_DATE_AFTER_TODAY") ? "March 11, 2026" : "March 11, 2025")));
     assertThat(everything()).isEqualTo(before);
   }
 

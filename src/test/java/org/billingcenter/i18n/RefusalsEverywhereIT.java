@@ -135,7 +135,7 @@ class RefusalsEverywhereIT extends DatabaseIT {
     Given org = tenants.tenant(2);
     Subscription s = tenants.subscription(org, 3, 1);
     String support = "support-" + UUID.randomUUID().toString().substring(0, 8);
-    accounts.createOperatorAccount(new AdminAccount(support, null, support, Set.of(Role.SUPPORT_ENGINEER), null), "password");
+    accounts.createOperatorAccount(new AdminAccount(support, null, support, Set.of(Role.SUPPORT_ENGINEER), null), "Quiet-Harbor-Lantern-42");
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("/billing/products", org.admin());
     pages.put("/billing/subscriptions/" + s.id(), org.admin());

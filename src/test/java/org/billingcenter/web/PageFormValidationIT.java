@@ -190,10 +190,10 @@ class PageFormValidationIT extends DatabaseIT {
     mvc.perform(get("/billing/subscriptions/" + s.id() + "/cancel").param("when", "LATER").param("lang", "fr-FR")
             .with(user(as(org.admin()))))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("Nous n’avons pas pu lire cette requête")));
+        .andExpect(content().string(containsString("La requête n’a pas pu être comprise")));
     mvc.perform(get("/billing/subscriptions/not-a-uuid").param("lang", "en").with(user(as(org.admin()))))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("We could not read that request")));
+        .andExpect(content().string(containsString("The request could not be understood")));
     mvc.perform(post("/billing/subscriptions/" + s.id() + "/cancel").with(user(as(org.admin()))).with(csrf())
             .param("when", "NOW").param("reason", "NOT_A_REASON"))
         // A bound form: the unknown name is a field error next to the reasons, the survey shown again.

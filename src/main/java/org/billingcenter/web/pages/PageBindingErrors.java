@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -33,16 +34,22 @@ class PageBindingErrors {
     ConstraintViolationException.class
   })
   @ResponseStatus(HttpStatus.BAD_REQUEST)
-  String badRequest(Exception e, HttpServletRequest request) {
+  String badRequest(Exception e, HttpServletRequest request, Model model) {
     log.debug("Malformed page request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-    return "web/bad-request";
+    return errorPage(HttpStatus.BAD_REQUEST, model);
   }
 
   /** An amount beyond what a long holds (see {@code Limits}): refused and rolled back, never a 500. */
   @ExceptionHandler(MoneyOverflow.class)
   @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-  String overflow(MoneyOverflow e, HttpServletRequest request) {
+  String overflow(MoneyOverflow e, HttpServletRequest request, Model model) {
     log.warn("Amount overflow on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-    return "web/bad-request";
+    return errorPage(HttpStatus.UNPROCESSABLE_CONTENT, model);
+  }
+
+  /** The product's own error page (templates/error), the same one the container's errors show. */
+  private static String errorPage(HttpStatus status, Model model) {
+    model.addAttribute("status", status.value());
+    return "error/4xx";
   }
 }
