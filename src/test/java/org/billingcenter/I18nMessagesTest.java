@@ -171,6 +171,23 @@ class I18nMessagesTest {
     }
   }
 
+  /**
+   * Parallel branches append to the bundles and git merges them with the union driver
+   * (.gitattributes), which keeps both sides of an edited line: a key twice would silently keep
+   * whichever comes last. No key may appear twice in a bundle.
+   */
+  @Test
+  void no_bundle_holds_a_key_twice() throws IOException {
+    for (String bundle : BUNDLES) {
+      List<String> keys = Files.readAllLines(Path.of("src/main/resources/" + bundle + ".properties"), StandardCharsets.UTF_8)
+          .stream().map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!") && line.contains("="))
+          .map(line -> line.substring(0, line.indexOf('=')).strip())
+          .toList();
+      assertThat(keys).as(bundle).doesNotHaveDuplicates();
+    }
+  }
+
   @Test
   void no_message_counts_with_the_jdk_choice_format_any_more() throws IOException {
     for (String bundle : BUNDLES) {
