@@ -112,7 +112,7 @@ class SmallThingsIT extends DatabaseIT {
     Tenant irish = new Tenant(TenantId.random(), "Irish Org " + suffix, "IE", Locale.forLanguageTag("en-IE"),
         ZoneId.of("Europe/Dublin"), Currency.getInstance("EUR"));
     String admin = "ie-admin-" + suffix;
-    tenantService.create(new NewTenant(irish, admin, "Aoife " + suffix, "password-" + suffix), TestTenants.ACTOR);
+    tenantService.create(new NewTenant(irish, admin, "Aoife " + suffix, "pass-" + suffix + "-phrase"), TestTenants.ACTOR);
     tenants.tenant(0); // makes sure the test plans exist
     var card = tenantService.addPaymentMethod(irish.id(), new NewPaymentMethod("tok_" + suffix, "Visa", "4242", 12, 2035), "test");
     Subscription s = subscriptions.purchase(irish.id(), TestTenants.MONTHLY_PLAN, 2, card.id(), "test");
@@ -120,7 +120,7 @@ class SmallThingsIT extends DatabaseIT {
     String details = html(get("/billing/subscriptions/" + s.id()).param("lang", "en").with(user(as(admin))));
     assertThat(details).contains("10 Mar 2026").doesNotContain("Mar 10, 2026");
     String api = mvc.perform(get("/api/v1/subscriptions/" + s.id() + "/cancellation").header("Accept-Language", "en")
-            .with(httpBasic(admin, "password-" + suffix)))
+            .with(httpBasic(admin, "pass-" + suffix + "-phrase")))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(api).contains("10 April 2026").doesNotContain("April 10, 2026");
   }
