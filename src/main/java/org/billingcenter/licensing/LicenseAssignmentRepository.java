@@ -59,7 +59,7 @@ class LicenseAssignmentRepository {
             select a.member_id from license_assignment a
               join member m on m.tenant_id = a.tenant_id and m.member_id = a.member_id
              where a.tenant_id = :tenant and a.subscription_id = :subscription
-             order by m.display_name, m.email limit :size offset :offset
+             order by m.display_name, m.email, a.member_id limit :size offset :offset
             """)
         .param("tenant", tenant.value())
         .param("subscription", subscription.value())

@@ -58,10 +58,11 @@ public class LicensingService {
 
   /**
    * The members a request names, as the API's JSON body and the users page's checkboxes send them:
-   * the one set of constraints both are checked against (and this service again).
+   * the one set of constraints both are checked against (and this service again). An empty choice
+   * reads as the bundles' {@code NotEmpty.memberIds} (a field code wins over a constraint's message).
    */
   public record MemberIds(
-      @NotEmpty(message = "{error.no_members_given}") @Size(max = MAX_MEMBERS) List<@NotNull UUID> memberIds) {
+      @NotEmpty @Size(max = MAX_MEMBERS) List<@NotNull UUID> memberIds) {
 
     public List<MemberId> ids() {
       return memberIds.stream().map(MemberId::new).toList();
