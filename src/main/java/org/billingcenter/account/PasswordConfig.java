@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
@@ -13,23 +12,26 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  * Passwords are stored through a delegating encoder: the hash names its algorithm. New hashes are
  * PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations, 16-byte salt), which
  * takes passwords of any length, unlike bcrypt (72 bytes: a 128-character password may be 512);
- * {@code {bcrypt}} hashes written before keep verifying. {@code {noop}} is only for hashes that load
- * tests write straight into the database; the service never writes one.
+ * {@code {bcrypt}} hashes written before keep verifying. No plain-text ({@code {noop}}) hash is
+ * accepted: benchmarks and tests that write accounts straight into the database write real hashes.
  */
 @Configuration
-class PasswordConfig {
+public class PasswordConfig {
 
   static final String NEW_HASHES = "pbkdf2@SpringSecurity_v5_8";
 
   @Bean
-  @SuppressWarnings("deprecation") // NoOpPasswordEncoder: verifying test hashes only, see above
   PasswordEncoder passwordEncoder() {
+    return encoder();
+  }
+
+  /** The encoder the service uses, for tools that write accounts without the service (benchmarks). */
+  public static PasswordEncoder encoder() {
     return new DelegatingPasswordEncoder(
         NEW_HASHES,
         Map.of(
             NEW_HASHES, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-            "bcrypt", new BCryptPasswordEncoder(),
-            "noop", NoOpPasswordEncoder.getInstance()));
+            "bcrypt", new BCryptPasswordEncoder()));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.billingcenter.account.PasswordConfig;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -84,13 +85,15 @@ final class BenchData {
   }
 
   /**
-   * One Global admin per tenant, "load-N" / "load". The hash is {noop}: the load test measures
-   * cancelling, not bcrypt (about 70 ms of CPU per Basic-authenticated request here).
+   * One Global admin per tenant, "load-N" / "load", with the hash the service itself writes (PBKDF2):
+   * every Basic-authenticated request pays the password check a real client pays. One hash serves
+   * every account (same password; hashing 10,000 times would only slow the set-up).
    */
   static void loadAccounts(Connection c, long tenants) throws Exception {
+    String hash = PasswordConfig.encoder().encode("load");
     copy(c, "admin_account (username, tenant_id, display_name, password_hash, enabled, created_at)", out -> {
       for (long i = 0; i < tenants; i++) {
-        out.write("load-" + i + "," + tenant(i) + ",Load " + i + ",{noop}load,true,2026-01-01 00:00:00+00\n");
+        out.write("load-" + i + "," + tenant(i) + ",Load " + i + "," + hash + ",true,2026-01-01 00:00:00+00\n");
       }
     });
     copy(c, "admin_account_role (username, role)", out -> {
