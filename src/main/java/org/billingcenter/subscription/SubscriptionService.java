@@ -295,8 +295,8 @@ public class SubscriptionService {
   @Transactional(propagation = Propagation.MANDATORY)
   public ScheduledChange scheduleChange(
       Subscription locked, ScheduledChange.Kind kind, Integer quantity, String planId, String actor) {
-    if (kind == ScheduledChange.Kind.PLAN) {
-      catalog.plan(planId);
+    if (kind == ScheduledChange.Kind.PLAN && planId != null) {
+      sellable(locked.tenant(), planId, null);
     }
     return changes.schedule(locked, kind, quantity, planId, actor);
   }
