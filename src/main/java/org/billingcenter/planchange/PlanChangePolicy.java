@@ -78,8 +78,7 @@ public final class PlanChangePolicy {
     if (!s.target().unitPrice().currency().equals(s.current().unitPrice().currency())) {
       return CURRENCY_MISMATCH;
     }
-    Integer max = s.target().maxQuantity();
-    return max != null && s.quantity() > max ? ABOVE_MAXIMUM : null;
+    return s.target().allows(s.quantity()) ? null : ABOVE_MAXIMUM;
   }
 
   /** Now for an upgrade within the same frequency (equal price included); otherwise at renewal. */
