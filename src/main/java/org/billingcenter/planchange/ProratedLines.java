@@ -1,6 +1,7 @@
 package org.billingcenter.planchange;
 
 import java.time.LocalDate;
+import org.billingcenter.billing.Proration;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Money;
 
@@ -13,7 +14,7 @@ record ProratedLines(Money credit, Money charge) {
 
   static ProratedLines of(Money oldUnitPrice, Money newUnitPrice, int quantity, BillingPeriod period, LocalDate today) {
     return new ProratedLines(
-        RemainingDays.forRemainingDays(oldUnitPrice, quantity, period, today),
-        RemainingDays.forRemainingDays(newUnitPrice, quantity, period, today));
+        Proration.forRemainingDays(oldUnitPrice, quantity, period, today),
+        Proration.forRemainingDays(newUnitPrice, quantity, period, today));
   }
 }
