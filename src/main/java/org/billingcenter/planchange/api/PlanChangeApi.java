@@ -50,7 +50,7 @@ class PlanChangeApi {
   }
 
   @GetMapping
-  PlanChangeViews.DecisionView check(
+  PlanChangeViews.PlanChangeDecisionView check(
       @CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam String planId,
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
@@ -59,7 +59,7 @@ class PlanChangeApi {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
-  PlanChangeViews.DecisionView change(
+  PlanChangeViews.PlanChangeDecisionView change(
       @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody Request body,
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);

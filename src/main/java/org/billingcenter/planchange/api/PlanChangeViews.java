@@ -52,7 +52,7 @@ class PlanChangeViews {
    * {@code allowed} false: {@code code} says why (the same code a POST would answer with) and, for
    * ABOVE_MAXIMUM, {@code maximum}, {@code licensesToUnassign} and {@code licensesToRemove} say what to do.
    */
-  public record DecisionView(
+  public record PlanChangeDecisionView(
       String subscriptionId,
       boolean allowed,
       @Nullable PlanChangeRefusal code,
@@ -66,9 +66,9 @@ class PlanChangeViews {
       @Nullable PlanChangePreviewView preview) {}
 
   /** {@code done}: the change was just carried out, and the message says so. */
-  DecisionView of(SubscriptionId id, PlanChangeDecision d, boolean done) {
+  PlanChangeDecisionView of(SubscriptionId id, PlanChangeDecision d, boolean done) {
     boolean above = d.refusal() == PlanChangeRefusal.ABOVE_MAXIMUM;
-    return new DecisionView(
+    return new PlanChangeDecisionView(
         id.toString(),
         d.allowed(),
         d.refusal(),
