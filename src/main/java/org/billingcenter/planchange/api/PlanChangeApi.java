@@ -1,5 +1,6 @@
 package org.billingcenter.planchange.api;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.billingcenter.planchange.PlanChanger;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +51,20 @@ class PlanChangeApi {
     this.problems = problems;
   }
 
+  /** Without {@code planId}: the change to the same product's plan of the other billing frequency. */
   @GetMapping
   PlanChangeViews.PlanChangeDecisionView check(
-      @CurrentTenant TenantId tenant, @PathVariable UUID id, @RequestParam String planId,
+      @CurrentTenant TenantId tenant, @PathVariable UUID id,
+      @Parameter(description = "The plan to move to; leave out for the other billing frequency of the same product.")
+      @RequestParam(required = false) @Nullable String planId,
       @AuthenticationPrincipal SignedInAccount me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return views.of(subscription, planChanges.check(tenant, subscription, PlanChanger.of(me), planId), false);
+    PlanChanger who = PlanChanger.of(me);
+    return views.of(subscription,
+        planId == null
+            ? planChanges.checkFrequency(tenant, subscription, who)
+            : planChanges.check(tenant, subscription, who, planId),
+        false);
   }
 
   @PostMapping
