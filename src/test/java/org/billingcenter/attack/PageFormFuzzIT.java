@@ -30,6 +30,7 @@ import org.billingcenter.support.CallbackService.NewCallback;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.TenantFingerprint;
+import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -119,11 +120,17 @@ class PageFormFuzzIT extends DatabaseIT {
     for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
         "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
-        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM")) {
+        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
+        "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
+        "/billing/subscriptions/" + few.id() + "/change-frequency")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
     forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
+    String planReview = "/billing/subscriptions/" + few.id() + "/change-plan/review";
+    forms.addAll(formsOn(planReview, render(post(planReview).param("planId", TestTenants.ANNUAL_PLAN).with(csrf()), admin), admin));
+    String frequencyReview = "/billing/subscriptions/" + few.id() + "/change-frequency/review";
+    forms.addAll(formsOn(frequencyReview, render(post(frequencyReview).with(csrf()), admin), admin));
     for (String status : List.of("NEW", "CLAIMED")) {
       // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
       // until this test's own organisation shows; only it is attacked (and fingerprinted).
