@@ -56,7 +56,7 @@ class UsersPages {
     model.addAttribute("selected", selected);
     Page<Member> assigned = selected == null
         ? new Page<>(List.of(), page, 0)
-        : licensing.assignedMembersByName(tenant, selected.subscription().id(), page);
+        : licensing.holders(tenant, selected.subscription().id(), null, LicensingService.ListOrder.NAME, page);
     model.addAttribute("assigned", assigned.items());
     model.addAttribute("pager", PageLinks.of(assigned, "page"));
     // One template per screen: htmx asks for the licenses part only when the selection changes.
