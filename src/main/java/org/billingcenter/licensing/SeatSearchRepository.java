@@ -36,13 +36,19 @@ class SeatSearchRepository {
       """
           .formatted(MATCHES);
 
+  /**
+   * {@code not in} an uncorrelated subquery rather than {@code not exists}: PostgreSQL reads the
+   * seat holders once into a hash, whatever its statistics say. Right after 10,000 members were
+   * added (before autovacuum analyses the tables) {@code not exists} was planned as a rescan of every
+   * seat per member: minutes instead of a tenth of a second. member_id is never null, so {@code not
+   * in} means what it says.
+   */
   private static final String CANDIDATES =
       """
       from member m
       where m.tenant_id = :tenant and %s
-        and not exists (select 1 from license_assignment a
-                         where a.tenant_id = m.tenant_id and a.subscription_id = :subscription
-                           and a.member_id = m.member_id)
+        and m.member_id not in (select a.member_id from license_assignment a
+                                 where a.tenant_id = :tenant and a.subscription_id = :subscription)
       """
           .formatted(MATCHES);
 

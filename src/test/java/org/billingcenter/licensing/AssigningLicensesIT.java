@@ -2,6 +2,7 @@ package org.billingcenter.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -230,7 +231,7 @@ class AssigningLicensesIT extends DatabaseIT {
         .hasSize(4);
     mvc.perform(get("/api/v1/subscriptions/" + s.id() + "/license-candidates?q=sales&size=10&page=2").with(as(org)))
         .andExpect(header().string("X-Total-Count", "34"))
-        .andExpect(header().string("Link", org.hamcrest.Matchers.containsString(
+        .andExpect(header().string("Link", containsString(
             "/api/v1/subscriptions/" + s.id() + "/license-candidates?q=sales&page=3&size=10>; rel=\"next\"")));
     List<String> seen = new ArrayList<>();
     for (int page = 1; page <= 4; page++) {
