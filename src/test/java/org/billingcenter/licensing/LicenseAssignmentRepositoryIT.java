@@ -65,7 +65,8 @@ class LicenseAssignmentRepositoryIT extends DatabaseIT {
         .isEqualTo(LicensingReason.MEMBER_NOT_IN_TENANT);
     List<MemberId> stranger = b.members();
     // The repository only seats the tenant's own members; the schema's foreign key refuses the rest.
-    assertThat(transaction.execute(status -> repository.insert(a.id(), mine.id(), stranger, clock.instant()))).isZero();
+    Integer seated = transaction.execute(status -> repository.insert(a.id(), mine.id(), stranger, clock.instant()));
+    assertThat(seated).isZero();
     assertThat(repository.assignedMembers(a.id(), mine.id())).isEmpty();
     assertThatThrownBy(
             () ->
