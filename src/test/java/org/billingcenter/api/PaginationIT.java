@@ -102,6 +102,8 @@ class PaginationIT extends DatabaseIT {
     clock.set(START);
     Given dated = tenants.tenant(ITEMS);
     Subscription seats = tenants.subscription(dated, ITEMS, ITEMS);
+    tenantService.addMembers(dated.id(), IntStream.range(0, ITEMS) // the seats' candidates: members without one
+        .mapToObj(i -> new TenantService.NewMember("Candidate " + i, "candidate." + i + "@dated.example")).toList(), "t");
     for (int day = 1; day < ITEMS; day++) {
       clock.advance(Duration.ofDays(1));
       tenants.subscription(dated, 1, 0);
@@ -133,6 +135,7 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/callback-requests", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
+        new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),
         new Fixture("/api/v1/plans", many, "$", () -> jdbc.sql("select count(*) from plan").query(Long.class).single()),
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {
