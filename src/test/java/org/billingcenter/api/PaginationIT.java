@@ -294,10 +294,13 @@ class PaginationIT extends DatabaseIT {
 
     assertThat(count(html("/?page=2", many, 200), "data-subscription-id=")).isEqualTo(50);
 
-    String users = html("/users?subscription=" + lists.seats().id() + "&page=3", lists.dated().admin(), 200);
-    assertThat(count(users, "name=\"memberIds\"")).isEqualTo(20);
-    assertThat(users).contains("Page 3 sur 3 · 120 au total")
-        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;page=2&amp;size=50\"");
+    // Users & licenses pages its two lists apart: the holders (id m-...) and the candidates (c-...).
+    String users = html("/users?subscription=" + lists.seats().id() + "&holdersPage=3", lists.dated().admin(), 200);
+    assertThat(count(users, "id=\"m-")).isEqualTo(20);
+    assertThat(count(users, "id=\"c-")).isEqualTo(50);
+    assertThat(users).contains("Page 3 sur 3 · 120 au total").contains("Page 1 sur 3 · 120 au total")
+        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=2&amp;size=50\"")
+        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=3&amp;candidatesPage=2&amp;size=50\"");
 
     String invoices = html("/billing/invoices?invoicesPage=3", lists.dated().admin(), 200);
     assertThat(count(invoices, "class=\"invoice\"")).isEqualTo(20);
