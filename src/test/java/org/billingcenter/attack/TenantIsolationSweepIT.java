@@ -2,7 +2,9 @@ package org.billingcenter.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
@@ -71,7 +73,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
         {"subscriptionId":"%s","memberIds":["%s"],"paymentMethodId":"%s","planId":"test-monthly-eur","quantity":1,
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
-         "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n"}
+         "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
+         "query":""}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
@@ -125,7 +128,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
       String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
           .replace("{tenantId}", org.id().toString());
       MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
-          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\"}")
+          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
           .with(user(accounts.loadUserByUsername(reader)))).andReturn().getResponse();
       assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
     }
@@ -136,5 +139,31 @@ class TenantIsolationSweepIT extends DatabaseIT {
   private String scheduledChange(Subscription s) {
     return transaction.execute(st -> subscriptions.scheduleChange(
         subscriptions.lock(s.tenant(), s.id()), ScheduledChange.Kind.QUANTITY, 4, null, "t")).id().toString();
+  }
+
+  /** Users & licenses: another organisation's subscription shows none of its members and takes no search action. */
+  @Test
+  void the_users_page_and_its_search_actions_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(3);
+    Subscription victimSub = tenants.subscription(victim, 5, 1);
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(2);
+    var as = user(accounts.loadUserByUsername(attacker.admin()));
+    MockHttpServletResponse page = mvc.perform(get("/users").param("subscription", victimSub.id().toString())
+        .param("q", "Person").with(as)).andReturn().getResponse();
+    for (String id : List.of(victim.members().get(0).toString(), victim.members().get(1).toString())) {
+      assertThat(page.getContentAsString()).doesNotContain(id);
+    }
+    for (String action : List.of("/users/assign-matching", "/users/unassign-matching")) {
+      mvc.perform(post(action).param("subscription", victimSub.id().toString()).param("query", "")
+          .with(as).with(csrf())).andReturn();
+    }
+    for (String action : List.of("/users/assign", "/users/unassign")) {
+      for (var member : victim.members()) {
+        mvc.perform(post(action).param("subscription", victimSub.id().toString()).param("memberIds", member.toString())
+            .with(as).with(csrf())).andReturn();
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
 }
