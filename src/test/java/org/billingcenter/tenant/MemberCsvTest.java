@@ -1,6 +1,7 @@
 package org.billingcenter.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -34,8 +35,8 @@ class MemberCsvTest {
     assertThat(read.rows())
         .extracting(MemberCsv.Row::line, r -> r.details().displayName(), r -> r.details().email())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2, "Lovelace, Ada", "ada@example.com"),
-            org.assertj.core.groups.Tuple.tuple(3, "Grace \"Amazing\" Hopper", "grace@example.com"));
+            tuple(2, "Lovelace, Ada", "ada@example.com"),
+            tuple(3, "Grace \"Amazing\" Hopper", "grace@example.com"));
   }
 
   @Test

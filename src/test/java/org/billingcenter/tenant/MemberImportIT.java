@@ -1,6 +1,7 @@
 package org.billingcenter.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -51,8 +52,8 @@ class MemberImportIT extends DatabaseIT {
     assertThat(members.search(org.id(), "example.com", PageRequest.FIRST).items())
         .extracting(Member::displayName, Member::email)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Grace \"Amazing\" Hopper", "grace@example.com"),
-            org.assertj.core.groups.Tuple.tuple("Lovelace, Ada", "ada@example.com"));
+            tuple("Grace \"Amazing\" Hopper", "grace@example.com"),
+            tuple("Lovelace, Ada", "ada@example.com"));
     assertThat(audit.history(org.id(), "tenant", org.id().toString()))
         .filteredOn(e -> e.action().equals("MEMBERS_IMPORTED"))
         .extracting(AuditEvent::after)

@@ -1,6 +1,7 @@
 package org.billingcenter.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,9 +68,9 @@ class MembersIT extends DatabaseIT {
     assertThat(audit.history(org.id(), "member", id))
         .extracting(AuditEvent::action, AuditEvent::before, AuditEvent::after)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("MEMBER_ADDED", null, "Ada Lovelace <ada@example.com>"),
-            org.assertj.core.groups.Tuple.tuple("MEMBER_EDITED", "Ada Lovelace <ada@example.com>", "Ada King <ada.king@example.com>"),
-            org.assertj.core.groups.Tuple.tuple("MEMBER_REMOVED", "Ada King <ada.king@example.com>", null));
+            tuple("MEMBER_ADDED", null, "Ada Lovelace <ada@example.com>"),
+            tuple("MEMBER_EDITED", "Ada Lovelace <ada@example.com>", "Ada King <ada.king@example.com>"),
+            tuple("MEMBER_REMOVED", "Ada King <ada.king@example.com>", null));
   }
 
   @Test
