@@ -13,7 +13,7 @@ import java.util.Locale;
  * is stored, and "Kim@X" and "kim@x" are the same member.
  *
  * <p>The name is safe text: no control characters (a line break or NUL would break lists, CSV files
- * and the audit trail) and no half of a surrogate pair. 254 characters is the longest address SMTP
+ * and the audit trail). 254 characters is the longest address SMTP
  * can deliver to (RFC 5321's path limit less the angle brackets).
  */
 public record MemberDetails(
@@ -23,8 +23,13 @@ public record MemberDetails(
   public static final int MAX_NAME = 200;
   public static final int MAX_EMAIL = 254;
 
-  /** Any characters but control characters and lone surrogates (DOTALL not needed: no line breaks). */
-  public static final String SAFE_TEXT = "[^\\p{Cc}\\p{Cs}]*";
+  /**
+   * Any characters but the control characters (Unicode category Cc), written with plain escapes so the
+   * OpenAPI document's (ECMA 262) reading of the pattern is the same as Java's. A lone surrogate
+   * cannot arrive: JSON bodies and form fields are refused before (SafeText) and the CSV import
+   * decodes strict UTF-8, which cannot encode one.
+   */
+  public static final String SAFE_TEXT = "[^\\u0000-\\u001F\\u007F-\\u009F]*";
 
   public MemberDetails {
     displayName = displayName == null ? null : displayName.strip();

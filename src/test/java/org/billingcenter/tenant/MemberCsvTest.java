@@ -124,10 +124,11 @@ class MemberCsvTest {
   }
 
   @Test
-  void a_name_with_an_emoji_or_cjk_is_safe_and_a_lone_surrogate_or_nul_is_not() {
-    assertThat(VALIDATOR.validate(new MemberDetails("李小龍 😀", "li@example.com"))).isEmpty();
-    assertThat(VALIDATOR.validate(new MemberDetails("bad \uD83D", "li@example.com"))).hasSize(1);
-    assertThat(VALIDATOR.validate(new MemberDetails("bad \u0000", "li@example.com"))).hasSize(1);
+  void a_name_with_an_emoji_or_cjk_is_safe_and_a_control_character_is_not() {
+    assertThat(VALIDATOR.validate(new MemberDetails("李小龍 😀 Zoë", "li@example.com"))).isEmpty();
+    assertThat(VALIDATOR.validate(new MemberDetails("bad \u0000 nul", "li@example.com"))).hasSize(1);
+    assertThat(VALIDATOR.validate(new MemberDetails("bad \u0085 next line", "li@example.com"))).hasSize(1);
+    assertThat(VALIDATOR.validate(new MemberDetails("bad \u007F delete", "li@example.com"))).hasSize(1);
   }
 
   @ParameterizedTest
