@@ -119,7 +119,9 @@ class PageFormFuzzIT extends DatabaseIT {
     for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
         "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
-        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM")) {
+        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
+        "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
+        "/members/" + org.members().get(0) + "/remove", "/members/import")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";

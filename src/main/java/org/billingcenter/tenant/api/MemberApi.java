@@ -84,9 +84,9 @@ class MemberApi {
     return Paged.ok(members.search(tenant, q, page).map(MemberView::of));
   }
 
-  @GetMapping("/{id}")
-  MemberView get(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
-    return MemberView.of(members.member(tenant, new MemberId(id)));
+  @GetMapping("/{memberId}")
+  MemberView get(@CurrentTenant TenantId tenant, @PathVariable UUID memberId) {
+    return MemberView.of(members.member(tenant, new MemberId(memberId)));
   }
 
   @PostMapping
@@ -97,20 +97,20 @@ class MemberApi {
     return MemberView.of(members.add(tenant, body, me.getName()));
   }
 
-  @PutMapping("/{id}")
+  @PutMapping("/{memberId}")
   @PreAuthorize(MANAGERS)
   @Operation(summary = "Changes a member's name and e-mail address.")
   MemberView edit(
-      @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody MemberDetails body, Principal me) {
-    return MemberView.of(members.edit(tenant, new MemberId(id), body, me.getName()));
+      @CurrentTenant TenantId tenant, @PathVariable UUID memberId, @Valid @RequestBody MemberDetails body, Principal me) {
+    return MemberView.of(members.edit(tenant, new MemberId(memberId), body, me.getName()));
   }
 
-  @DeleteMapping("/{id}")
+  @DeleteMapping("/{memberId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(MANAGERS)
   @Operation(summary = "Removes a member; the licenses he holds are released (audited per subscription).")
-  void remove(@CurrentTenant TenantId tenant, @PathVariable UUID id, Principal me) {
-    members.remove(tenant, new MemberId(id), me.getName());
+  void remove(@CurrentTenant TenantId tenant, @PathVariable UUID memberId, Principal me) {
+    members.remove(tenant, new MemberId(memberId), me.getName());
   }
 
   @PostMapping("/bulk")
