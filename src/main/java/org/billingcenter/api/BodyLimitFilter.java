@@ -45,12 +45,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
   BodyLimitFilter(
       @Value("${billing-center.http.max-body-size:1MB}") DataSize limit,
       @Value("${billing-center.http.max-upload-size:5MB}") DataSize uploadLimit,
-      @Value("${billing-center.http.upload-paths:}") Set<String> uploadPaths,
+      @Value("${billing-center.http.upload-paths:}") String uploadPaths,
       Problems problems,
       LocaleResolver locales) {
     this.defaultLimit = limit.toBytes();
     this.uploadLimit = uploadLimit.toBytes();
-    this.uploadPaths = Set.copyOf(uploadPaths);
+    this.uploadPaths = Set.of(org.springframework.util.StringUtils.tokenizeToStringArray(uploadPaths, ","));
     this.problems = problems;
     this.locales = locales;
   }

@@ -135,8 +135,12 @@ class MemberApi {
   @ApiResponse(responseCode = "200", description = "Every row was imported.")
   @ApiResponse(
       responseCode = "422",
-      description = "MEMBER_IMPORT_INVALID: nothing was imported; errors lists every bad line.",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ImportRefusal.class)))
+      description =
+          "MEMBER_IMPORT_INVALID: nothing was imported; errors lists every bad line as {line, field, code,"
+              + " message}: line 1 is the header; field is displayName, email, or row / header / file; code is"
+              + " one of NOT_UTF8, MALFORMED_CSV, BAD_HEADER, NO_ROWS, TOO_MANY_ROWS, WRONG_COLUMNS, EMPTY,"
+              + " UNSAFE_TEXT, TOO_LONG, BAD_EMAIL, DUPLICATE_IN_FILE, ALREADY_MEMBER; message is localised.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<?> importCsv(
       @CurrentTenant TenantId tenant, @RequestBody byte[] file, Principal me, HttpServletRequest request, Locale locale) {
     MemberImport outcome = members.importCsv(tenant, file, me.getName());
@@ -158,15 +162,6 @@ class MemberApi {
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
-  /** One bad line of an import as the API reports it. */
-  record ImportError(
-      @Schema(description = "Line in the file; 1 is the header.") int line,
-      @Schema(description = "displayName, email, or row / header / file for the whole line or file.") String field,
-      @Schema(description = "Stable: NOT_UTF8, MALFORMED_CSV, BAD_HEADER, NO_ROWS, TOO_MANY_ROWS, WRONG_COLUMNS,"
-          + " EMPTY, UNSAFE_TEXT, TOO_LONG, BAD_EMAIL, DUPLICATE_IN_FILE, ALREADY_MEMBER.") String code,
-      @Schema(description = "Why, localised.") String message) {}
-
-  /** The 422 of an import: RFC 9457 problem details with every bad line. */
-  record ImportRefusal(
-      String type, String title, int status, String detail, String instance, String code, List<ImportError> errors) {}
+  /** One bad line of an import as the API reports it (an entry of the problem's errors). */
+  record ImportError(int line, String field, String code, String message) {}
 }
