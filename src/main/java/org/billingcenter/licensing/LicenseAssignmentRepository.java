@@ -102,4 +102,18 @@ class LicenseAssignmentRepository {
         .param("now", Utc.of(now))
         .update();
   }
+
+  /** The subscriptions a member holds a license of, in id order (the order they are locked in). */
+  List<SubscriptionId> subscriptionsHeldBy(TenantId tenant, MemberId member) {
+    return jdbc.sql(
+            """
+            select subscription_id from license_assignment
+             where tenant_id = :tenant and member_id = :member
+             order by subscription_id
+            """)
+        .param("tenant", tenant.value())
+        .param("member", member.value())
+        .query((rs, i) -> new SubscriptionId(rs.getObject("subscription_id", UUID.class)))
+        .list();
+  }
 }

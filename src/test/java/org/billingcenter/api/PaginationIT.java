@@ -237,6 +237,9 @@ class PaginationIT extends DatabaseIT {
     assertThat(past.getContentAsString()).isEqualTo("[]");
     assertThat(past.getHeader("X-Total-Count")).isEqualTo("120");
     assertThat(past.getHeader("Link")).contains("</api/v1/members?page=3&size=50>; rel=\"prev\"").doesNotContain("rel=\"next\"");
+    MockHttpServletResponse found = mvc.perform(get("/api/v1/members?q=P1&size=5").with(many)).andReturn().getResponse();
+    assertThat(found.getHeader("X-Total-Count")).as("p1@, p10@ to p19@, p100@ to p120@").isEqualTo("32");
+    assertThat(found.getHeader("Link")).contains("</api/v1/members?q=P1&page=2&size=5>; rel=\"next\"");
     MockHttpServletResponse far = mvc.perform(get("/api/v1/members?page=2147483647&size=200").with(many)).andReturn().getResponse();
     assertThat(far.getStatus()).isEqualTo(200);
     assertThat(far.getContentAsString()).isEqualTo("[]");
@@ -301,6 +304,13 @@ class PaginationIT extends DatabaseIT {
     assertThat(users).contains("Page 3 sur 3 · 120 au total").contains("Page 1 sur 3 · 120 au total")
         .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=2&amp;size=50\"")
         .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=3&amp;candidatesPage=2&amp;size=50\"");
+
+    String members = html("/members?page=3", many, 200);
+    assertThat(count(members, "data-member-id=")).isEqualTo(20);
+    assertThat(members).contains("Page 3 sur 3 · 120 au total");
+    String matching = html("/members?q=PERSON&page=2", many, 200); // all 120 are "Person n"
+    assertThat(count(matching, "data-member-id=")).isEqualTo(50);
+    assertThat(matching).contains("href=\"/members?q=PERSON&amp;page=3&amp;size=50\"");
 
     String invoices = html("/billing/invoices?invoicesPage=3", lists.dated().admin(), 200);
     assertThat(count(invoices, "class=\"invoice\"")).isEqualTo(20);

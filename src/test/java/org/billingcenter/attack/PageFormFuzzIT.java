@@ -122,7 +122,9 @@ class PageFormFuzzIT extends DatabaseIT {
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
         "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
-        "/billing/subscriptions/" + few.id() + "/change-frequency")) {
+        "/billing/subscriptions/" + few.id() + "/change-frequency",
+        "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
+        "/members/" + org.members().get(0) + "/remove", "/members/import")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";

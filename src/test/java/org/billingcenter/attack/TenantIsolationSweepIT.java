@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -28,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * For every operation in the OpenAPI document: called by another organisation's accounts with this
@@ -165,5 +167,38 @@ class TenantIsolationSweepIT extends DatabaseIT {
       }
     }
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+
+  /**
+   * Members: another organisation's admin cannot see, edit or remove this one's members from the
+   * pages, and importing a file of this organisation's addresses adds them to the importer's own
+   * organisation only.
+   */
+  @Test
+  void another_organisation_cannot_reach_this_ones_members_from_the_pages_or_an_import() throws Exception {
+    Given victim = tenants.tenant(2);
+    tenants.subscription(victim, 2, 2);
+    String member = victim.members().get(0).toString();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.USER_ADMIN))) {
+      var me = user(accounts.loadUserByUsername(username));
+      for (String page : List.of("/members/" + member + "/edit", "/members/" + member + "/remove")) {
+        MockHttpServletResponse response = mvc.perform(get(page).with(me)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(page).isNotEqualTo(200);
+        assertThat(response.getContentAsString()).as(page).doesNotContain(member).doesNotContain("Person 1");
+      }
+      mvc.perform(post("/members/" + member).param("displayName", "Taken").param("email", "taken@example.org").with(me).with(csrf()));
+      mvc.perform(post("/members/" + member + "/remove").with(me).with(csrf()));
+      String victimEmail = jdbc.sql("select email from member where tenant_id = :t and member_id = :m")
+          .param("t", victim.id().value()).param("m", victim.members().get(0).value()).query(String.class).single();
+      String csv = "displayName,email\nCopy," + victimEmail + "\n";
+      mvc.perform(post("/api/v1/members/import").contentType("text/csv").content(csv).with(me));
+      mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "m.csv", "text/csv", csv.getBytes()))
+          .with(me).with(csrf()));
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from member where tenant_id = :t").param("t", attacker.id().value())
+        .query(Long.class).single()).as("the copy went to the importer's own organisation, once").isEqualTo(1);
   }
 }
