@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,19 +27,30 @@ import org.springframework.web.servlet.LocaleResolver;
  * default) while it is read, before anything buffers it: a declared Content-Length over the limit is
  * refused at once, a chunked body the moment it passes the limit. The answer is 413 (problem+json
  * under /api/**). Page forms are parsed by Tomcat itself, which {@code
- * server.tomcat.max-http-form-post-size} limits to the same size.
+ * server.tomcat.max-http-form-post-size} limits to the same size. File uploads ({@code
+ * billing-center.http.upload-paths}, e.g. a members CSV import) may be larger: {@code
+ * billing-center.http.max-upload-size}, 5 MB by default (multipart page uploads are also limited by
+ * {@code spring.servlet.multipart.*}, set to the same size).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20) // before Spring Security and the Idempotency-Key filter
 class BodyLimitFilter extends OncePerRequestFilter {
 
-  private final long limit;
+  private final long defaultLimit;
+  private final long uploadLimit;
+  private final Set<String> uploadPaths;
   private final Problems problems;
   private final LocaleResolver locales;
 
   BodyLimitFilter(
-      @Value("${billing-center.http.max-body-size:1MB}") DataSize limit, Problems problems, LocaleResolver locales) {
-    this.limit = limit.toBytes();
+      @Value("${billing-center.http.max-body-size:1MB}") DataSize limit,
+      @Value("${billing-center.http.max-upload-size:5MB}") DataSize uploadLimit,
+      @Value("${billing-center.http.upload-paths:}") String uploadPaths,
+      Problems problems,
+      LocaleResolver locales) {
+    this.defaultLimit = limit.toBytes();
+    this.uploadLimit = uploadLimit.toBytes();
+    this.uploadPaths = Set.of(org.springframework.util.StringUtils.tokenizeToStringArray(uploadPaths, ","));
     this.problems = problems;
     this.locales = locales;
   }
@@ -46,6 +58,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limit = uploadPaths.contains(request.getRequestURI()) ? uploadLimit : defaultLimit;
     if (request.getContentLengthLong() > limit) {
       refuse(request, response);
       return;

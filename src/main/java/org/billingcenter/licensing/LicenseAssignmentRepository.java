@@ -49,26 +49,6 @@ class LicenseAssignmentRepository {
         .list();
   }
 
-  /**
-   * A page of the seat holders in the order people read them, by name. A read-model join on the
-   * member table (like the subscription summary's seat count), so no call back into tenant per row.
-   */
-  List<MemberId> assignedMembersByName(TenantId tenant, SubscriptionId subscription, PageRequest page) {
-    return jdbc.sql(
-            """
-            select a.member_id from license_assignment a
-              join member m on m.tenant_id = a.tenant_id and m.member_id = a.member_id
-             where a.tenant_id = :tenant and a.subscription_id = :subscription
-             order by m.display_name, m.email, a.member_id limit :size offset :offset
-            """)
-        .param("tenant", tenant.value())
-        .param("subscription", subscription.value())
-        .param("size", page.size())
-        .param("offset", page.offset())
-        .query((rs, i) -> new MemberId(rs.getObject("member_id", UUID.class)))
-        .list();
-  }
-
   long count(TenantId tenant, SubscriptionId subscription) {
     return jdbc.sql(
             "select count(*) from license_assignment where tenant_id = :tenant and subscription_id = :subscription")
@@ -102,18 +82,38 @@ class LicenseAssignmentRepository {
         .update();
   }
 
-  void insert(TenantId tenant, SubscriptionId subscription, List<MemberId> members, Instant now) {
-    for (MemberId member : members) {
-      jdbc.sql(
-              """
-              insert into license_assignment (tenant_id, subscription_id, member_id, assigned_at)
-              values (:tenant, :subscription, :member, :now)
-              """)
-          .param("tenant", tenant.value())
-          .param("subscription", subscription.value())
-          .param("member", member.value())
-          .param("now", Utc.of(now))
-          .update();
+  /**
+   * Gives seats to those of {@code members} who belong to the tenant, in one statement (a request
+   * may name 10,000); returns how many. The service has checked every one of them is the tenant's.
+   */
+  int insert(TenantId tenant, SubscriptionId subscription, List<MemberId> members, Instant now) {
+    if (members.isEmpty()) {
+      return 0;
     }
+    return jdbc.sql(
+            """
+            insert into license_assignment (tenant_id, subscription_id, member_id, assigned_at)
+            select m.tenant_id, :subscription, m.member_id, :now from member m
+             where m.tenant_id = :tenant and m.member_id in (:members)
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("members", members.stream().map(MemberId::value).toList())
+        .param("now", Utc.of(now))
+        .update();
+  }
+
+  /** The subscriptions a member holds a license of, in id order (the order they are locked in). */
+  List<SubscriptionId> subscriptionsHeldBy(TenantId tenant, MemberId member) {
+    return jdbc.sql(
+            """
+            select subscription_id from license_assignment
+             where tenant_id = :tenant and member_id = :member
+             order by subscription_id
+            """)
+        .param("tenant", tenant.value())
+        .param("member", member.value())
+        .query((rs, i) -> new SubscriptionId(rs.getObject("subscription_id", UUID.class)))
+        .list();
   }
 }

@@ -8,7 +8,9 @@ public enum LicensingReason implements Reason {
   MEMBER_NOT_IN_TENANT(Kind.INVALID),
   SUBSCRIPTION_NOT_LIVE(Kind.CONFLICT),
   NO_MEMBERS_GIVEN(Kind.INVALID),
-  MEMBER_HAS_NO_LICENSE(Kind.INVALID);
+  MEMBER_HAS_NO_LICENSE(Kind.INVALID),
+  NO_MATCHING_MEMBERS(Kind.INVALID),
+  SEARCH_TOO_LONG(Kind.INVALID);
 
   private final Kind kind;
 

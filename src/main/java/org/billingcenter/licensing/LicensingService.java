@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public class LicensingService {
 
   private final LicenseAssignmentRepository assignments;
+  private final SeatSearchRepository search;
   private final SubscriptionService subscriptions;
   private final TenantService tenants;
   private final AuditLog audit;
@@ -40,12 +41,14 @@ public class LicensingService {
 
   LicensingService(
       LicenseAssignmentRepository assignments,
+      SeatSearchRepository search,
       SubscriptionService subscriptions,
       TenantService tenants,
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock) {
     this.assignments = assignments;
+    this.search = search;
     this.subscriptions = subscriptions;
     this.tenants = tenants;
     this.audit = audit;
@@ -69,6 +72,12 @@ public class LicensingService {
     }
   }
 
+  /**
+   * "Select all matching" as the API's JSON body and the users page's form send it: the search whose
+   * matches to assign or unassign (blank: everyone on that list).
+   */
+  public record MatchingMembers(@NotNull @Size(max = MemberSearch.MAX_LENGTH) String query) {}
+
   /** Assigns seats to all of {@code members} or to none; returns the members who now hold one. */
   @Transactional
   public List<MemberId> assign(
@@ -79,11 +88,64 @@ public class LicensingService {
     SeatPool.Change change =
         pool.assign(
             members, tenants.allMembersOf(tenant, members), subscription.status().isLive());
-    if (!change.allowed()) {
-      throw new Rejected(change.refusal().orElseThrow(), pool.free());
-    }
+    refuseUnless(change, pool.free());
     assignments.insert(tenant, id, change.toAdd(), clock.instant());
-    return seatsChanged(tenant, id, actor, "LICENSES_ASSIGNED", current.size(), current.size() + change.toAdd().size());
+    seatsChanged(tenant, id, actor, Change.of("LICENSES_ASSIGNED", "subscription", id), current.size(),
+        current.size() + change.toAdd().size());
+    return assignments.assignedMembers(tenant, id);
+  }
+
+  /**
+   * "Select all matching": every member the search finds without a seat gets one, all or none, and
+   * never above the quantity (else {@link NotEnoughSeats} with how many are missing). The database
+   * resolves the search under the subscription's lock, so what is counted is what is assigned.
+   */
+  @Transactional
+  public MatchingChange assignMatching(TenantId tenant, SubscriptionId id, String query, String actor) {
+    MemberSearch matching = MemberSearch.of(query);
+    Subscription subscription = subscriptions.lock(tenant, id);
+    int before = (int) assignments.count(tenant, id);
+    int candidates = (int) search.countCandidates(tenant, id, matching);
+    SeatPool.Change change =
+        SeatPool.assignCount(subscription.quantity(), before, candidates, subscription.status().isLive());
+    int free = Math.max(0, subscription.quantity() - before);
+    refuseUnless(change, free);
+    int added = search.assignMatching(tenant, id, matching, clock.instant());
+    if (added > free) { // a member added meanwhile matched too: all or none still holds
+      throw new NotEnoughSeats(free, added - free);
+    }
+    seatsChanged(tenant, id, actor, matchingChange("LICENSES_ASSIGNED", id, matching), before, before + added);
+    return new MatchingChange(added, before + added, subscription.quantity());
+  }
+
+  /** "Select all matching" to take seats back: every holder the search finds loses the seat. */
+  @Transactional
+  public MatchingChange unassignMatching(TenantId tenant, SubscriptionId id, String query, String actor) {
+    MemberSearch matching = MemberSearch.of(query);
+    Subscription subscription = subscriptions.lock(tenant, id);
+    int before = (int) assignments.count(tenant, id);
+    int removed = search.unassignMatching(tenant, id, matching);
+    if (removed == 0) {
+      throw new Rejected(LicensingReason.NO_MATCHING_MEMBERS);
+    }
+    seatsChanged(tenant, id, actor, matchingChange("LICENSES_UNASSIGNED", id, matching), before, before - removed);
+    return new MatchingChange(removed, before - removed, subscription.quantity());
+  }
+
+  /** What a "select all matching" did: members changed, seats held after it, licenses bought. */
+  public record MatchingChange(int changed, int assigned, int quantity) {}
+
+  private static Change matchingChange(String action, SubscriptionId id, MemberSearch matching) {
+    return Change.of(action, "subscription", id).because("all matching \"" + matching.text() + "\"");
+  }
+
+  private static void refuseUnless(SeatPool.Change change, int free) {
+    if (change.missing() > 0) {
+      throw new NotEnoughSeats(free, change.missing());
+    }
+    if (!change.allowed()) {
+      throw new Rejected(change.refusal().orElseThrow(), free);
+    }
   }
 
   /**
@@ -103,16 +165,15 @@ public class LicensingService {
       throw new Rejected(LicensingReason.MEMBER_HAS_NO_LICENSE);
     }
     assignments.delete(tenant, id, distinct);
-    return seatsChanged(tenant, id, actor, "LICENSES_UNASSIGNED", current.size(), current.size() - distinct.size());
+    seatsChanged(tenant, id, actor, Change.of("LICENSES_UNASSIGNED", "subscription", id), current.size(),
+        current.size() - distinct.size());
+    return assignments.assignedMembers(tenant, id);
   }
 
-  /** The audit row and the event of a change in seats; the seat holders after it. */
-  private List<MemberId> seatsChanged(
-      TenantId tenant, SubscriptionId id, String actor, String action, int before, int after) {
-    audit.record(
-        tenant, actor, Change.of(action, "subscription", id).from(before + " assigned").to(after + " assigned"));
+  /** The one audit row and the event of a change in seats. */
+  private void seatsChanged(TenantId tenant, SubscriptionId id, String actor, Change change, int before, int after) {
+    audit.record(tenant, actor, change.from(before + " assigned").to(after + " assigned"));
     events.publishEvent(new SeatsChanged(tenant, id, after));
-    return assignments.assignedMembers(tenant, id);
   }
 
   /** Every member loses their seat: the subscription has ended. The caller holds the lock. */
@@ -148,11 +209,24 @@ public class LicensingService {
     return new Page<>(assignments.assignedMembers(tenant, id, page), page, assignments.count(tenant, id));
   }
 
-  /** A page of the seat holders, by their names (the Users page's order). */
+  /** How a list of members is sorted: by name (for people) or by member id (the API's order). */
+  public enum ListOrder { NAME, ID }
+
+  /** A page of the seat holders whose name or e-mail contains {@code query} (any case; blank: all). */
   @Transactional(readOnly = true)
-  public Page<Member> assignedMembersByName(TenantId tenant, SubscriptionId id, PageRequest page) {
+  public Page<Member> holders(TenantId tenant, SubscriptionId id, String query, ListOrder order, PageRequest page) {
+    MemberSearch matching = MemberSearch.of(query);
     subscriptions.get(tenant, id);
-    List<MemberId> ids = assignments.assignedMembersByName(tenant, id, page);
-    return new Page<>(tenants.members(tenant, ids), page, assignments.count(tenant, id));
+    return new Page<>(search.holders(tenant, id, matching, order, page), page,
+        search.countHolders(tenant, id, matching));
+  }
+
+  /** A page of the members without a seat of this subscription whose name or e-mail contains {@code query}. */
+  @Transactional(readOnly = true)
+  public Page<Member> candidates(TenantId tenant, SubscriptionId id, String query, ListOrder order, PageRequest page) {
+    MemberSearch matching = MemberSearch.of(query);
+    subscriptions.get(tenant, id);
+    return new Page<>(search.candidates(tenant, id, matching, order, page), page,
+        search.countCandidates(tenant, id, matching));
   }
 }

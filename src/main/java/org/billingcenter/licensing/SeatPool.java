@@ -10,7 +10,7 @@ import org.billingcenter.shared.MemberId;
 
 /**
  * The seats of one subscription: never more members assigned than licenses purchased. A pure rule:
- * it says what would change, or why nothing may.
+ * it says what would change, or why nothing may (and, when seats are short, how many are missing).
  */
 public record SeatPool(int purchased, Set<MemberId> assigned) {
 
@@ -18,11 +18,15 @@ public record SeatPool(int purchased, Set<MemberId> assigned) {
     assigned = Set.copyOf(assigned);
   }
 
-  /** The outcome of a requested change: the refusal, or the members to add (new ones only). */
-  public record Change(Optional<LicensingReason> refusal, List<MemberId> toAdd) {
+  /**
+   * The outcome of a requested change: the refusal, or the members to add (new ones only).
+   * {@code missing} is how many more licenses the request would need: above zero only when it was
+   * refused for {@link LicensingReason#NOT_ENOUGH_SEATS}.
+   */
+  public record Change(Optional<LicensingReason> refusal, List<MemberId> toAdd, int missing) {
 
     static Change refused(LicensingReason reason) {
-      return new Change(Optional.of(reason), List.of());
+      return new Change(Optional.of(reason), List.of(), 0);
     }
 
     public boolean allowed() {
@@ -31,7 +35,7 @@ public record SeatPool(int purchased, Set<MemberId> assigned) {
   }
 
   public int free() {
-    return Math.max(0, purchased - assigned.size());
+    return free(purchased, assigned.size());
   }
 
   /**
@@ -53,9 +57,37 @@ public record SeatPool(int purchased, Set<MemberId> assigned) {
     }
     List<MemberId> toAdd = new ArrayList<>(new LinkedHashSet<>(requested));
     toAdd.removeAll(assigned);
-    if (toAdd.size() > free()) {
-      return Change.refused(LicensingReason.NOT_ENOUGH_SEATS);
+    int missing = toAdd.size() - free();
+    if (missing > 0) {
+      return notEnough(missing);
     }
-    return new Change(Optional.empty(), List.copyOf(toAdd));
+    return new Change(Optional.empty(), List.copyOf(toAdd), 0);
+  }
+
+  /**
+   * The same rule for members known only by their number: those a search matched who hold no seat
+   * yet ({@code newMembers}), found by the database. A search that leaves nobody to assign is
+   * refused: "select all matching" that matches no one is a mistake worth saying.
+   */
+  public static Change assignCount(int purchased, int assigned, int newMembers, boolean live) {
+    if (!live) {
+      return Change.refused(LicensingReason.SUBSCRIPTION_NOT_LIVE);
+    }
+    if (newMembers <= 0) {
+      return Change.refused(LicensingReason.NO_MATCHING_MEMBERS);
+    }
+    int missing = newMembers - free(purchased, assigned);
+    if (missing > 0) {
+      return notEnough(missing);
+    }
+    return new Change(Optional.empty(), List.of(), 0);
+  }
+
+  private static Change notEnough(int missing) {
+    return new Change(Optional.of(LicensingReason.NOT_ENOUGH_SEATS), List.of(), missing);
+  }
+
+  private static int free(int purchased, int assigned) {
+    return Math.max(0, purchased - assigned);
   }
 }

@@ -11,7 +11,11 @@ public enum TenantReason implements Reason {
   PAYMENT_TOKEN_LOOKS_LIKE_CARD_NUMBER(Kind.INVALID),
   PAYMENT_METHOD_EXPIRED(Kind.INVALID),
   UNKNOWN_TIME_ZONE(Kind.INVALID),
-  UNKNOWN_CURRENCY(Kind.INVALID);
+  UNKNOWN_CURRENCY(Kind.INVALID),
+  /** A CSV import had bad lines (argument: how many); nothing was imported. */
+  MEMBER_IMPORT_INVALID(Kind.INVALID),
+  /** Another request added one of the file's addresses while it was being imported; nothing was. */
+  MEMBER_IMPORT_RACED(Kind.CONFLICT);
 
   private final Kind kind;
 

@@ -61,7 +61,7 @@ class ApiContractIT extends DatabaseIT {
         .content("{\"displayName\":\"Ada Lovelace\",\"email\":\"ada-" + UUID.randomUUID() + "@example.org\"}")
         .with(httpBasic(org.admin(), org.password()));
 
-    reported(drifted(doc -> property(doc, "AddMember", "displayName").put("maxLength", 3)), add,
+    reported(drifted(doc -> property(doc, "MemberDetails", "displayName").put("maxLength", 3)), add,
         "accepted request: validation.request.body.schema.maxLength");
   }
 

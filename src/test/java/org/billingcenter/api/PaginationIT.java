@@ -102,6 +102,8 @@ class PaginationIT extends DatabaseIT {
     clock.set(START);
     Given dated = tenants.tenant(ITEMS);
     Subscription seats = tenants.subscription(dated, ITEMS, ITEMS);
+    tenantService.addMembers(dated.id(), IntStream.range(0, ITEMS) // the seats' candidates: members without one
+        .mapToObj(i -> new TenantService.NewMember("Candidate " + i, "candidate." + i + "@dated.example")).toList(), "t");
     for (int day = 1; day < ITEMS; day++) {
       clock.advance(Duration.ofDays(1));
       tenants.subscription(dated, 1, 0);
@@ -133,6 +135,7 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/callback-requests", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
+        new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),
         new Fixture("/api/v1/plans", many, "$", () -> jdbc.sql("select count(*) from plan").query(Long.class).single()),
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {
@@ -234,6 +237,9 @@ class PaginationIT extends DatabaseIT {
     assertThat(past.getContentAsString()).isEqualTo("[]");
     assertThat(past.getHeader("X-Total-Count")).isEqualTo("120");
     assertThat(past.getHeader("Link")).contains("</api/v1/members?page=3&size=50>; rel=\"prev\"").doesNotContain("rel=\"next\"");
+    MockHttpServletResponse found = mvc.perform(get("/api/v1/members?q=P1&size=5").with(many)).andReturn().getResponse();
+    assertThat(found.getHeader("X-Total-Count")).as("p1@, p10@ to p19@, p100@ to p120@").isEqualTo("32");
+    assertThat(found.getHeader("Link")).contains("</api/v1/members?q=P1&page=2&size=5>; rel=\"next\"");
     MockHttpServletResponse far = mvc.perform(get("/api/v1/members?page=2147483647&size=200").with(many)).andReturn().getResponse();
     assertThat(far.getStatus()).isEqualTo(200);
     assertThat(far.getContentAsString()).isEqualTo("[]");
@@ -291,10 +297,20 @@ class PaginationIT extends DatabaseIT {
 
     assertThat(count(html("/?page=2", many, 200), "data-subscription-id=")).isEqualTo(50);
 
-    String users = html("/users?subscription=" + lists.seats().id() + "&page=3", lists.dated().admin(), 200);
-    assertThat(count(users, "name=\"memberIds\"")).isEqualTo(20);
-    assertThat(users).contains("Page 3 sur 3 · 120 au total")
-        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;page=2&amp;size=50\"");
+    // Users & licenses pages its two lists apart: the holders (id m-...) and the candidates (c-...).
+    String users = html("/users?subscription=" + lists.seats().id() + "&holdersPage=3", lists.dated().admin(), 200);
+    assertThat(count(users, "id=\"m-")).isEqualTo(20);
+    assertThat(count(users, "id=\"c-")).isEqualTo(50);
+    assertThat(users).contains("Page 3 sur 3 · 120 au total").contains("Page 1 sur 3 · 120 au total")
+        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=2&amp;size=50\"")
+        .contains("href=\"/users?subscription=" + lists.seats().id() + "&amp;holdersPage=3&amp;candidatesPage=2&amp;size=50\"");
+
+    String members = html("/members?page=3", many, 200);
+    assertThat(count(members, "data-member-id=")).isEqualTo(20);
+    assertThat(members).contains("Page 3 sur 3 · 120 au total");
+    String matching = html("/members?q=PERSON&page=2", many, 200); // all 120 are "Person n"
+    assertThat(count(matching, "data-member-id=")).isEqualTo(50);
+    assertThat(matching).contains("href=\"/members?q=PERSON&amp;page=3&amp;size=50\"");
 
     String invoices = html("/billing/invoices?invoicesPage=3", lists.dated().admin(), 200);
     assertThat(count(invoices, "class=\"invoice\"")).isEqualTo(20);

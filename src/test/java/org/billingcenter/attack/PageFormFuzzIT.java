@@ -122,7 +122,9 @@ class PageFormFuzzIT extends DatabaseIT {
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
         "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
-        "/billing/subscriptions/" + few.id() + "/change-frequency")) {
+        "/billing/subscriptions/" + few.id() + "/change-frequency",
+        "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
+        "/members/" + org.members().get(0) + "/remove", "/members/import")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
@@ -374,7 +376,8 @@ class PageFormFuzzIT extends DatabaseIT {
   private void everyPagePostHandlerHasAForm(List<Form> forms) {
     AntPathMatcher paths = new AntPathMatcher();
     mappings.getHandlerMethods().forEach((info, handler) -> {
-      if (!handler.getBeanType().getPackageName().startsWith("org.billingcenter.web")
+      String pkg = handler.getBeanType().getPackageName(); // org.billingcenter.web and every <module>.web
+      if (!(pkg.equals("org.billingcenter.web") || pkg.endsWith(".web"))
           || !info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
         return;
       }

@@ -2,7 +2,10 @@ package org.billingcenter.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
@@ -26,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * For every operation in the OpenAPI document: called by another organisation's accounts with this
@@ -71,7 +75,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
         {"subscriptionId":"%s","memberIds":["%s"],"paymentMethodId":"%s","planId":"test-monthly-eur","quantity":1,
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
-         "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n"}
+         "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
+         "query":""}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
@@ -125,7 +130,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
       String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
           .replace("{tenantId}", org.id().toString());
       MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
-          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\"}")
+          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
           .with(user(accounts.loadUserByUsername(reader)))).andReturn().getResponse();
       assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
     }
@@ -136,5 +141,64 @@ class TenantIsolationSweepIT extends DatabaseIT {
   private String scheduledChange(Subscription s) {
     return transaction.execute(st -> subscriptions.scheduleChange(
         subscriptions.lock(s.tenant(), s.id()), ScheduledChange.Kind.QUANTITY, 4, null, "t")).id().toString();
+  }
+
+  /** Users & licenses: another organisation's subscription shows none of its members and takes no search action. */
+  @Test
+  void the_users_page_and_its_search_actions_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(3);
+    Subscription victimSub = tenants.subscription(victim, 5, 1);
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(2);
+    var as = user(accounts.loadUserByUsername(attacker.admin()));
+    MockHttpServletResponse page = mvc.perform(get("/users").param("subscription", victimSub.id().toString())
+        .param("q", "Person").with(as)).andReturn().getResponse();
+    for (String id : List.of(victim.members().get(0).toString(), victim.members().get(1).toString())) {
+      assertThat(page.getContentAsString()).doesNotContain(id);
+    }
+    for (String action : List.of("/users/assign-matching", "/users/unassign-matching")) {
+      mvc.perform(post(action).param("subscription", victimSub.id().toString()).param("query", "")
+          .with(as).with(csrf())).andReturn();
+    }
+    for (String action : List.of("/users/assign", "/users/unassign")) {
+      for (var member : victim.members()) {
+        mvc.perform(post(action).param("subscription", victimSub.id().toString()).param("memberIds", member.toString())
+            .with(as).with(csrf())).andReturn();
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+
+  /**
+   * Members: another organisation's admin cannot see, edit or remove this one's members from the
+   * pages, and importing a file of this organisation's addresses adds them to the importer's own
+   * organisation only.
+   */
+  @Test
+  void another_organisation_cannot_reach_this_ones_members_from_the_pages_or_an_import() throws Exception {
+    Given victim = tenants.tenant(2);
+    tenants.subscription(victim, 2, 2);
+    String member = victim.members().get(0).toString();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.USER_ADMIN))) {
+      var me = user(accounts.loadUserByUsername(username));
+      for (String page : List.of("/members/" + member + "/edit", "/members/" + member + "/remove")) {
+        MockHttpServletResponse response = mvc.perform(get(page).with(me)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(page).isNotEqualTo(200);
+        assertThat(response.getContentAsString()).as(page).doesNotContain(member).doesNotContain("Person 1");
+      }
+      mvc.perform(post("/members/" + member).param("displayName", "Taken").param("email", "taken@example.org").with(me).with(csrf()));
+      mvc.perform(post("/members/" + member + "/remove").with(me).with(csrf()));
+      String victimEmail = jdbc.sql("select email from member where tenant_id = :t and member_id = :m")
+          .param("t", victim.id().value()).param("m", victim.members().get(0).value()).query(String.class).single();
+      String csv = "displayName,email\nCopy," + victimEmail + "\n";
+      mvc.perform(post("/api/v1/members/import").contentType("text/csv").content(csv).with(me));
+      mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "m.csv", "text/csv", csv.getBytes()))
+          .with(me).with(csrf()));
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from member where tenant_id = :t").param("t", attacker.id().value())
+        .query(Long.class).single()).as("the copy went to the importer's own organisation, once").isEqualTo(1);
   }
 }

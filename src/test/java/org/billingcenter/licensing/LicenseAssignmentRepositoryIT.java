@@ -13,6 +13,7 @@ import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class LicenseAssignmentRepositoryIT extends DatabaseIT {
@@ -21,6 +22,7 @@ class LicenseAssignmentRepositoryIT extends DatabaseIT {
   @Autowired LicensingService licensing;
   @Autowired SubscriptionService subscriptions;
   @Autowired TransactionTemplate transaction;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void assigned_seats_show_in_the_subscription_summary() {
@@ -62,10 +64,21 @@ class LicenseAssignmentRepositoryIT extends DatabaseIT {
         .extracting(e -> ((Rejected) e).reason())
         .isEqualTo(LicensingReason.MEMBER_NOT_IN_TENANT);
     List<MemberId> stranger = b.members();
+    // The repository only seats the tenant's own members; the schema's foreign key refuses the rest.
+    Integer seated = transaction.execute(status -> repository.insert(a.id(), mine.id(), stranger, clock.instant()));
+    assertThat(seated).isZero();
+    assertThat(repository.assignedMembers(a.id(), mine.id())).isEmpty();
     assertThatThrownBy(
             () ->
-                transaction.executeWithoutResult(
-                    status -> repository.insert(a.id(), mine.id(), stranger, clock.instant())))
+                jdbc.sql(
+                        """
+                        insert into license_assignment (tenant_id, subscription_id, member_id, assigned_at)
+                        values (:tenant, :subscription, :member, current_timestamp)
+                        """)
+                    .param("tenant", a.id().value())
+                    .param("subscription", mine.id().value())
+                    .param("member", stranger.get(0).value())
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 }
