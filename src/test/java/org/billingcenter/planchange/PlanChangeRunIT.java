@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plan and billing-frequency changes carried through to the money: the change made by the plan
@@ -53,6 +54,7 @@ class PlanChangeRunIT extends DatabaseIT {
   @Autowired CatalogService catalog;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
 
   @BeforeEach
   void plans() {
@@ -302,6 +304,32 @@ class PlanChangeRunIT extends DatabaseIT {
     assertThat(changeStatus(org, downgrade.id())).isEqualTo("WITHDRAWN");
     assertThat(changeStatus(org, toAnnual.id())).isEqualTo("WITHDRAWN");
     assertThat(actions(org, s)).doesNotContain("SCHEDULED_CHANGE_APPLIED");
+  }
+
+  @Test
+  void an_upgrade_now_replaces_a_plan_change_scheduled_before_it_so_the_renewal_keeps_the_upgrade() {
+    Given org = tenants.tenant(0);
+    Subscription s = tenants.subscription(org, 2, 0);
+    planChanges.changeFrequency(org.id(), s.id(), ADMIN);
+    ScheduledChange toAnnual = subscriptions.pendingChanges(org.id(), s.id()).get(0);
+    // A scheduled addition of a license, as the quantity flow would schedule it: it stays.
+    transaction.executeWithoutResult(st -> subscriptions.scheduleChange(
+        subscriptions.lock(org.id(), s.id()), ScheduledChange.Kind.QUANTITY, 3, null, TestTenants.ACTOR));
+    at(CHANGED);
+
+    planChanges.change(org.id(), s.id(), ADMIN, new PlanChangeService.Request(PLUS));
+
+    assertThat(changeStatus(org, toAnnual.id())).isEqualTo("WITHDRAWN");
+    assertThat(subscriptions.pendingChanges(org.id(), s.id())).extracting(ScheduledChange::kind)
+        .containsExactly(ScheduledChange.Kind.QUANTITY);
+    runs.run(RENEWAL);
+    assertThat(now(org, s).planId()).isEqualTo(PLUS);
+    assertThat(invoiceOn(org, RENEWAL).lines()).filteredOn(l -> l.kind().equals("CHARGE")).singleElement()
+        .satisfies(l -> {
+          assertThat(l.unitPrice()).isEqualTo(Money.of(2200, "EUR"));
+          assertThat(l.quantity()).isEqualTo(3);
+          assertThat(l.periodEnd()).isEqualTo(LocalDate.of(2026, 5, 10));
+        });
   }
 
   static final LocalDate START_DAY = LocalDate.of(2026, 3, 10);
