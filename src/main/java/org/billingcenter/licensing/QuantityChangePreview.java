@@ -1,8 +1,11 @@
 package org.billingcenter.licensing;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.billingcenter.billing.Proration;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Message;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.SubscriptionId;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param unitPrice the unit price billed for the current period (what the proration uses)
  * @param licensesToUnassign for LICENSES_IN_USE: how many to unassign first
  * @param maximum the plan's maximum quantity, if it has one
+ * @param arguments the values the refusal's message needs; empty when allowed
  */
 public record QuantityChangePreview(
     SubscriptionId subscription,
@@ -33,7 +37,8 @@ public record QuantityChangePreview(
     @Nullable LocalDate chargedOn,
     Money unitPrice,
     @Nullable Integer licensesToUnassign,
-    @Nullable Integer maximum) {
+    @Nullable Integer maximum,
+    List<Object> arguments) {
 
   /** Which way the money goes: none for a scheduled change, a refusal or a zero amount. */
   public enum Direction {
@@ -60,11 +65,38 @@ public record QuantityChangePreview(
         id, decision.refusal().orElse(null), decision.from(), decision.to(), decision.assigned(),
         decision.when(), decision.effectiveOn(), direction, amount,
         direction == Direction.NONE ? null : invoiceOn, unitPrice,
-        inUse ? decision.licensesToUnassign() : null, decision.maximum());
+        inUse ? decision.licensesToUnassign() : null, decision.maximum(), decision.arguments());
   }
 
   public boolean allowed() {
     return refusal == null;
+  }
+
+  /** More licenses than before (buying) rather than fewer (removing). */
+  public boolean addition() {
+    return quantityAfter > quantityBefore;
+  }
+
+  /** How many licenses are bought or removed. */
+  public int licenses() {
+    return Math.abs(quantityAfter - quantityBefore);
+  }
+
+  /**
+   * The preview as one sentence, with the values it needs: the API's {@code message} and the pages
+   * say the same thing. A refusal says its reason's message.
+   */
+  public Message message() {
+    if (!allowed()) {
+      return new Message("error." + refusal.code().toLowerCase(Locale.ROOT), arguments);
+    }
+    String key = "licensing.quantity.outcome." + (addition() ? "buy" : "remove");
+    if (when == QuantityChangeWhen.AT_RENEWAL) {
+      return Message.of(key + "_at_renewal", licenses(), effectiveOn, quantityAfter);
+    }
+    return direction == Direction.NONE
+        ? Message.of(key + "_now_free", licenses(), quantityAfter)
+        : Message.of(key + "_now", licenses(), amount, chargedOn, quantityAfter);
   }
 
   // TODO(ledger merge): Proration.forRemainingDays(unitPrice, licenses, period, today) replaces this.
