@@ -51,6 +51,8 @@ public class CatalogService {
     long price = plan.unitPrice().minor();
     return price >= 0 && price <= Limits.MAX_UNIT_PRICE_MINOR
         && plan.trialDays() >= 0 && plan.trialDays() <= Limits.MAX_TRIAL_DAYS
-        && plan.trialLicenses() >= 0 && plan.trialLicenses() <= Limits.MAX_QUANTITY;
+        && plan.trialLicenses() >= 0 && plan.trialLicenses() <= Limits.MAX_QUANTITY
+        && (plan.maxQuantity() == null || plan.maxQuantity() >= 1 && plan.maxQuantity() <= Limits.MAX_QUANTITY)
+        && plan.upgradeRank() >= 0 && plan.upgradeRank() <= Plan.MAX_UPGRADE_RANK;
   }
 }

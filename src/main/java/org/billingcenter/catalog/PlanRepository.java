@@ -16,7 +16,8 @@ class PlanRepository {
   private static final String SELECT =
       """
       select p.plan_id, p.product_id, pr.name as product_name, p.unit_price_minor, p.currency,
-             p.billing_frequency, p.commitment_term, p.trial_days, p.trial_licenses
+             p.billing_frequency, p.commitment_term, p.trial_days, p.trial_licenses,
+             p.max_quantity, p.upgrade_rank
         from plan p join product pr on pr.product_id = p.product_id
       """;
 
@@ -30,9 +31,11 @@ class PlanRepository {
               BillingFrequency.valueOf(rs.getString("billing_frequency")),
               BillingFrequency.valueOf(rs.getString("commitment_term")),
               rs.getInt("trial_days"),
-              rs.getInt("trial_licenses"));
+              rs.getInt("trial_licenses"),
+              rs.getObject("max_quantity", Integer.class),
+              rs.getInt("upgrade_rank"));
 
-  private static final String ORDER = " order by pr.name, p.plan_id";
+  private static final String ORDER = " order by pr.name, p.upgrade_rank, p.plan_id";
 
   private final JdbcClient jdbc;
 
@@ -73,8 +76,9 @@ class PlanRepository {
     jdbc.sql(
             """
             insert into plan (plan_id, product_id, unit_price_minor, currency, billing_frequency,
-                              commitment_term, trial_days, trial_licenses)
-            values (:plan, :product, :price, :currency, :frequency, :term, :trialDays, :trialLicenses)
+                              commitment_term, trial_days, trial_licenses, max_quantity, upgrade_rank)
+            values (:plan, :product, :price, :currency, :frequency, :term, :trialDays, :trialLicenses,
+                    :maxQuantity, :upgradeRank)
             """)
         .param("plan", plan.id())
         .param("product", plan.productId())
@@ -84,6 +88,8 @@ class PlanRepository {
         .param("term", plan.commitmentTerm().name())
         .param("trialDays", plan.trialDays())
         .param("trialLicenses", plan.trialLicenses())
+        .param("maxQuantity", plan.maxQuantity())
+        .param("upgradeRank", plan.upgradeRank())
         .update();
   }
 }

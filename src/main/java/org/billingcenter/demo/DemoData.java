@@ -78,18 +78,31 @@ class DemoData {
     accounts.seedOperatorAccount(operatorSide("operator", "Olga Operator", Role.OPERATOR), PASSWORD);
   }
 
+  /**
+   * Each product has a monthly and an annual plan; Premium is Beacon's upgrade. Ranks order the
+   * upgrade suggestions; the basic plans stop at 300 licenses, as such plans usually do.
+   */
   private void plans() {
-    plan("beacon-monthly", "beacon", "Beacon Workspace", Money.of(1250, "EUR"), BillingFrequency.MONTHLY);
-    plan("beacon-annual", "beacon", "Beacon Workspace", Money.of(13_500, "EUR"), BillingFrequency.ANNUAL);
-    plan("fieldbook-monthly", "fieldbook", "Fieldbook Planner", Money.of(600, "EUR"), BillingFrequency.MONTHLY);
-    plan("harbor-monthly", "harbor", "Harbor Chat", Money.of(420, "EUR"), BillingFrequency.MONTHLY);
-    plan("beacon-monthly-twd", "beacon", "Beacon Workspace", Money.of(39_000, "TWD"), BillingFrequency.MONTHLY);
-    plan("harbor-monthly-twd", "harbor", "Harbor Chat", Money.of(13_500, "TWD"), BillingFrequency.MONTHLY);
+    plan("harbor-monthly", "harbor", "Harbor Chat", Money.of(420, "EUR"), BillingFrequency.MONTHLY, 300, 10);
+    plan("harbor-annual", "harbor", "Harbor Chat", Money.of(4_536, "EUR"), BillingFrequency.ANNUAL, 300, 10);
+    plan("fieldbook-monthly", "fieldbook", "Fieldbook Planner", Money.of(600, "EUR"), BillingFrequency.MONTHLY, null, 20);
+    plan("fieldbook-annual", "fieldbook", "Fieldbook Planner", Money.of(6_480, "EUR"), BillingFrequency.ANNUAL, null, 20);
+    plan("beacon-monthly", "beacon", "Beacon Workspace", Money.of(1250, "EUR"), BillingFrequency.MONTHLY, 300, 30);
+    plan("beacon-annual", "beacon", "Beacon Workspace", Money.of(13_500, "EUR"), BillingFrequency.ANNUAL, 300, 30);
+    plan("beacon-premium-monthly", "beacon-premium", "Beacon Workspace Premium", Money.of(2_200, "EUR"),
+        BillingFrequency.MONTHLY, null, 40);
+    plan("beacon-premium-annual", "beacon-premium", "Beacon Workspace Premium", Money.of(23_760, "EUR"),
+        BillingFrequency.ANNUAL, null, 40);
+    plan("harbor-monthly-twd", "harbor", "Harbor Chat", Money.of(13_500, "TWD"), BillingFrequency.MONTHLY, 300, 10);
+    plan("beacon-monthly-twd", "beacon", "Beacon Workspace", Money.of(39_000, "TWD"), BillingFrequency.MONTHLY, 300, 30);
+    plan("beacon-premium-monthly-twd", "beacon-premium", "Beacon Workspace Premium", Money.of(66_000, "TWD"),
+        BillingFrequency.MONTHLY, null, 40);
   }
 
-  private void plan(String id, String product, String name, Money price, BillingFrequency frequency) {
-    catalog.addPlan(
-        new Plan(id, product, name, price, frequency, frequency, Plan.DEFAULT_TRIAL_DAYS, Plan.DEFAULT_TRIAL_LICENSES));
+  private void plan(String id, String product, String name, Money price, BillingFrequency frequency,
+      Integer maxQuantity, int rank) {
+    catalog.addPlan(new Plan(id, product, name, price, frequency, frequency, Plan.DEFAULT_TRIAL_DAYS,
+        Plan.DEFAULT_TRIAL_LICENSES, maxQuantity, rank));
   }
 
   private void alderStudio() {

@@ -52,14 +52,16 @@ class PlanLimitsIT extends DatabaseIT {
   @CsvSource({
     "trialDays, -1", "trialDays, 366", "trialDays, 2147483647", "trialLicenses, -1", "trialLicenses, 100001",
     "unitPriceMinor, -1", "unitPriceMinor, 10000000001", "unitPriceMinor, 9223372036854775807",
-    "currency, '\"XYZ\"'", "currency, '\"XAU\"'"
+    "currency, '\"XYZ\"'", "currency, '\"XAU\"'", "maxQuantity, 0", "maxQuantity, 100001",
+    "upgradeRank, -1", "upgradeRank, 1001"
   })
   void a_plan_with_a_number_out_of_bounds_or_an_unknown_currency_is_refused_field_by_field(String field, String value)
       throws Exception {
     String id = "limits-" + UUID.randomUUID().toString().substring(0, 8);
     String body = """
         {"id":"%s","productId":"limits","productName":"Limits","unitPriceMinor":100,"currency":"EUR",
-         "billingFrequency":"MONTHLY","commitmentTerm":"MONTHLY","trialDays":30,"trialLicenses":25}
+         "billingFrequency":"MONTHLY","commitmentTerm":"MONTHLY","trialDays":30,"trialLicenses":25,
+         "maxQuantity":5,"upgradeRank":1}
         """.formatted(id).replaceFirst("\"" + field + "\":(\"[A-Z]+\"|[0-9]+)", "\"" + field + "\":" + value);
     mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")).header("Accept-Language", "da-DK")
             .contentType(MediaType.APPLICATION_JSON).content(body))
@@ -87,9 +89,13 @@ class PlanLimitsIT extends DatabaseIT {
     mvc.perform(post("/api/v1/plans").with(httpBasic(operator, "Quiet-Harbor-Lantern-42")).contentType(MediaType.APPLICATION_JSON)
             .content("""
                 {"id":"%s","productId":"limits","productName":"Limits","unitPriceMinor":%d,"currency":"JPY",
-                 "billingFrequency":"ANNUAL","commitmentTerm":"ANNUAL","trialDays":%d,"trialLicenses":%d}
-                """.formatted(id, Limits.MAX_UNIT_PRICE_MINOR, Limits.MAX_TRIAL_DAYS, Limits.MAX_QUANTITY)))
-        .andExpect(status().isCreated());
+                 "billingFrequency":"ANNUAL","commitmentTerm":"ANNUAL","trialDays":%d,"trialLicenses":%d,
+                 "maxQuantity":%d,"upgradeRank":%d}
+                """.formatted(id, Limits.MAX_UNIT_PRICE_MINOR, Limits.MAX_TRIAL_DAYS, Limits.MAX_QUANTITY,
+                    Limits.MAX_QUANTITY, Plan.MAX_UPGRADE_RANK)))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.maxQuantity").value(Limits.MAX_QUANTITY))
+        .andExpect(jsonPath("$.upgradeRank").value(Plan.MAX_UPGRADE_RANK));
   }
 
   @Test

@@ -47,7 +47,9 @@ class PlanApi {
       BillingFrequency billingFrequency,
       BillingFrequency commitmentTerm,
       int trialDays,
-      int trialLicenses) {
+      int trialLicenses,
+      @Nullable Integer maxQuantity,
+      int upgradeRank) {
     static PlanView of(Plan p) {
       return new PlanView(
           p.id(),
@@ -57,7 +59,9 @@ class PlanApi {
           p.billingFrequency(),
           p.commitmentTerm(),
           p.trialDays(),
-          p.trialLicenses());
+          p.trialLicenses(),
+          p.maxQuantity(),
+          p.upgradeRank());
     }
   }
 
@@ -70,7 +74,9 @@ class PlanApi {
       @NotNull BillingFrequency billingFrequency,
       @NotNull BillingFrequency commitmentTerm,
       @Min(0) @Max(Limits.MAX_TRIAL_DAYS) @Nullable Integer trialDays,
-      @Min(0) @Max(Limits.MAX_QUANTITY) @Nullable Integer trialLicenses) {}
+      @Min(0) @Max(Limits.MAX_QUANTITY) @Nullable Integer trialLicenses,
+      @Min(1) @Max(Limits.MAX_QUANTITY) @Nullable Integer maxQuantity,
+      @Min(0) @Max(Plan.MAX_UPGRADE_RANK) @Nullable Integer upgradeRank) {}
 
   @GetMapping
   ResponseEntity<List<PlanView>> list(PageRequest page) {
@@ -91,6 +97,8 @@ class PlanApi {
                 body.billingFrequency(),
                 body.commitmentTerm(),
                 body.trialDays() == null ? Plan.DEFAULT_TRIAL_DAYS : body.trialDays(),
-                body.trialLicenses() == null ? Plan.DEFAULT_TRIAL_LICENSES : body.trialLicenses())));
+                body.trialLicenses() == null ? Plan.DEFAULT_TRIAL_LICENSES : body.trialLicenses(),
+                body.maxQuantity(),
+                body.upgradeRank() == null ? 0 : body.upgradeRank())));
   }
 }
