@@ -130,7 +130,7 @@ public class QuantityChangeService {
     QuantityChangeDecision decision = QuantityChangePolicy.decide(
         new QuantityChangeSnapshot(
             s.status(), s.autoRenew(), s.isEnding(), s.quantity(), quantity, (int) assignments.count(tenant, s.id()),
-            maxQuantity(plan), roles, today, period, changesNow, settings.reductionWindowDays(), when));
+            plan.maxQuantity(), roles, today, period, changesNow, settings.reductionWindowDays(), when));
     Money unitPrice = period == null ? plan.unitPrice() : billedUnitPrice(s, period, plan);
     LocalDate invoiceOn = period == null ? null : nextInvoiceDate(s, period, today);
     return QuantityChangePreview.of(s.id(), decision, unitPrice, period, today, invoiceOn);
@@ -142,10 +142,6 @@ public class QuantityChangeService {
   }
 
   // --- the ledger's contract (subscription and billing); stubs until it lands ------------------
-
-  private static @Nullable Integer maxQuantity(Plan plan) {
-    return null; // TODO(catalog merge): plan.maxQuantity()
-  }
 
   private LocalDate nextInvoiceDate(Subscription s, BillingPeriod period, LocalDate today) {
     return billing.creditReturnDate(s.tenant(), s.id(), period, today); // TODO(ledger merge): nextInvoiceDate
