@@ -1,10 +1,14 @@
 package org.billingcenter.licensing.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
+import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.api.MoneyView;
 import org.billingcenter.api.Problems;
@@ -66,7 +70,14 @@ class QuantityChangeApi {
       @Nullable Integer maximum,
       String message) {}
 
+  /** A refusal of the change previewed is a 403, 409 or 422 problem, as the POST would answer. */
   @GetMapping
+  @ApiResponse(responseCode = "200", description = "The change is allowed: what it would do.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The subscription's state refuses the change: LICENSES_IN_USE (with licensesToUnassign),"
+          + " TRIAL, ENDED, RENEWAL_OFF, REDUCTION_ONLY_AT_RENEWAL.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   QuantityChangeView preview(
       @CurrentTenant TenantId tenant,
       @PathVariable UUID id,
@@ -87,7 +98,7 @@ class QuantityChangeApi {
         quantities.change(tenant, new SubscriptionId(id), body.quantity(), body.when(), me.getUsername(), roles(me)));
   }
 
-  private static Set<org.billingcenter.account.Role> roles(SignedInAccount me) {
+  private static Set<Role> roles(SignedInAccount me) {
     return Set.copyOf(me.roles());
   }
 
