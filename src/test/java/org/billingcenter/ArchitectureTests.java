@@ -14,9 +14,17 @@ import org.billingcenter.account.PasswordPolicy;
 import org.billingcenter.account.SignInDelays;
 import org.billingcenter.licensing.SeatPool;
 import org.billingcenter.subscription.LifecycleEvent;
+import org.billingcenter.web.PageAdvice;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The house rules that hold the design up: pure rules, no hidden clock, SQL only in repositories. */
+/**
+ * The house rules that hold the design up: pure rules, no hidden clock, SQL only in repositories,
+ * each module's pages and REST controllers in its own web/ and api/ packages.
+ */
 class ArchitectureTests {
 
   static final JavaClasses CLASSES =
@@ -71,6 +79,46 @@ class ArchitectureTests {
         .haveSimpleNameEndingWith("Repository")
         .should()
         .notBePublic()
+        .check(CLASSES);
+  }
+
+  @Test
+  void page_controllers_live_in_the_web_package_of_their_module() {
+    classes()
+        .that()
+        .areAnnotatedWith(Controller.class)
+        .should()
+        .resideInAnyPackage("org.billingcenter.web", "org.billingcenter.*.web")
+        .check(CLASSES);
+  }
+
+  @Test
+  void rest_controllers_live_in_the_api_package_of_their_module() {
+    classes()
+        .that()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .resideInAPackage("org.billingcenter.*.api")
+        .check(CLASSES);
+  }
+
+  /** The shared page advice (rights, refusals, malformed requests) names page packages one by one. */
+  @Test
+  void every_page_controller_gets_the_shared_page_advice() {
+    String[] covered =
+        AnnotatedElementUtils.findMergedAnnotation(PageAdvice.class, ControllerAdvice.class).basePackages();
+    classes().that().areAnnotatedWith(Controller.class).should().resideInAnyPackage(covered).check(CLASSES);
+  }
+
+  /** The old home of every page (web.pages) is gone: module pages use the shared helpers in web. */
+  @Test
+  void nothing_lives_in_or_uses_the_old_pages_package() {
+    noClasses()
+        .should()
+        .resideInAPackage("org.billingcenter.web.pages..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.billingcenter.web.pages..")
         .check(CLASSES);
   }
 }

@@ -9,7 +9,6 @@ import org.billingcenter.api.Problems;
 import org.billingcenter.shared.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A list page asked for a page number or size outside the rules: a 400 in the page's language with
  * a link to the first page of the same list, never a server error.
  */
-@ControllerAdvice(basePackageClasses = InvalidPageAdvice.class)
+@PageAdvice
 class InvalidPageAdvice {
 
   private final Problems problems;

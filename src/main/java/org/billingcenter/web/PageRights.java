@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * show or hide actions. A {@code sec:authorize} per row evaluated an expression each time (about a
  * tenth of a page's CPU). The controllers' own checks stay the authority.
  */
-@ControllerAdvice(basePackageClasses = PageRights.class)
+@PageAdvice
 class PageRights {
 
   /** Flags by the roles the matching controllers require. */

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.ServletRequestBindingException;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -21,7 +20,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  * 400 page, not a 500. Forms a person fills in are checked before this and shown again with their
  * field errors ({@link PageForms}).
  */
-@ControllerAdvice(basePackageClasses = PageBindingErrors.class)
+@PageAdvice
 class PageBindingErrors {
 
   private static final Logger log = LoggerFactory.getLogger(PageBindingErrors.class);

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.licensing.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +19,7 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.Member;
+import org.billingcenter.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.web;
 
 import java.time.LocalDate;
 import org.billingcenter.api.LocalFormats;

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.subscription.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +14,6 @@ import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
-import org.billingcenter.help.HelpService;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
@@ -24,6 +23,7 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewPaymentMethod;
+import org.billingcenter.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Billing › Your products, and a subscription's details with its Settings & Actions. */
+/**
+ * Billing › Your products, and a subscription's details with its Settings & Actions. The help panel
+ * beside them ({@code ${guidance}}) comes from the help module's {@code GuidancePanel}.
+ */
 @Controller
 @RequestMapping("/billing")
 class ProductsPages {
@@ -44,15 +47,12 @@ class ProductsPages {
   private final SubscriptionService subscriptions;
   private final CatalogService catalog;
   private final TenantService tenants;
-  private final HelpService help;
   private final PageForms forms;
 
-  ProductsPages(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants, HelpService help,
-      PageForms forms) {
+  ProductsPages(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants, PageForms forms) {
     this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.tenants = tenants;
-    this.help = help;
     this.forms = forms;
   }
 
@@ -62,8 +62,6 @@ class ProductsPages {
     model.addAttribute("subscriptions", rows.items());
     model.addAttribute("pager", PageLinks.of(rows, "page"));
     model.addAttribute("plans", plans());
-    // The guidance weighs every subscription, not just this page's.
-    model.addAttribute("guidance", help.cancellationGuidance(tenant));
     return "billing/products";
   }
 
@@ -74,7 +72,6 @@ class ProductsPages {
     model.addAttribute("plan", catalog.plan(summary.subscription().planId()));
     model.addAttribute("paymentMethod",
         summary.subscription().paymentMethod() == null ? null : tenants.paymentMethod(tenant, summary.subscription().paymentMethod()));
-    model.addAttribute("guidance", help.cancellationGuidance(tenant));
     return "billing/details";
   }
 

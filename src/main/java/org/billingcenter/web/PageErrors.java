@@ -1,11 +1,9 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.api.Problems;
-import org.billingcenter.web.LocalRedirect;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -14,7 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * home) with the reason, in the page's language; nothing was changed (the service's transaction
  * rolled back).
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@PageAdvice
 class PageErrors {
 
   private final Problems problems;

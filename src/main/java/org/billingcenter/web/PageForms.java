@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +16,7 @@ import org.springframework.validation.BindingResult;
  * the API's JSON body is checked against.
  */
 @Component
-class PageForms {
+public class PageForms {
 
   private final MessageSource messages;
 
@@ -25,7 +25,7 @@ class PageForms {
   }
 
   /** True (and the model and status set for showing the form again) when the form broke a constraint. */
-  boolean refused(BindingResult result, HttpServletRequest request, HttpServletResponse response, Locale locale,
+  public boolean refused(BindingResult result, HttpServletRequest request, HttpServletResponse response, Locale locale,
       Model model) {
     return refused(result, request, response, locale, model, null, Set.of());
   }
@@ -35,7 +35,7 @@ class PageForms {
    * one of several forms on a screen ({@code target}) and ignoring fields that the page's address,
    * not the form, supplies.
    */
-  boolean refused(BindingResult result, HttpServletRequest request, HttpServletResponse response, Locale locale,
+  public boolean refused(BindingResult result, HttpServletRequest request, HttpServletResponse response, Locale locale,
       Model model, Object target, Set<String> ignoredFields) {
     if (!PageForm.hasErrors(result, ignoredFields)) {
       return false;

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,22 +7,15 @@ import java.security.Principal;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.billingcenter.account.Role;
 import org.billingcenter.api.PageLinks;
-import org.billingcenter.cancellation.CancelWhen;
-import org.billingcenter.cancellation.CancellationService.AssistedRequest;
-import org.billingcenter.cancellation.CancellationService.Request;
-import org.billingcenter.cancellation.CancellationService;
-import org.billingcenter.cancellation.Canceller;
-import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
-import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.Notes;
 import org.billingcenter.support.CallbackStatus;
+import org.billingcenter.web.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,19 +28,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The support console: the callback queue across organisations, and assisted cancellation. */
+/**
+ * The support console: the callback queue across organisations. Its assisted cancellation form posts
+ * to the cancellation module's pages (cancellation.web), as the API's does to cancellation.api.
+ */
 @Controller
 @RequestMapping("/support")
 @PreAuthorize("hasRole('SUPPORT_ENGINEER')")
 class SupportPages {
 
   private final CallbackService callbacks;
-  private final CancellationService cancellations;
   private final PageForms forms;
 
-  SupportPages(CallbackService callbacks, CancellationService cancellations, PageForms forms) {
+  SupportPages(CallbackService callbacks, PageForms forms) {
     this.callbacks = callbacks;
-    this.cancellations = cancellations;
     this.forms = forms;
   }
 
@@ -90,18 +84,5 @@ class SupportPages {
     callbacks.withdraw(new TenantId(tenant), id, me.getName(), notes.notes());
     flash.addFlashAttribute("notice", "support.notice.withdrawn");
     return "redirect:/support?status=WITHDRAWN";
-  }
-
-  @PostMapping("/{tenant}/subscriptions/{subscription}/cancel")
-  String assistedCancel(@PathVariable UUID tenant, @PathVariable UUID subscription,
-      @Valid @ModelAttribute("assisted") AssistedRequest assisted, BindingResult errors, Principal me,
-      RedirectAttributes flash, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-    if (forms.refused(errors, request, response, locale, model, subscription, Set.of())) {
-      return queue(CallbackStatus.CLAIMED, PageRequest.FIRST, model);
-    }
-    cancellations.cancel(new TenantId(tenant), new SubscriptionId(subscription),
-        new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), assisted.note()), assisted.request());
-    flash.addFlashAttribute("notice", "support.notice.cancelled");
-    return "redirect:/support?status=CLAIMED";
   }
 }

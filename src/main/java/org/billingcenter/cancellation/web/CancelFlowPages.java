@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.cancellation.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +21,7 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
+import org.billingcenter.web.PageForms;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

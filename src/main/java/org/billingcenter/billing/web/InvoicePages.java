@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.billing.web;
 
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.PageLinks;

@@ -1,4 +1,4 @@
-package org.billingcenter.web.pages;
+package org.billingcenter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

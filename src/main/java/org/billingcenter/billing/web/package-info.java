@@ -1,0 +1,2 @@
+/** The billing pages: invoices & credits, with their lines, refunds and where each credit stands. */
+package org.billingcenter.billing.web;

@@ -1,0 +1,2 @@
+/** The help module's contribution to other modules' pages: the guidance panel beside the products. */
+package org.billingcenter.help.web;

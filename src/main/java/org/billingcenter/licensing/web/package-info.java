@@ -1,0 +1,2 @@
+/** The licensing pages: Users & licenses, who holds a subscription's licenses. */
+package org.billingcenter.licensing.web;

@@ -1,0 +1,30 @@
+package org.billingcenter.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Advice for every page of the admin center (rights, refusals, malformed requests), wherever a
+ * module keeps its page controllers. Named by package, not by class, so web needs no dependency on
+ * the modules above it; REST controllers ({@code <module>.api}) stay out of reach. {@code
+ * ArchitectureTests} fails when a page controller lives in a package this list does not cover.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ControllerAdvice(
+    basePackages = {
+      "org.billingcenter.web",
+      "org.billingcenter.tenant.web",
+      "org.billingcenter.catalog.web",
+      "org.billingcenter.subscription.web",
+      "org.billingcenter.licensing.web",
+      "org.billingcenter.billing.web",
+      "org.billingcenter.cancellation.web",
+      "org.billingcenter.support.web"
+    })
+public @interface PageAdvice {}
