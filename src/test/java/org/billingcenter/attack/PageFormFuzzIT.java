@@ -119,11 +119,16 @@ class PageFormFuzzIT extends DatabaseIT {
     for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
         "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
-        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM")) {
+        "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
+        "/billing/subscriptions/" + few.id() + "/buy-licenses?add=2",
+        "/billing/subscriptions/" + few.id() + "/remove-licenses?remove=1")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
     forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
+    String quantityReview = "/billing/subscriptions/" + few.id() + "/quantity-change/review";
+    forms.addAll(formsOn(quantityReview,
+        render(post(quantityReview).param("quantity", "7").param("when", "NOW").with(csrf()), admin), admin));
     for (String status : List.of("NEW", "CLAIMED")) {
       // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
       // until this test's own organisation shows; only it is attacked (and fingerprinted).

@@ -1,5 +1,6 @@
 package org.billingcenter.licensing.api;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -81,10 +82,13 @@ class QuantityChangeApi {
   QuantityChangeView preview(
       @CurrentTenant TenantId tenant,
       @PathVariable UUID id,
-      @RequestParam int quantity,
+      @Parameter(description = "The new total of licenses, 1 to 100000 (missing: QUANTITY_OUT_OF_RANGE).")
+          @RequestParam(required = false) @Nullable Integer quantity,
       @RequestParam(required = false) @Nullable QuantityChangeWhen when,
       @AuthenticationPrincipal SignedInAccount me) {
-    return view(quantities.preview(tenant, new SubscriptionId(id), quantity, when, roles(me)));
+    // The subscription is looked up first (404 in another organisation), then the quantity refused.
+    int total = quantity == null ? 0 : quantity;
+    return view(quantities.preview(tenant, new SubscriptionId(id), total, when, roles(me)));
   }
 
   @PostMapping
