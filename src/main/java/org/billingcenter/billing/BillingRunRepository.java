@@ -54,7 +54,9 @@ class BillingRunRepository {
                                                       and l.charge_activation = s.activation
                                                       and l.charge_period_start = s.current_period_start)))
                     or exists (select 1 from credit c
-                                where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day))
+                                where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day)
+                    or exists (select 1 from prorated_amount p
+                                where p.tenant_id = t.tenant_id and p.status = 'PENDING' and p.due_on <= :day))
              order by t.tenant_id
              fetch first :limit rows only
              for update skip locked
@@ -141,12 +143,15 @@ class BillingRunRepository {
         .list();
   }
 
-  record CreditRow(TenantId tenant, UUID id, SubscriptionId subscription, Money amount, LocalDate returnOn) {}
+  /** {@code forChange}: a change's prorated credit (its line says PRORATED_CREDIT). */
+  record CreditRow(
+      TenantId tenant, UUID id, SubscriptionId subscription, Money amount, LocalDate returnOn, boolean forChange) {}
 
   List<CreditRow> dueCredits(Collection<TenantId> tenants, LocalDate day) {
     return jdbc.sql(
             """
-            select tenant_id, credit_id, subscription_id, amount_minor, currency, return_on
+            select tenant_id, credit_id, subscription_id, amount_minor, currency, return_on,
+                   change_id is not null as for_change
               from credit
              where tenant_id in (:tenants) and status = 'PENDING' and return_on <= :day
              order by tenant_id, return_on, created_at, credit_id
@@ -158,7 +163,8 @@ class BillingRunRepository {
             rs.getObject("credit_id", UUID.class),
             new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
             Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-            rs.getDate("return_on").toLocalDate()))
+            rs.getDate("return_on").toLocalDate(),
+            rs.getBoolean("for_change")))
         .list();
   }
 
@@ -166,14 +172,19 @@ class BillingRunRepository {
 
   record NewInvoice(TenantId tenant, UUID id, LocalDate date, String kind, String currency) {}
 
-  /** {@code activation} is set on CHARGE lines: with the period start, it names the period charged. */
+  /**
+   * {@code activation} is set on CHARGE lines: with the period start, it names the period charged.
+   * {@code description} tells prorated lines apart (PRORATED_CHARGE, PRORATED_CREDIT).
+   */
   record Line(
       TenantId tenant, UUID invoice, int lineNo, String kind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit, Integer activation) {}
+      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description) {}
 
   record Total(TenantId tenant, UUID invoice, long deltaMinor) {}
 
-  record Advance(TenantId tenant, SubscriptionId subscription, BillingPeriod period) {}
+  /** The subscription after its renewals: period, anchor, quantity and plan (changes applied). */
+  record Advance(
+      TenantId tenant, SubscriptionId subscription, BillingPeriod period, LocalDate anchor, int quantity, String planId) {}
 
   record CreditDone(TenantId tenant, UUID credit, String status, UUID invoice) {}
 
@@ -197,9 +208,9 @@ class BillingRunRepository {
         """
         insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id, period_start,
             period_end, quantity, unit_price_minor, amount_minor, currency, credit_id, charge_period_start,
-            charge_activation)
+            charge_activation, description)
         values (:tenant, :invoice, :line, :kind, :subscription, :start, :end, :quantity, :unitPrice,
-                :amount, :currency, :credit, :chargeStart, :chargeActivation)
+                :amount, :currency, :credit, :chargeStart, :chargeActivation, :description)
         """,
         lines.stream().map(l -> {
           PeriodCharge c = l.charge();
@@ -217,7 +228,8 @@ class BillingRunRepository {
               .addValue("currency", l.amount().currency().getCurrencyCode())
               .addValue("credit", l.credit())
               .addValue("chargeStart", "CHARGE".equals(l.kind()) ? c.period().start() : null)
-              .addValue("chargeActivation", "CHARGE".equals(l.kind()) ? l.activation() : null, java.sql.Types.INTEGER);
+              .addValue("chargeActivation", "CHARGE".equals(l.kind()) ? l.activation() : null, java.sql.Types.INTEGER)
+              .addValue("description", l.description(), java.sql.Types.VARCHAR);
         }).toArray(MapSqlParameterSource[]::new));
   }
 
@@ -233,12 +245,16 @@ class BillingRunRepository {
   void advance(List<Advance> advances) {
     batch.batchUpdate(
         """
-        update subscription set current_period_start = :start, current_period_end = :end
+        update subscription set current_period_start = :start, current_period_end = :end,
+               anchor_date = :anchor, quantity = :quantity, plan_id = :plan
          where tenant_id = :tenant and subscription_id = :subscription
         """,
         advances.stream().map(a -> new MapSqlParameterSource()
             .addValue("tenant", a.tenant().value())
             .addValue("subscription", a.subscription().value())
+            .addValue("anchor", a.anchor())
+            .addValue("quantity", a.quantity())
+            .addValue("plan", a.planId())
             .addValue("start", a.period().start())
             .addValue("end", a.period().endExclusive())).toArray(MapSqlParameterSource[]::new));
   }

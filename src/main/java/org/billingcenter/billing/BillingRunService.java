@@ -13,13 +13,20 @@ import org.billingcenter.billing.BillingRunRepository.Advance;
 import org.billingcenter.billing.BillingRunRepository.CreditDone;
 import org.billingcenter.billing.BillingRunRepository.CreditRow;
 import org.billingcenter.billing.BillingRunRepository.DueRow;
+import org.billingcenter.billing.ChangeRunRepository.Applied;
+import org.billingcenter.billing.ChangeRunRepository.ChangeRow;
+import org.billingcenter.billing.ChangeRunRepository.Invoiced;
+import org.billingcenter.billing.ChangeRunRepository.ProratedRow;
+import org.billingcenter.billing.InvoiceCalculator.AppliedChange;
 import org.billingcenter.billing.InvoiceCalculator.CreditOutcome;
+import org.billingcenter.billing.InvoiceCalculator.DueChange;
 import org.billingcenter.billing.InvoiceCalculator.DueSubscription;
 import org.billingcenter.billing.InvoiceCalculator.Renewal;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +49,7 @@ public class BillingRunService {
   private static final UUID FIRST = new UUID(0, 0);
 
   private final BillingRunRepository runs;
+  private final ChangeRunRepository changeRuns;
   private final CatalogService catalog;
   private final PaymentGateway gateway;
   private final TransactionTemplate transaction;
@@ -51,6 +59,7 @@ public class BillingRunService {
 
   BillingRunService(
       BillingRunRepository runs,
+      ChangeRunRepository changeRuns,
       CatalogService catalog,
       PaymentGateway gateway,
       TransactionTemplate transaction,
@@ -58,6 +67,7 @@ public class BillingRunService {
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
       @Value("${billing-center.billing.pause-between-batches:0ms}") java.time.Duration pause) {
     this.runs = runs;
+    this.changeRuns = changeRuns;
     this.catalog = catalog;
     this.gateway = gateway;
     this.transaction = transaction;
@@ -136,17 +146,23 @@ public class BillingRunService {
       return new Batch(tenants, null);
     }
     List<DueRow> due = runs.dueSubscriptions(tenants, day);
+    Map<SubscriptionId, List<ChangeRow>> scheduled = new HashMap<>();
+    changeRuns.dueChanges(tenants, day).forEach(c -> scheduled.computeIfAbsent(c.subscription(), k -> new ArrayList<>()).add(c));
+    List<ProratedRow> prorated = changeRuns.dueProrated(tenants, day);
     List<CreditRow> credits = runs.dueCredits(tenants, day);
     Set<LocalDate> dates = new HashSet<>();
     credits.forEach(c -> dates.add(c.returnOn()));
+    prorated.forEach(p -> dates.add(p.dueOn()));
     Map<DueRow, Renewal> renewals = new HashMap<>();
     for (DueRow row : due) {
-      Renewal renewal = InvoiceCalculator.due(dueSubscription(row, plans), day);
+      Renewal renewal =
+          InvoiceCalculator.due(dueSubscription(row, plans, scheduled.getOrDefault(row.subscription(), List.of())), day);
       renewals.put(row, renewal);
       renewal.charges().forEach(c -> dates.add(c.period().start()));
     }
     InvoiceBook book = new InvoiceBook(runs.invoices(tenants, dates));
     List<Advance> advances = new ArrayList<>();
+    List<Applied> applied = new ArrayList<>();
     int charges = 0;
     for (DueRow row : due) {
       Renewal renewal = renewals.get(row);
@@ -155,8 +171,16 @@ public class BillingRunService {
         charges++;
       }
       if (!renewal.current().equals(row.current())) {
-        advances.add(new Advance(row.tenant(), row.subscription(), renewal.current()));
+        advances.add(new Advance(row.tenant(), row.subscription(), renewal.current(), renewal.anchor(),
+            renewal.quantity(), renewal.planId() == null ? row.planId() : renewal.planId()));
       }
+      renewal.applied().forEach(a -> applied.add(new Applied(row.tenant(), row.subscription(), a.id(), describe(a))));
+    }
+    // Prorated charges go on before credits are returned, so a credit of the same date finds them.
+    List<Invoiced> invoiced = new ArrayList<>();
+    for (ProratedRow p : prorated) {
+      invoiced.add(new Invoiced(p.tenant(), p.change(), book.prorated(p.tenant(), p.dueOn(), p.subscription(), p.terms())));
+      charges++;
     }
     Map<TenantId, PaymentMethodId> methods = runs.latestPaymentMethods(tenants);
     List<CreditDone> done = new ArrayList<>();
@@ -168,6 +192,8 @@ public class BillingRunService {
     runs.insertLines(book.lines());
     runs.addToTotals(book.totals());
     runs.advance(advances);
+    changeRuns.applied(applied, clock.instant());
+    changeRuns.invoiced(invoiced);
     runs.finishCredits(done);
     gateway.refund(refunds);
     List<PaymentGateway.Collection> collections =
@@ -177,6 +203,13 @@ public class BillingRunService {
     gateway.collect(collections);
     return new Batch(tenants,
         new RunResult(day, tenants.size(), charges, done.size(), refunds.size(), collections.size()));
+  }
+
+  private static String describe(AppliedChange a) {
+    if (a.planId() != null) {
+      return "PLAN " + a.planId() + " from " + a.on();
+    }
+    return "QUANTITY " + a.quantity() + " from " + a.on() + (a.stoppedAtAssigned() ? " (stopped at the licenses assigned)" : "");
   }
 
   /**
@@ -191,17 +224,28 @@ public class BillingRunService {
     CreditOutcome outcome =
         InvoiceCalculator.applyCredit(book.total(credit.tenant(), credit.returnOn(), kind, zero), credit.amount());
     UUID invoice = book.line(credit.tenant(), credit.returnOn(), kind, "CREDIT", credit.subscription(),
-        credit.amount().negate(), credit.id());
+        credit.amount().negate(), credit.id(), credit.forChange() ? "PRORATED_CREDIT" : null);
     if (outcome.refunded().isPositive()) {
-      book.line(credit.tenant(), credit.returnOn(), kind, "REFUND", credit.subscription(), outcome.refunded(), credit.id());
+      book.line(credit.tenant(), credit.returnOn(), kind, "REFUND", credit.subscription(), outcome.refunded(), credit.id(),
+          null);
       refunds.add(new PaymentGateway.Refund(credit.tenant(), invoice, credit.id(), method, outcome.refunded()));
     }
     done.add(new CreditDone(credit.tenant(), credit.id(), outcome.refunded().isPositive() ? "REFUNDED" : "APPLIED", invoice));
   }
 
-  private static DueSubscription dueSubscription(DueRow row, Map<String, Plan> plans) {
+  private static DueSubscription dueSubscription(DueRow row, Map<String, Plan> plans, List<ChangeRow> changes) {
     Plan plan = plans.get(row.planId());
+    List<DueChange> due = changes.stream().map(c -> dueChange(c, plans)).toList();
+    int assigned = changes.isEmpty() ? 0 : changes.get(0).assigned();
     return new DueSubscription(row.anchor(), plan.billingFrequency(), row.current(), row.currentCharged(),
-        row.renews(), row.quantity(), plan.unitPrice());
+        row.renews(), row.quantity(), plan.unitPrice(), due, assigned);
+  }
+
+  private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans) {
+    if (c.quantity() != null) {
+      return DueChange.quantity(c.id(), c.effectiveOn(), c.quantity());
+    }
+    Plan to = plans.get(c.planId());
+    return DueChange.plan(c.id(), c.effectiveOn(), to.id(), to.billingFrequency(), to.unitPrice());
   }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.BillingPeriod;
+import org.billingcenter.shared.Money;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.Rejected;
@@ -30,6 +31,7 @@ public class BillingService {
 
   private final InvoiceRepository invoices;
   private final CreditRepository credits;
+  private final ProratedRepository prorated;
   private final SubscriptionService subscriptions;
   private final AuditLog audit;
   private final Clock clock;
@@ -37,11 +39,13 @@ public class BillingService {
   BillingService(
       InvoiceRepository invoices,
       CreditRepository credits,
+      ProratedRepository prorated,
       SubscriptionService subscriptions,
       AuditLog audit,
       Clock clock) {
     this.invoices = invoices;
     this.credits = credits;
+    this.prorated = prorated;
     this.subscriptions = subscriptions;
     this.audit = audit;
     this.clock = clock;
@@ -86,10 +90,36 @@ public class BillingService {
             .to(credit.amount() + " pending, returned on " + credit.returnOn()));
   }
 
-  /** What was billed for the period starting {@code periodStart}. */
+  /**
+   * The period starting {@code periodStart} as it stands: the unit price and quantity after its
+   * latest change made "now" (those of its charge line if none), and the net amount charged for it
+   * (the charge line, plus prorated charges, minus prorated credits). A cancellation credits from
+   * this, so it stays right after changes and never returns more than was charged.
+   */
   @Transactional(readOnly = true)
   public Optional<PeriodCharge> chargeFor(TenantId tenant, SubscriptionId id, LocalDate periodStart) {
-    return invoices.chargeFor(tenant, id, periodStart);
+    return invoices.chargeFor(tenant, id, periodStart)
+        .map(line -> afterChanges(line, prorated.forPeriod(tenant, id, periodStart)));
+  }
+
+  static PeriodCharge afterChanges(PeriodCharge line, List<ProratedRepository.PeriodChange> changes) {
+    PeriodCharge current = line;
+    for (ProratedRepository.PeriodChange change : changes) {
+      Money net = "CHARGE".equals(change.direction())
+          ? current.amount().plus(change.amount())
+          : current.amount().minus(change.amount());
+      current = new PeriodCharge(current.period(), change.unitPriceAfter(), change.quantityAfter(), net);
+    }
+    return current;
+  }
+
+  /**
+   * The organisation's next invoice after {@code today}: where a change's prorated charge or credit
+   * lands. The same date a cancellation credit would come back on ({@link #creditReturnDate}).
+   */
+  @Transactional(readOnly = true)
+  public LocalDate nextInvoiceDate(TenantId tenant, SubscriptionId id, BillingPeriod current, LocalDate today) {
+    return creditReturnDate(tenant, id, current, today);
   }
 
   /** The date a credit for ending {@code period} of subscription {@code id} today comes back. */

@@ -41,6 +41,28 @@ class CreditRepository {
         .update();
   }
 
+  /** A change's credit: keyed by its change, no period_start (that key is cancellations'). */
+  void insertForChange(Credit credit, UUID changeId) {
+    jdbc.sql(
+            """
+            insert into credit (tenant_id, credit_id, subscription_id, amount_minor, currency,
+                                status, return_on, created_at, change_id, activation)
+            values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :change,
+                    (""" + InvoiceRepository.ACTIVATION + """
+            ))
+            """)
+        .param("tenant", credit.tenant().value())
+        .param("id", credit.id())
+        .param("subscription", credit.subscription().value())
+        .param("amount", credit.amount().minor())
+        .param("currency", credit.amount().currency().getCurrencyCode())
+        .param("status", credit.status().name())
+        .param("returnOn", credit.returnOn())
+        .param("now", Utc.of(credit.createdAt()))
+        .param("change", changeId)
+        .update();
+  }
+
   private static final String LIST =
       """
       select credit_id, subscription_id, amount_minor, currency, status, return_on, created_at

@@ -49,7 +49,13 @@ final class InvoiceBook {
   }
 
   UUID charge(TenantId tenant, SubscriptionId subscription, int activation, PeriodCharge charge) {
-    return add(tenant, charge.period().start(), "INVOICE", "CHARGE", subscription, charge, charge.amount(), null, activation);
+    return add(tenant, charge.period().start(), "INVOICE", "CHARGE", subscription, charge, charge.amount(), null, activation,
+        null);
+  }
+
+  /** A change's prorated charge on the invoice of {@code date}: quantity and unit price after the change. */
+  UUID prorated(TenantId tenant, LocalDate date, SubscriptionId subscription, PeriodCharge terms) {
+    return add(tenant, date, "INVOICE", "ADJUSTMENT", subscription, terms, terms.amount(), null, null, "PRORATED_CHARGE");
   }
 
   Money total(TenantId tenant, LocalDate date, String kind, Money zero) {
@@ -57,13 +63,14 @@ final class InvoiceBook {
     return open == null ? zero : new Money(open.total, zero.currency());
   }
 
-  UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription, Money amount, UUID credit) {
-    return add(tenant, date, kind, lineKind, subscription, null, amount, credit, null);
+  UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription, Money amount,
+      UUID credit, String description) {
+    return add(tenant, date, kind, lineKind, subscription, null, amount, credit, null, description);
   }
 
   private UUID add(
       TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit, Integer activation) {
+      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description) {
     Open open =
         invoices.computeIfAbsent(
             new Key(tenant, date, kind),
@@ -75,7 +82,7 @@ final class InvoiceBook {
     open.lastLine++;
     open.total = Math.addExact(open.total, amount.minor());
     open.delta = Math.addExact(open.delta, amount.minor());
-    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit, activation));
+    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit, activation, description));
     return open.id;
   }
 

@@ -2,7 +2,9 @@ package org.billingcenter.billing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Money;
@@ -20,6 +22,8 @@ public final class InvoiceCalculator {
    *
    * @param currentCharged whether the current period already has its charge line
    * @param renews auto-renewing and not set to end at term end
+   * @param changes its PENDING scheduled changes due by the run date
+   * @param assigned licenses assigned now: a scheduled reduction stops there
    */
   public record DueSubscription(
       LocalDate anchor,
@@ -28,31 +32,96 @@ public final class InvoiceCalculator {
       boolean currentCharged,
       boolean renews,
       int quantity,
-      Money unitPrice) {}
+      Money unitPrice,
+      List<DueChange> changes,
+      int assigned) {
 
-  /** The periods to charge, oldest first, and the period the subscription is in afterwards. */
-  public record Renewal(List<PeriodCharge> charges, BillingPeriod current) {}
+    /** Nothing scheduled. */
+    public DueSubscription(LocalDate anchor, BillingFrequency frequency, BillingPeriod current,
+        boolean currentCharged, boolean renews, int quantity, Money unitPrice) {
+      this(anchor, frequency, current, currentCharged, renews, quantity, unitPrice, List.of(), 0);
+    }
+  }
+
+  /**
+   * A scheduled change as the run applies it: a new quantity, or a new plan (its id, price and
+   * frequency), from the first renewal on or after {@code effectiveOn}.
+   */
+  public record DueChange(
+      UUID id, LocalDate effectiveOn, Integer quantity, String planId, BillingFrequency frequency, Money unitPrice) {
+
+    public static DueChange quantity(UUID id, LocalDate effectiveOn, int quantity) {
+      return new DueChange(id, effectiveOn, quantity, null, null, null);
+    }
+
+    public static DueChange plan(UUID id, LocalDate effectiveOn, String planId, BillingFrequency frequency, Money unitPrice) {
+      return new DueChange(id, effectiveOn, null, planId, frequency, unitPrice);
+    }
+  }
+
+  /**
+   * A change applied at the renewal of {@code on}. {@code quantity} is the quantity after it;
+   * {@code stoppedAtAssigned} when a reduction stopped at the licenses assigned.
+   */
+  public record AppliedChange(UUID id, LocalDate on, int quantity, String planId, boolean stoppedAtAssigned) {}
+
+  /**
+   * The periods to charge, oldest first, and the subscription afterwards: its period, anchor,
+   * quantity and plan ({@code planId} null when unchanged), and the changes applied.
+   */
+  public record Renewal(
+      List<PeriodCharge> charges, BillingPeriod current, LocalDate anchor, int quantity, String planId,
+      List<AppliedChange> applied) {}
+
+  /** The terms a period is charged at; the anchor its periods are counted from. */
+  private record Terms(LocalDate anchor, BillingFrequency frequency, int quantity, Money unitPrice, String planId) {}
 
   /**
    * Charges the current period if it never was (a converted trial, a reactivation), then every
    * period that has started by {@code runDate} (a missed run catches up). Renewal dates come from
-   * the anchor, so a 31st stays the 31st.
+   * the anchor, so a 31st stays the 31st. A scheduled change applies at the first renewal on or
+   * after its date and that period is charged with the new terms; a new billing frequency starts a
+   * new anchor on that renewal.
    */
   public static Renewal due(DueSubscription s, LocalDate runDate) {
     List<PeriodCharge> charges = new ArrayList<>();
+    List<AppliedChange> applied = new ArrayList<>();
+    List<DueChange> waiting = new ArrayList<>(s.changes());
+    waiting.sort(Comparator.comparing(DueChange::effectiveOn));
+    Terms terms = new Terms(s.anchor(), s.frequency(), s.quantity(), s.unitPrice(), null);
     BillingPeriod period = s.current();
     if (!s.currentCharged() && !period.start().isAfter(runDate)) {
-      charges.add(charge(s, period));
+      charges.add(charge(terms, period));
     }
     while (s.renews() && !period.endExclusive().isAfter(runDate)) {
-      period = BillingPeriod.containing(s.anchor(), period.endExclusive(), s.frequency());
-      charges.add(charge(s, period));
+      LocalDate renewal = period.endExclusive();
+      while (!waiting.isEmpty() && !waiting.get(0).effectiveOn().isAfter(renewal)) {
+        terms = apply(terms, waiting.remove(0), renewal, s.assigned(), applied);
+      }
+      period = BillingPeriod.containing(terms.anchor(), renewal, terms.frequency());
+      charges.add(charge(terms, period));
     }
-    return new Renewal(List.copyOf(charges), period);
+    return new Renewal(List.copyOf(charges), period, terms.anchor(), terms.quantity(), terms.planId(),
+        List.copyOf(applied));
   }
 
-  private static PeriodCharge charge(DueSubscription s, BillingPeriod period) {
-    return new PeriodCharge(period, s.unitPrice(), s.quantity(), s.unitPrice().times(s.quantity()));
+  private static Terms apply(Terms terms, DueChange change, LocalDate renewal, int assigned, List<AppliedChange> applied) {
+    Terms after;
+    boolean stopped = false;
+    if (change.quantity() != null) {
+      stopped = change.quantity() < assigned;
+      after = new Terms(terms.anchor(), terms.frequency(), Math.max(change.quantity(), assigned), terms.unitPrice(),
+          terms.planId());
+    } else {
+      LocalDate anchor = change.frequency() == terms.frequency() ? terms.anchor() : renewal;
+      after = new Terms(anchor, change.frequency(), terms.quantity(), change.unitPrice(), change.planId());
+    }
+    applied.add(new AppliedChange(change.id(), renewal, after.quantity(), change.planId(), stopped));
+    return after;
+  }
+
+  private static PeriodCharge charge(Terms terms, BillingPeriod period) {
+    return new PeriodCharge(period, terms.unitPrice(), terms.quantity(), terms.unitPrice().times(terms.quantity()));
   }
 
   /** How a credit lands on an invoice: what the invoice absorbs, and the rest, refunded. */

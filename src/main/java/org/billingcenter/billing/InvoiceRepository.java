@@ -144,7 +144,7 @@ class InvoiceRepository {
   private static final String LINES =
       """
       select invoice_id, line_no, kind, subscription_id, period_start, period_end, quantity,
-             unit_price_minor, amount_minor, currency
+             unit_price_minor, amount_minor, currency, description
         from invoice_line where tenant_id = :tenant
       """;
 
@@ -157,7 +157,8 @@ class InvoiceRepository {
           rs.getDate("period_end") == null ? null : rs.getDate("period_end").toLocalDate(),
           (Integer) rs.getObject("quantity"),
           rs.getObject("unit_price_minor") == null ? null : Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")),
-          Money.of(rs.getLong("amount_minor"), rs.getString("currency")));
+          Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+          rs.getString("description"));
 
   Optional<Invoice> find(TenantId tenant, UUID id) {
     List<Invoice.Line> lines =

@@ -38,4 +38,18 @@ public final class Proration {
     Money zero = Money.zero(full.currency());
     return share.max(zero).min(charge.amount().max(zero));
   }
+
+  /**
+   * What {@code licenses} licenses cost for the rest of {@code period} after {@code today}: unit
+   * price × licenses × unused days ÷ period days, rounded once, half-up; never negative. The day
+   * of the change counts as used at the old terms (as for a cancellation), so a change and its
+   * inverse on the same day cost and return the same amount.
+   */
+  public static Money forRemainingDays(Money unitPrice, int licenses, BillingPeriod period, LocalDate today) {
+    Money zero = Money.zero(unitPrice.currency());
+    if (licenses <= 0) {
+      return zero;
+    }
+    return unitPrice.times(licenses).multiplyAndRound(unusedDays(period, today), period.days()).max(zero);
+  }
 }

@@ -117,6 +117,38 @@ class LifecycleRepository {
         .update();
   }
 
+  /**
+   * The subscriptions this step stamped with {@code at} stopped renewing (expired, ended): their
+   * PENDING scheduled changes are voided, one audit row each.
+   */
+  void voidChanges(Instant at) {
+    int voided = jdbc.sql(
+            """
+            update scheduled_change set status = 'VOIDED', status_changed_at = :at
+             where status = 'PENDING'
+               and exists (select 1 from subscription s where s.tenant_id = scheduled_change.tenant_id
+                             and s.subscription_id = scheduled_change.subscription_id
+                             and s.status <> 'ACTIVE' and s.status_changed_at = :at)
+            """)
+        .param("at", Utc.of(at))
+        .update();
+    if (voided == 0) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into audit_event (tenant_id, occurred_at, actor, action, entity_type, entity_id,
+                                     before_state, after_state)
+            select tenant_id, :at, :actor, 'SCHEDULED_CHANGE_VOIDED', 'subscription',
+                   cast(subscription_id as varchar(100)),
+                   cast(change_id as varchar(40)) || ' ' || kind || ' PENDING', 'VOIDED'
+              from scheduled_change where status = 'VOIDED' and status_changed_at = :at
+            """)
+        .param("at", Utc.of(at))
+        .param("actor", ACTOR)
+        .update();
+  }
+
   private int move(String where, String to, LocalDate day, Instant at) {
     return jdbc.sql("update subscription set status = :to, status_changed_at = :at where " + where)
         .param("to", to)

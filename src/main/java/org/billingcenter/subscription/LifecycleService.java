@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The time-driven transitions of DESIGN.md's lifecycle, for a day: trials end (converting with a
  * payment method, expiring without), terms end (cancelled at term end → DISABLED, recurring
  * billing off → EXPIRED), EXPIRED → DISABLED after the grace days, DISABLED → DELETED after the
- * retention days. Each step is one set-based transaction with its audit rows; repeating a day
+ * retention days; a subscription that stops renewing loses its pending scheduled changes
+ * (voided). Each step is one set-based transaction with its audit rows; repeating a day
  * changes nothing more.
  */
 @Service
@@ -115,6 +116,7 @@ public class LifecycleService {
               int count = step.move().applyAsInt(at);
               if (count > 0) {
                 lifecycle.audit(step.action(), step.from(), step.to(), at);
+                lifecycle.voidChanges(at);
               }
               return count;
             });

@@ -60,4 +60,15 @@ public record Subscription(
     return new Subscription(tenant, id, planId, quantity, status, cancelOn == null, anchorDate,
         currentPeriod, trialEnd, paymentMethod, createdAt, cancelledAt, cancelOn);
   }
+
+  Subscription withQuantity(int newQuantity) {
+    return new Subscription(tenant, id, planId, newQuantity, status, autoRenew, anchorDate, currentPeriod,
+        trialEnd, paymentMethod, createdAt, cancelledAt, scheduledCancelOn);
+  }
+
+  /** On another plan; {@code anchor} is where later periods are counted from. */
+  Subscription withPlan(String newPlanId, LocalDate anchor) {
+    return new Subscription(tenant, id, newPlanId, quantity, status, autoRenew, anchor, currentPeriod,
+        trialEnd, paymentMethod, createdAt, cancelledAt, scheduledCancelOn);
+  }
 }

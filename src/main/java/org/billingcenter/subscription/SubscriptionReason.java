@@ -11,7 +11,12 @@ public enum SubscriptionReason implements Reason {
   TRIAL_ALREADY_RUNNING(Kind.CONFLICT),
   ILLEGAL_TRANSITION(Kind.CONFLICT),
   NOT_ENDING(Kind.CONFLICT),
-  ENDING_AT_TERM(Kind.CONFLICT);
+  ENDING_AT_TERM(Kind.CONFLICT),
+  /** Recurring billing is off: no renewal for a scheduled change to wait for. */
+  NOT_RENEWING(Kind.CONFLICT),
+  SCHEDULED_CHANGE_NOT_FOUND(Kind.NOT_FOUND),
+  /** Already applied, withdrawn or voided: argument its status. */
+  SCHEDULED_CHANGE_NOT_PENDING(Kind.CONFLICT);
 
   private final Kind kind;
 

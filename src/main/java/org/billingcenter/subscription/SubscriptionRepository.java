@@ -82,7 +82,7 @@ class SubscriptionRepository {
             """
             update subscription
                set status_changed_at = case when status = :status then status_changed_at else :now end,
-                   status = :status, quantity = :quantity, auto_renew = :autoRenew, anchor_date = :anchor,
+                   status = :status, plan_id = :plan, quantity = :quantity, auto_renew = :autoRenew, anchor_date = :anchor,
                    current_period_start = :periodStart, current_period_end = :periodEnd,
                    trial_end = :trialEnd, payment_method_id = :paymentMethod,
                    cancelled_at = :cancelledAt, scheduled_cancel_on = :cancelOn
@@ -91,6 +91,7 @@ class SubscriptionRepository {
         .param("tenant", s.tenant().value())
         .param("id", s.id().value())
         .param("status", s.status().name())
+        .param("plan", s.planId())
         .param("quantity", s.quantity())
         .param("autoRenew", s.autoRenew())
         .param("anchor", s.anchorDate())

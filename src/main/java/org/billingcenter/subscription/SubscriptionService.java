@@ -2,7 +2,11 @@ package org.billingcenter.subscription;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.catalog.CatalogService;
@@ -34,6 +38,7 @@ public class SubscriptionService {
   private final TenantService tenants;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final ScheduledChanges changes;
   private final Clock clock;
 
   SubscriptionService(
@@ -42,12 +47,14 @@ public class SubscriptionService {
       TenantService tenants,
       AuditLog audit,
       ApplicationEventPublisher events,
+      ScheduledChanges changes,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.tenants = tenants;
     this.audit = audit;
     this.events = events;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -157,6 +164,7 @@ public class SubscriptionService {
             .orElseThrow(() -> new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status()));
     Subscription ended = locked.withStatus(next, clock.instant());
     subscriptions.update(ended, clock.instant());
+    changes.voidPending(locked, actor);
     audit.record(
         locked.tenant(),
         actor,
@@ -172,6 +180,7 @@ public class SubscriptionService {
   public Subscription scheduleEnd(Subscription locked, LocalDate endsOn, String actor, String why) {
     Subscription ending = locked.withSchedule(endsOn);
     subscriptions.update(ending, clock.instant());
+    changes.voidPending(locked, actor);
     audit.record(
         locked.tenant(),
         actor,
@@ -224,6 +233,9 @@ public class SubscriptionService {
     }
     Subscription changed = locked.withAutoRenew(autoRenew);
     subscriptions.update(changed, clock.instant());
+    if (!autoRenew) {
+      changes.voidPending(locked, actor);
+    }
     audit.record(tenant, actor,
         Change.of("AUTO_RENEW_CHANGED", "subscription", id).from(locked.autoRenew()).to(autoRenew));
     return changed;
@@ -272,6 +284,76 @@ public class SubscriptionService {
             .from("ends on " + locked.scheduledCancelOn())
             .to("renews"));
     return renewing;
+  }
+
+  /**
+   * Schedules a change for the renewal that ends the current period ({@code effectiveOn} = its
+   * exclusive end); a PENDING change of the same kind is replaced (WITHDRAWN). The caller holds the
+   * lock and has decided the change is allowed; here only what never makes sense is refused (not
+   * ACTIVE, ending at term, recurring billing off).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ScheduledChange scheduleChange(
+      Subscription locked, ScheduledChange.Kind kind, Integer quantity, String planId, String actor) {
+    if (kind == ScheduledChange.Kind.PLAN && planId != null) {
+      sellable(locked.tenant(), planId, null);
+    }
+    return changes.schedule(locked, kind, quantity, planId, actor);
+  }
+
+  /** PENDING → WITHDRAWN; an unknown change is not found, any other status is a conflict. */
+  @Transactional
+  public ScheduledChange withdrawChange(TenantId tenant, SubscriptionId id, UUID changeId, String actor) {
+    return changes.withdraw(lock(tenant, id), changeId, actor);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScheduledChange> pendingChanges(TenantId tenant, SubscriptionId id) {
+    return changes.pending(tenant, id);
+  }
+
+  /** The PENDING changes of several subscriptions (a page of a list), in one query. */
+  @Transactional(readOnly = true)
+  public Map<SubscriptionId, List<ScheduledChange>> pendingChanges(TenantId tenant, List<SubscriptionId> ids) {
+    return changes.pending(tenant, ids).stream()
+        .collect(Collectors.groupingBy(ScheduledChange::subscription, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  /** The quantity changes now; the caller decided it may and books the money (QuantityChanged). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subscription changeQuantityNow(Subscription locked, int quantity, String actor) {
+    if (!locked.status().isLive()) {
+      throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
+    }
+    if (quantity < 1 || quantity > MAX_QUANTITY) {
+      throw new Rejected(SubscriptionReason.QUANTITY_OUT_OF_RANGE, 1, MAX_QUANTITY);
+    }
+    Subscription changed = locked.withQuantity(quantity);
+    subscriptions.update(changed, clock.instant());
+    audit.record(locked.tenant(), actor,
+        Change.of("QUANTITY_CHANGED", "subscription", locked.id()).from(locked.quantity()).to(quantity));
+    return changed;
+  }
+
+  /**
+   * The plan changes now and the current period keeps its dates. A plan of another billing
+   * frequency counts its periods from the current period's end (the new anchor): the period under
+   * way is not cut short, and the next one has the new plan's length.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Subscription changePlanNow(Subscription locked, String planId, String actor) {
+    if (locked.status() != SubscriptionStatus.ACTIVE || locked.currentPeriod() == null) {
+      throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
+    }
+    Plan from = catalog.plan(locked.planId());
+    Plan to = sellable(locked.tenant(), planId, null);
+    LocalDate anchor =
+        from.billingFrequency() == to.billingFrequency() ? locked.anchorDate() : locked.currentPeriod().endExclusive();
+    Subscription changed = locked.withPlan(planId, anchor);
+    subscriptions.update(changed, clock.instant());
+    audit.record(locked.tenant(), actor,
+        Change.of("PLAN_CHANGED", "subscription", locked.id()).from(locked.planId()).to(planId));
+    return changed;
   }
 
   private Plan sellable(TenantId tenant, String planId, PaymentMethodId paymentMethod) {

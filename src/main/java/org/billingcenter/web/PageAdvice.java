@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.licensing.web",
       "org.billingcenter.billing.web",
       "org.billingcenter.cancellation.web",
-      "org.billingcenter.support.web"
+      "org.billingcenter.support.web",
+      "org.billingcenter.planchange.web"
     })
 public @interface PageAdvice {}

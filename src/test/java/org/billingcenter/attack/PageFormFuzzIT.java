@@ -30,6 +30,7 @@ import org.billingcenter.support.CallbackService.NewCallback;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.TenantFingerprint;
+import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -121,7 +122,9 @@ class PageFormFuzzIT extends DatabaseIT {
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
         "/billing/subscriptions/" + few.id() + "/buy-licenses?add=2",
-        "/billing/subscriptions/" + few.id() + "/remove-licenses?remove=1")) {
+        "/billing/subscriptions/" + few.id() + "/remove-licenses?remove=1",
+        "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
+        "/billing/subscriptions/" + few.id() + "/change-frequency")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
@@ -129,6 +132,10 @@ class PageFormFuzzIT extends DatabaseIT {
     String quantityReview = "/billing/subscriptions/" + few.id() + "/quantity-change/review";
     forms.addAll(formsOn(quantityReview,
         render(post(quantityReview).param("quantity", "7").param("when", "NOW").with(csrf()), admin), admin));
+    String planReview = "/billing/subscriptions/" + few.id() + "/change-plan/review";
+    forms.addAll(formsOn(planReview, render(post(planReview).param("planId", TestTenants.ANNUAL_PLAN).with(csrf()), admin), admin));
+    String frequencyReview = "/billing/subscriptions/" + few.id() + "/change-frequency/review";
+    forms.addAll(formsOn(frequencyReview, render(post(frequencyReview).with(csrf()), admin), admin));
     for (String status : List.of("NEW", "CLAIMED")) {
       // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
       // until this test's own organisation shows; only it is attacked (and fingerprinted).

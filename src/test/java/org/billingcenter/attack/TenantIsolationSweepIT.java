@@ -12,7 +12,9 @@ import java.util.Map;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.Role;
 import org.billingcenter.billing.BillingService;
+import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
+import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TenantFingerprint;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For every operation in the OpenAPI document: called by another organisation's accounts with this
@@ -35,6 +38,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired JdbcClient jdbc;
   @Autowired CallbackService callbacks;
   @Autowired BillingService billing;
+  @Autowired SubscriptionService subscriptions;
+  @Autowired TransactionTemplate transaction;
 
   record Operation(HttpMethod method, String path) {}
 
@@ -52,8 +57,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
     Subscription victimSub = tenants.subscription(victim, 5, 3);
     var callback = callbacks.request(victim.id(), new CallbackService.NewCallback(victimSub.id(), "V", "+33123456789", "fr", "x"), "t");
     String invoice = billing.invoices(victim.id()).get(0).id().toString();
+    String change = scheduledChange(victimSub);
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
-        victim.members().get(0).toString(), victim.card().toString());
+        victim.members().get(0).toString(), victim.card().toString(), change);
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -76,6 +82,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
         }
         boolean targetsVictim = op.path().contains("{");
         String path = op.path()
+            .replace("{changeId}", change)
             .replace("{tenantId}", victim.id().toString())
             .replace("{memberId}", victim.members().get(0).toString())
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
@@ -108,13 +115,14 @@ class TenantIsolationSweepIT extends DatabaseIT {
   void a_reader_changes_nothing_with_any_operation() throws Exception {
     Given org = tenants.tenant(2);
     Subscription s = tenants.subscription(org, 3, 2);
+    String change = scheduledChange(s);
     String reader = tenants.account(org, Role.READER);
     String before = TenantFingerprint.of(jdbc, org.id());
     for (Operation op : operations()) {
       if (op.method() == HttpMethod.GET) {
         continue;
       }
-      String path = op.path().replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
+      String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
           .replace("{tenantId}", org.id().toString());
       MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
           .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\"}")
@@ -122,5 +130,11 @@ class TenantIsolationSweepIT extends DatabaseIT {
       assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
     }
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
+  }
+
+  /** A pending reduction to 4 licenses at the renewal, so the scheduled-change operations have a target. */
+  private String scheduledChange(Subscription s) {
+    return transaction.execute(st -> subscriptions.scheduleChange(
+        subscriptions.lock(s.tenant(), s.id()), ScheduledChange.Kind.QUANTITY, 4, null, "t")).id().toString();
   }
 }

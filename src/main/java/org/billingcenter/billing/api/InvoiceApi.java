@@ -51,15 +51,20 @@ class InvoiceApi {
     this.problems = problems;
   }
 
+  /**
+   * {@code description}: PRORATED_CHARGE or PRORATED_CREDIT for a change's prorated amount (its
+   * quantity and unit price are the terms after the change), else absent.
+   */
   record LineView(int lineNo, String kind, @Nullable UUID subscriptionId, @Nullable LocalDate periodStart,
-      @Nullable LocalDate periodEnd, @Nullable Integer quantity, @Nullable MoneyView unitPrice, MoneyView amount) {}
+      @Nullable LocalDate periodEnd, @Nullable Integer quantity, @Nullable MoneyView unitPrice, MoneyView amount,
+      @Nullable String description) {}
 
   record InvoiceView(String id, LocalDate date, String kind, MoneyView total, List<LineView> lines) {
     static InvoiceView of(Invoice i) {
       return new InvoiceView(i.id().toString(), i.date(), i.kind(), MoneyView.of(i.total()),
           i.lines().stream().map(l -> new LineView(l.lineNo(), l.kind(), l.subscription(), l.periodStart(),
               l.periodEnd(), l.quantity(), l.unitPrice() == null ? null : MoneyView.of(l.unitPrice()),
-              MoneyView.of(l.amount()))).toList());
+              MoneyView.of(l.amount()), l.description())).toList());
     }
   }
 

@@ -8,14 +8,17 @@ import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.Paged;
 import org.billingcenter.shared.Limits;
+import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
@@ -33,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in organisation's subscriptions: list, read, start a trial, buy. */
+/** The signed-in organisation's subscriptions: list, read, start a trial, buy, withdraw a scheduled change. */
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 class SubscriptionApi {
@@ -44,9 +47,21 @@ class SubscriptionApi {
     this.subscriptions = subscriptions;
   }
 
+  /** A change waiting for the renewal of {@code effectiveOn}: a new quantity or a new plan. */
+  record ScheduledChangeView(
+      String id, ScheduledChange.Kind kind, @Nullable Integer quantity, @Nullable String planId, LocalDate effectiveOn,
+      ScheduledChange.Status status) {
+
+    static ScheduledChangeView of(ScheduledChange c) {
+      return new ScheduledChangeView(c.id().toString(), c.kind(), c.quantity(), c.planId(), c.effectiveOn(), c.status());
+    }
+  }
+
   /**
    * Periods are tenant-local dates; {@code currentPeriodEnd} is exclusive (the next charge day).
-   * {@code endsOn} is set when the subscription was cancelled at term end.
+   * {@code endsOn} is set when the subscription was cancelled at term end. {@code assigned} (also
+   * {@code assignedLicenses}, kept for older clients) is how many of the {@code quantity} licenses
+   * are assigned; {@code scheduledChanges} are the PENDING changes, withdrawable until they apply.
    */
   record SubscriptionView(
       String id,
@@ -54,15 +69,17 @@ class SubscriptionApi {
       String productName,
       SubscriptionStatus status,
       int quantity,
+      int assigned,
       int assignedLicenses,
       boolean autoRenew,
       @Nullable LocalDate currentPeriodStart,
       @Nullable LocalDate currentPeriodEnd,
       @Nullable LocalDate trialEnd,
       @Nullable LocalDate endsOn,
-      @Nullable String paymentMethodId) {
+      @Nullable String paymentMethodId,
+      List<ScheduledChangeView> scheduledChanges) {
 
-    static SubscriptionView of(SubscriptionSummary summary) {
+    static SubscriptionView of(SubscriptionSummary summary, List<ScheduledChange> pending) {
       Subscription s = summary.subscription();
       return new SubscriptionView(
           s.id().toString(),
@@ -71,12 +88,14 @@ class SubscriptionApi {
           s.status(),
           s.quantity(),
           summary.assignedLicenses(),
+          summary.assignedLicenses(),
           s.autoRenew(),
           s.currentPeriod() == null ? null : s.currentPeriod().start(),
           s.currentPeriod() == null ? null : s.currentPeriod().endExclusive(),
           s.trialEnd(),
           s.scheduledCancelOn(),
-          s.paymentMethod() == null ? null : s.paymentMethod().toString());
+          s.paymentMethod() == null ? null : s.paymentMethod().toString(),
+          pending.stream().map(ScheduledChangeView::of).toList());
     }
   }
 
@@ -87,12 +106,30 @@ class SubscriptionApi {
 
   @GetMapping
   ResponseEntity<List<SubscriptionView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
-    return Paged.ok(subscriptions.list(tenant, page).map(SubscriptionView::of));
+    Page<SubscriptionSummary> summaries = subscriptions.list(tenant, page);
+    Map<SubscriptionId, List<ScheduledChange>> pending = subscriptions.pendingChanges(
+        tenant, summaries.items().stream().map(s -> s.subscription().id()).toList());
+    return Paged.ok(summaries.map(s -> SubscriptionView.of(s, pending.getOrDefault(s.subscription().id(), List.of()))));
   }
 
   @GetMapping("/{id}")
   SubscriptionView get(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
-    return SubscriptionView.of(subscriptions.get(tenant, new SubscriptionId(id)));
+    return view(tenant, new SubscriptionId(id));
+  }
+
+  /**
+   * Withdraws a PENDING scheduled change: it will not apply at the renewal. 404 for a change this
+   * subscription does not have, 409 when it is no longer PENDING.
+   */
+  @PostMapping("/{id}/scheduled-changes/{changeId}/withdraw")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  ScheduledChangeView withdraw(
+      @CurrentTenant TenantId tenant, @PathVariable UUID id, @PathVariable UUID changeId, Principal me) {
+    return ScheduledChangeView.of(subscriptions.withdrawChange(tenant, new SubscriptionId(id), changeId, me.getName()));
+  }
+
+  private SubscriptionView view(TenantId tenant, SubscriptionId id) {
+    return SubscriptionView.of(subscriptions.get(tenant, id), subscriptions.pendingChanges(tenant, id));
   }
 
   record AutoRenew(@NotNull Boolean autoRenew) {}
@@ -105,7 +142,7 @@ class SubscriptionApi {
       @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody AutoRenew body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
     subscriptions.setAutoRenew(tenant, subscription, body.autoRenew(), me.getName());
-    return SubscriptionView.of(subscriptions.get(tenant, subscription));
+    return view(tenant, subscription);
   }
 
   @PostMapping("/{id}/reactivation")
@@ -114,7 +151,7 @@ class SubscriptionApi {
       @CurrentTenant TenantId tenant, @PathVariable UUID id, @Valid @RequestBody Reactivate body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
     subscriptions.reactivate(tenant, subscription, new PaymentMethodId(body.paymentMethodId()), me.getName());
-    return SubscriptionView.of(subscriptions.get(tenant, subscription));
+    return view(tenant, subscription);
   }
 
   @PostMapping("/trials")
@@ -128,7 +165,7 @@ class SubscriptionApi {
             body.planId(),
             body.paymentMethodId() == null ? null : new PaymentMethodId(body.paymentMethodId()),
             me.getName());
-    return SubscriptionView.of(subscriptions.get(tenant, started.id()));
+    return view(tenant, started.id());
   }
 
   @PostMapping
@@ -143,6 +180,6 @@ class SubscriptionApi {
             body.quantity(),
             new PaymentMethodId(body.paymentMethodId()),
             me.getName());
-    return SubscriptionView.of(subscriptions.get(tenant, bought.id()));
+    return view(tenant, bought.id());
   }
 }

@@ -62,6 +62,9 @@ class ProductsPages {
     model.addAttribute("subscriptions", rows.items());
     model.addAttribute("pager", PageLinks.of(rows, "page"));
     model.addAttribute("plans", plans());
+    // One query for the whole page: which rows have a change waiting for their renewal.
+    model.addAttribute("scheduled",
+        subscriptions.pendingChanges(tenant, rows.items().stream().map(r -> r.subscription().id()).toList()));
     return "billing/products";
   }
 
@@ -70,6 +73,8 @@ class ProductsPages {
     SubscriptionSummary summary = subscriptions.get(tenant, new SubscriptionId(id));
     model.addAttribute("row", summary);
     model.addAttribute("plan", catalog.plan(summary.subscription().planId()));
+    model.addAttribute("plans", plans());
+    model.addAttribute("scheduled", subscriptions.pendingChanges(tenant, summary.subscription().id()));
     model.addAttribute("paymentMethod",
         summary.subscription().paymentMethod() == null ? null : tenants.paymentMethod(tenant, summary.subscription().paymentMethod()));
     return "billing/details";
@@ -81,6 +86,16 @@ class ProductsPages {
       Principal me, RedirectAttributes flash) {
     subscriptions.setAutoRenew(tenant, new SubscriptionId(id), autoRenew, me.getName());
     flash.addFlashAttribute("notice", autoRenew ? "details.notice.auto-renew-on" : "details.notice.auto-renew-off");
+    return "redirect:/billing/subscriptions/" + id;
+  }
+
+  /** Takes back a change scheduled for the renewal: nothing changes then. */
+  @PostMapping("/subscriptions/{id}/scheduled-changes/{changeId}/withdraw")
+  @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
+  String withdrawChange(@CurrentTenant TenantId tenant, @PathVariable UUID id, @PathVariable UUID changeId,
+      Principal me, RedirectAttributes flash) {
+    subscriptions.withdrawChange(tenant, new SubscriptionId(id), changeId, me.getName());
+    flash.addFlashAttribute("notice", "details.notice.change-withdrawn");
     return "redirect:/billing/subscriptions/" + id;
   }
 
