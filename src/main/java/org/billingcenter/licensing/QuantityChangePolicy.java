@@ -73,7 +73,9 @@ public final class QuantityChangePolicy {
 
   private static QuantityChangeDecision addition(QuantityChangeSnapshot s) {
     if (s.maxQuantity() != null && s.requestedQuantity() > s.maxQuantity()) {
-      return QuantityChangeDecision.refused(s, ABOVE_MAXIMUM, s.maxQuantity());
+      // The shared message (also the plan change's) reads: at most {0}; unassign {1}; remove {2}.
+      return QuantityChangeDecision.refused(
+          s, ABOVE_MAXIMUM, s.maxQuantity(), 0, s.requestedQuantity() - s.maxQuantity());
     }
     return s.when() == AT_RENEWAL ? atRenewal(s) : QuantityChangeDecision.allowed(s, NOW, s.today());
   }

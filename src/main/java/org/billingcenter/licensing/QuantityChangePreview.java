@@ -56,7 +56,7 @@ public record QuantityChangePreview(
       LocalDate today, @Nullable LocalDate invoiceOn) {
     Money amount = Money.zero(unitPrice.currency());
     if (decision.allowed() && decision.when() == QuantityChangeWhen.NOW) {
-      amount = forRemainingDays(unitPrice, Math.abs(decision.delta()), period, today);
+      amount = Proration.forRemainingDays(unitPrice, Math.abs(decision.delta()), period, today);
     }
     Direction direction =
         !amount.isPositive() ? Direction.NONE : decision.addition() ? Direction.CHARGE : Direction.CREDIT;
@@ -97,10 +97,5 @@ public record QuantityChangePreview(
     return direction == Direction.NONE
         ? Message.of(key + "_now_free", licenses(), quantityAfter)
         : Message.of(key + "_now", licenses(), amount, chargedOn, quantityAfter);
-  }
-
-  // TODO(ledger merge): Proration.forRemainingDays(unitPrice, licenses, period, today) replaces this.
-  private static Money forRemainingDays(Money unitPrice, int licenses, BillingPeriod period, LocalDate today) {
-    return unitPrice.times(licenses).multiplyAndRound(Proration.unusedDays(period, today), period.days());
   }
 }

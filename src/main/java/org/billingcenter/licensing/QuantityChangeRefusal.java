@@ -14,7 +14,7 @@ public enum QuantityChangeRefusal implements Reason {
   TRIAL(Kind.CONFLICT),
   /** The requested quantity is the current one. */
   NO_CHANGE(Kind.INVALID),
-  /** Above the plan's maximum quantity (arg: the maximum). */
+  /** Above the plan's maximum quantity (args: the maximum, 0 to unassign, the licenses too many). */
   ABOVE_MAXIMUM(Kind.INVALID),
   /** Fewer licenses than are assigned (args: assigned, licenses to unassign first). */
   LICENSES_IN_USE(Kind.CONFLICT),

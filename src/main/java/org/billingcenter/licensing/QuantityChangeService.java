@@ -21,6 +21,9 @@ import org.billingcenter.shared.Money;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.ProratedAmount;
+import org.billingcenter.subscription.QuantityChanged;
+import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.TenantService;
@@ -141,17 +144,32 @@ public class QuantityChangeService {
     return billing.chargeFor(s.tenant(), s.id(), period.start()).map(PeriodCharge::unitPrice).orElse(plan.unitPrice());
   }
 
-  // --- the ledger's contract (subscription and billing); stubs until it lands ------------------
-
   private LocalDate nextInvoiceDate(Subscription s, BillingPeriod period, LocalDate today) {
-    return billing.creditReturnDate(s.tenant(), s.id(), period, today); // TODO(ledger merge): nextInvoiceDate
+    return billing.nextInvoiceDate(s.tenant(), s.id(), period, today);
   }
 
+  /** The quantity changes today; billing books the prorated charge or credit from the event. */
   private UUID changeNow(Subscription locked, QuantityChangePreview preview, String actor) {
-    throw new UnsupportedOperationException("TODO(ledger merge): changeQuantityNow + QuantityChanged");
+    subscriptions.changeQuantityNow(locked, preview.quantityAfter(), actor);
+    UUID changeId = UUID.randomUUID();
+    List<ProratedAmount> money = preview.direction() == QuantityChangePreview.Direction.NONE
+        ? List.of()
+        : List.of(new ProratedAmount(
+            preview.direction() == QuantityChangePreview.Direction.CHARGE
+                ? ProratedAmount.Direction.CHARGE : ProratedAmount.Direction.CREDIT,
+            locked.currentPeriod(), preview.amount(), preview.chargedOn(), preview.quantityAfter(),
+            preview.unitPrice()));
+    events.publishEvent(new QuantityChanged(locked.tenant(), locked.id(), changeId, preview.quantityBefore(),
+        preview.quantityAfter(), preview.effectiveOn(), false, money, actor));
+    return changeId;
   }
 
+  /** A change for the renewal: no money now; the renewal run applies it. */
   private UUID schedule(Subscription locked, QuantityChangePreview preview, String actor) {
-    throw new UnsupportedOperationException("TODO(ledger merge): scheduleChange + QuantityChanged");
+    ScheduledChange scheduled =
+        subscriptions.scheduleChange(locked, ScheduledChange.Kind.QUANTITY, preview.quantityAfter(), null, actor);
+    events.publishEvent(new QuantityChanged(locked.tenant(), locked.id(), scheduled.id(), preview.quantityBefore(),
+        preview.quantityAfter(), preview.effectiveOn(), true, List.of(), actor));
+    return scheduled.id();
   }
 }

@@ -25,7 +25,6 @@ import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,8 +36,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * remove within the window and see the credit, a later removal applied at the renewal run, preview =
  * effect through the API, a replayed POST, and two changes at once.
  */
-@Disabled("Needs the ledger (SubscriptionService.changeQuantityNow/scheduleChange, billing's QuantityChanged"
-    + " listener): remove this line once h12-ledger is merged")
 class QuantityChangeIT extends DatabaseIT {
 
   static final Set<Role> ADMIN = Set.of(Role.GLOBAL_ADMIN);
@@ -105,6 +102,8 @@ class QuantityChangeIT extends DatabaseIT {
     assertThat(done.effectiveOn()).isEqualTo(LocalDate.of(2026, 4, 10));
     assertThat(done.amount().isZero()).isTrue();
     assertThat(quantity(org, s)).isEqualTo(10);
+    assertThat(subscriptions.pendingChanges(org.id(), s.id())).singleElement()
+        .satisfies(c -> assertThat(c.quantity()).isEqualTo(6));
     at("2026-04-10");
     runs.run(LocalDate.of(2026, 4, 10));
     assertThat(quantity(org, s)).isEqualTo(6);

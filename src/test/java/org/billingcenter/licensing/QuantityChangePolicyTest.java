@@ -182,7 +182,7 @@ class QuantityChangePolicyTest {
     QuantityChangeDecision d = given().assigned(0).max(max).requesting(requested);
     assertThat(d.refusal()).isEqualTo(java.util.Optional.ofNullable(refusal));
     if (refusal == ABOVE_MAXIMUM) {
-      assertThat(d.arguments()).containsExactly(max);
+      assertThat(d.arguments()).containsExactly(max, 0, requested - max);
       assertThat(d.maximum()).isEqualTo(max);
     }
     if (refusal == QUANTITY_OUT_OF_RANGE) {
