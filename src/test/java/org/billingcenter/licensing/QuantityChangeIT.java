@@ -55,7 +55,8 @@ class QuantityChangeIT extends DatabaseIT {
   }
 
   private Invoice invoiceOn(Given org, LocalDate date) {
-    return billing.invoices(org.id()).stream().filter(i -> i.date().equals(date)).findFirst().orElseThrow();
+    Invoice found = billing.invoices(org.id()).stream().filter(i -> i.date().equals(date)).findFirst().orElseThrow();
+    return billing.invoice(org.id(), found.id()); // with its lines
   }
 
   @Test
