@@ -128,6 +128,8 @@ class PageFormFuzzIT extends DatabaseIT {
         "/billing/subscriptions/" + reducing.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
+        "/billing/subscriptions/" + few.id() + "/buy-licenses?add=2",
+        "/billing/subscriptions/" + few.id() + "/remove-licenses?remove=1",
         "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
         "/billing/subscriptions/" + few.id() + "/change-frequency",
         "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
@@ -136,6 +138,9 @@ class PageFormFuzzIT extends DatabaseIT {
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
     forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
+    String quantityReview = "/billing/subscriptions/" + few.id() + "/quantity-change/review";
+    forms.addAll(formsOn(quantityReview,
+        render(post(quantityReview).param("quantity", "7").param("when", "NOW").with(csrf()), admin), admin));
     String planReview = "/billing/subscriptions/" + few.id() + "/change-plan/review";
     forms.addAll(formsOn(planReview, render(post(planReview).param("planId", TestTenants.ANNUAL_PLAN).with(csrf()), admin), admin));
     String frequencyReview = "/billing/subscriptions/" + few.id() + "/change-frequency/review";
