@@ -53,9 +53,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Rejected.class)
   ResponseEntity<ProblemDetail> rejected(Rejected e, HttpServletRequest request, Locale locale) {
-    return respond(
-        problems.of(Problems.status(e.reason().kind()), e.reason().code(), e.arguments(), locale),
-        request);
+    ProblemDetail problem =
+        problems.of(Problems.status(e.reason().kind()), e.reason().code(), e.arguments(), locale);
+    e.extensions().forEach(problem::setProperty);
+    return respond(problem, request);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -46,7 +46,7 @@ final class ProblemResponses implements OpenApiCustomizer {
         .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z0-9_]*$").description("Stable, machine-readable."))
         .addProperty("errors", new ArraySchema()
             .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
-            .description("For VALIDATION_FAILED: one entry per refused field."))
+            .description("For VALIDATION_FAILED: one entry per refused field; for MEMBER_IMPORT_INVALID: one per bad line of the file."))
         .required(List.of("type", "title", "status", "detail", "instance", "code"))
         // RFC 9457 allows extension members (e.g. what a stopped billing run applied).
         .additionalProperties(true);
@@ -56,6 +56,10 @@ final class ProblemResponses implements OpenApiCustomizer {
     return new ObjectSchema()
         .addProperty("field", new StringSchema().description("The property path, e.g. members[0].email."))
         .addProperty("message", new StringSchema().description("Why, localised."))
+        .addProperty("line", new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+            .description("For an uploaded file (a members CSV import): the line in the file; 1 is the header."))
+        .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z0-9_]*$")
+            .description("For an uploaded file: what is wrong, as a stable code (e.g. BAD_EMAIL)."))
         .required(List.of("field", "message"));
   }
 

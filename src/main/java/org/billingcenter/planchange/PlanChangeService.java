@@ -107,6 +107,7 @@ public class PlanChangeService {
     }
     PlanChangePreview p = decision.preview();
     if (p.when() == PlanChangeWhen.NOW) {
+      withdrawPendingPlanChanges(locked, who);
       subscriptions.changePlanNow(locked, p.toPlan(), who.username());
       List<ProratedAmount> money = List.of(
           new ProratedAmount(Direction.CREDIT, locked.currentPeriod(), p.credit(), p.invoiceOn(), p.quantity(),
@@ -120,6 +121,17 @@ public class PlanChangeService {
       published(locked, who, p, scheduled.id(), true, List.of());
     }
     return decision;
+  }
+
+  /**
+   * A plan change scheduled earlier was chosen from the plan being left: left pending, the renewal
+   * would undo this change (say, back to the old product's annual plan). A newer plan change
+   * replaces it, now as at renewal (scheduleChange replaces the same way); quantity changes stay.
+   */
+  private void withdrawPendingPlanChanges(Subscription locked, PlanChanger who) {
+    subscriptions.pendingChanges(locked.tenant(), locked.id()).stream()
+        .filter(c -> c.kind() == ScheduledChange.Kind.PLAN)
+        .forEach(c -> subscriptions.withdrawChange(locked.tenant(), locked.id(), c.id(), who.username()));
   }
 
   private void published(Subscription s, PlanChanger who, PlanChangePreview p, UUID changeId, boolean scheduled,

@@ -1,6 +1,9 @@
 package org.billingcenter.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by a service when a rule refuses a command, so the surrounding transaction rolls back and
@@ -10,6 +13,7 @@ public class Rejected extends RuntimeException {
 
   private final transient Reason reason;
   private final transient List<Object> arguments;
+  private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
   public Rejected(Reason reason, Object... arguments) {
     super(reason.code());
@@ -23,5 +27,18 @@ public class Rejected extends RuntimeException {
 
   public List<Object> arguments() {
     return arguments;
+  }
+
+  /**
+   * A value the caller's program needs beside the sentence (e.g. how many licenses to unassign
+   * first): the API adds it to the problem as an RFC 9457 extension member.
+   */
+  public Rejected with(String member, Object value) {
+    extensions.put(member, value);
+    return this;
+  }
+
+  public Map<String, Object> extensions() {
+    return Collections.unmodifiableMap(extensions);
   }
 }

@@ -23,7 +23,9 @@ import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
+import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
@@ -73,6 +75,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired JdbcClient jdbc;
   @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
+  @Autowired SubscriptionService subscriptions;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -103,6 +106,9 @@ class PageFormFuzzIT extends DatabaseIT {
     Given org = tenants.tenant(30);
     Subscription many = tenants.subscription(org, 30, 25); // too many to cancel online: the callback form
     Subscription few = tenants.subscription(org, 5, 3); // cancellable: the survey and the confirmation
+    Subscription reducing = tenants.subscription(org, 6, 1); // a reduction waits for the renewal: the Withdraw form
+    transaction.executeWithoutResult(st -> subscriptions.scheduleChange(
+        subscriptions.lock(org.id(), reducing.id()), ScheduledChange.Kind.QUANTITY, 4, null, "t"));
     String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(s -> accounts.createOperatorAccount(
         new AdminAccount(engineer, null, "Eng", Set.of(Role.SUPPORT_ENGINEER), null), "eng-password"));
@@ -119,8 +125,11 @@ class PageFormFuzzIT extends DatabaseIT {
     List<Form> forms = new ArrayList<>();
     for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
         "/billing/subscriptions/" + many.id(), "/billing/subscriptions/" + few.id(),
+        "/billing/subscriptions/" + reducing.id(),
         "/billing/subscriptions/" + many.id() + "/cancel", "/billing/subscriptions/" + few.id() + "/cancel",
         "/billing/subscriptions/" + few.id() + "/cancel?when=END_OF_TERM",
+        "/billing/subscriptions/" + few.id() + "/buy-licenses?add=2",
+        "/billing/subscriptions/" + few.id() + "/remove-licenses?remove=1",
         "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
         "/billing/subscriptions/" + few.id() + "/change-frequency",
         "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
@@ -129,6 +138,9 @@ class PageFormFuzzIT extends DatabaseIT {
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
     forms.addAll(formsOn(review, render(post(review).param("when", "NOW").param("reason", "OTHER").with(csrf()), admin), admin));
+    String quantityReview = "/billing/subscriptions/" + few.id() + "/quantity-change/review";
+    forms.addAll(formsOn(quantityReview,
+        render(post(quantityReview).param("quantity", "7").param("when", "NOW").with(csrf()), admin), admin));
     String planReview = "/billing/subscriptions/" + few.id() + "/change-plan/review";
     forms.addAll(formsOn(planReview, render(post(planReview).param("planId", TestTenants.ANNUAL_PLAN).with(csrf()), admin), admin));
     String frequencyReview = "/billing/subscriptions/" + few.id() + "/change-frequency/review";
