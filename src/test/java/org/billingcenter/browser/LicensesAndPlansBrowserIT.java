@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -455,11 +456,19 @@ class LicensesAndPlansBrowserIT {
     b.number("document.querySelector(\"" + css + "\").scrollIntoView(); return 0;");
   }
 
-  /** htmx swaps the lists a moment after the search: wait for the text to arrive. */
+  /** htmx swaps the lists a moment after typing stops: wait for the text (an element read mid-swap is stale). */
   private static void waitForText(Browser b, String css, String text) throws InterruptedException {
-    for (int i = 0; i < 100 && b.all(css).stream().noneMatch(e -> e.getText().contains(text)); i++) {
+    for (int i = 0; i < 100; i++) {
+      try {
+        if (b.all(css).stream().anyMatch(e -> e.getText().contains(text))) {
+          return;
+        }
+      } catch (StaleElementReferenceException swapped) {
+        // the list was replaced while being read: look again
+      }
       Thread.sleep(100);
     }
+    throw new AssertionError("no " + text + " in " + css);
   }
 
   /** Texts compared as the reader sees them: CLDR's narrow and no-break spaces are just spaces. */
