@@ -144,27 +144,41 @@ class BillingRunRepository {
   }
 
   /** {@code forChange}: a change's prorated credit (its line says PRORATED_CREDIT). */
+  /** A credit due; {@code terms} (a change's credit only) are the period's terms after that change. */
   record CreditRow(
-      TenantId tenant, UUID id, SubscriptionId subscription, Money amount, LocalDate returnOn, boolean forChange) {}
+      TenantId tenant, UUID id, SubscriptionId subscription, Money amount, LocalDate returnOn, PeriodCharge terms) {
+    boolean forChange() {
+      return terms != null;
+    }
+  }
 
   List<CreditRow> dueCredits(Collection<TenantId> tenants, LocalDate day) {
     return jdbc.sql(
             """
-            select tenant_id, credit_id, subscription_id, amount_minor, currency, return_on,
-                   change_id is not null as for_change
-              from credit
-             where tenant_id in (:tenants) and status = 'PENDING' and return_on <= :day
-             order by tenant_id, return_on, created_at, credit_id
+            select c.tenant_id, c.credit_id, c.subscription_id, c.amount_minor, c.currency, c.return_on,
+                   p.period_start, p.period_end, p.quantity_after, p.unit_price_after_minor
+              from credit c
+              left join prorated_amount p on p.tenant_id = c.tenant_id and p.credit_id = c.credit_id
+             where c.tenant_id in (:tenants) and c.status = 'PENDING' and c.return_on <= :day
+             order by c.tenant_id, c.return_on, c.created_at, c.credit_id
             """)
         .param("tenants", ids(tenants))
         .param("day", day)
-        .query((rs, i) -> new CreditRow(
-            new TenantId(rs.getObject("tenant_id", UUID.class)),
-            rs.getObject("credit_id", UUID.class),
-            new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
-            Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-            rs.getDate("return_on").toLocalDate(),
-            rs.getBoolean("for_change")))
+        .query((rs, i) -> {
+          Money amount = Money.of(rs.getLong("amount_minor"), rs.getString("currency"));
+          java.sql.Date start = rs.getDate("period_start");
+          PeriodCharge terms = start == null ? null : new PeriodCharge(
+              new org.billingcenter.shared.BillingPeriod(start.toLocalDate(), rs.getDate("period_end").toLocalDate()),
+              Money.of(rs.getLong("unit_price_after_minor"), rs.getString("currency")),
+              rs.getInt("quantity_after"), amount);
+          return new CreditRow(
+              new TenantId(rs.getObject("tenant_id", UUID.class)),
+              rs.getObject("credit_id", UUID.class),
+              new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+              amount,
+              rs.getDate("return_on").toLocalDate(),
+              terms);
+        })
         .list();
   }
 

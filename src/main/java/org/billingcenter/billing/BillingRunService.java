@@ -223,7 +223,7 @@ public class BillingRunService {
     Money zero = Money.zero(credit.amount().currency());
     CreditOutcome outcome =
         InvoiceCalculator.applyCredit(book.total(credit.tenant(), credit.returnOn(), kind, zero), credit.amount());
-    UUID invoice = book.line(credit.tenant(), credit.returnOn(), kind, "CREDIT", credit.subscription(),
+    UUID invoice = book.line(credit.tenant(), credit.returnOn(), kind, "CREDIT", credit.subscription(), credit.terms(),
         credit.amount().negate(), credit.id(), credit.forChange() ? "PRORATED_CREDIT" : null);
     if (outcome.refunded().isPositive()) {
       book.line(credit.tenant(), credit.returnOn(), kind, "REFUND", credit.subscription(), outcome.refunded(), credit.id(),

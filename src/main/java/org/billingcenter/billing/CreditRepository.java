@@ -21,12 +21,22 @@ class CreditRepository {
 
   /** One credit per subscription-period (of its current activation): a second insert for it fails. */
   void insert(Credit credit, java.time.LocalDate periodStart) {
+    insert(credit, periodStart, null);
+  }
+
+  /** A change's credit: keyed by its change, no period_start (that key is cancellations'). */
+  void insertForChange(Credit credit, UUID changeId) {
+    insert(credit, null, changeId);
+  }
+
+  /** Exactly one of {@code periodStart} (a cancellation) and {@code changeId} (a change) is set. */
+  private void insert(Credit credit, java.time.LocalDate periodStart, UUID changeId) {
     jdbc.sql(
             """
             insert into credit (tenant_id, credit_id, subscription_id, amount_minor, currency,
-                                status, return_on, created_at, period_start, activation)
+                                status, return_on, created_at, period_start, change_id, activation)
             values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :periodStart,
-                    (""" + InvoiceRepository.ACTIVATION + """
+                    :change, (""" + InvoiceRepository.ACTIVATION + """
             ))
             """)
         .param("tenant", credit.tenant().value())
@@ -38,27 +48,6 @@ class CreditRepository {
         .param("returnOn", credit.returnOn())
         .param("now", Utc.of(credit.createdAt()))
         .param("periodStart", periodStart)
-        .update();
-  }
-
-  /** A change's credit: keyed by its change, no period_start (that key is cancellations'). */
-  void insertForChange(Credit credit, UUID changeId) {
-    jdbc.sql(
-            """
-            insert into credit (tenant_id, credit_id, subscription_id, amount_minor, currency,
-                                status, return_on, created_at, change_id, activation)
-            values (:tenant, :id, :subscription, :amount, :currency, :status, :returnOn, :now, :change,
-                    (""" + InvoiceRepository.ACTIVATION + """
-            ))
-            """)
-        .param("tenant", credit.tenant().value())
-        .param("id", credit.id())
-        .param("subscription", credit.subscription().value())
-        .param("amount", credit.amount().minor())
-        .param("currency", credit.amount().currency().getCurrencyCode())
-        .param("status", credit.status().name())
-        .param("returnOn", credit.returnOn())
-        .param("now", Utc.of(credit.createdAt()))
         .param("change", changeId)
         .update();
   }

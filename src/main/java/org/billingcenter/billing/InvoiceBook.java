@@ -65,7 +65,13 @@ final class InvoiceBook {
 
   UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription, Money amount,
       UUID credit, String description) {
-    return add(tenant, date, kind, lineKind, subscription, null, amount, credit, null, description);
+    return line(tenant, date, kind, lineKind, subscription, null, amount, credit, description);
+  }
+
+  /** A line that also shows terms (period, quantity, unit price), e.g. a change's credit. */
+  UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription,
+      PeriodCharge terms, Money amount, UUID credit, String description) {
+    return add(tenant, date, kind, lineKind, subscription, terms, amount, credit, null, description);
   }
 
   private UUID add(

@@ -21,7 +21,6 @@ import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
 import org.billingcenter.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -363,9 +362,6 @@ class LicensesAndPlansBrowserIT {
    */
   @Test
   @Order(90)
-  @Disabled("Bug for the lead: PRORATED_CREDIT invoice lines are written without quantity and unit price "
-      + "(BillingRunService.returnCredit -> InvoiceBook.line), so the invoices page shows "
-      + "'Prorated credit for the rest of the period (now null × )'")
   void a_prorated_credit_line_names_the_terms_after_the_change() {
     Browser b = browser().signIn("alder-admin", "en").go("/billing/invoices");
     List<String> credits = b.all("tr[data-kind=CREDIT]").stream().map(WebElement::getText)

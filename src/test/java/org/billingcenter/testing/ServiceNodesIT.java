@@ -31,10 +31,12 @@ public abstract class ServiceNodesIT {
 
   @BeforeAll
   static void openDatabase() throws Exception {
+    // H2 gives up on a row lock after 2 s where PostgreSQL waits: a twin request waiting for the
+    // first one under a loaded CI machine would read that as a database failure (503).
     String url = TestDatabase.postgres()
         ? TestDatabase.url()
         : "jdbc:h2:file:" + Files.createTempDirectory("nodes").resolve("db-" + UUID.randomUUID()).toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000";
     database = List.of(
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + TestDatabase.user(),
