@@ -149,7 +149,7 @@ class OperatorRunIT extends DatabaseIT {
     // A trial that converts on 10 March, and a renewal due that day whose charge cannot be computed
     // (a price no API accepts, written straight into the catalog): billing fails after the lifecycle.
     String plan = "poison-" + UUID.randomUUID().toString().substring(0, 8);
-    catalog.addPlan(new Plan(plan, "test-product", "Poison", Money.of(1000, "EUR"), BillingFrequency.MONTHLY,
+    catalog.addPlan(new Plan(plan, "poison-product", "Poison", Money.of(1000, "EUR"), BillingFrequency.MONTHLY,
         BillingFrequency.MONTHLY, 30, 25));
     clock.set(Instant.parse("2026-02-08T10:00:00Z"));
     Subscription trial = subscriptions.startTrial(org.id(), TestTenants.MONTHLY_PLAN, org.card(), "test");

@@ -257,7 +257,7 @@ class CancellationIT extends DatabaseIT {
   @Test
   void the_credit_uses_the_price_billed_for_the_period_not_todays_catalog_price() {
     String planId = "price-" + UUID.randomUUID().toString().substring(0, 8);
-    catalog.addPlan(new Plan(planId, "test-product", "Test Product", Money.of(1000, "EUR"),
+    catalog.addPlan(new Plan(planId, "price-product", "Test Product", Money.of(1000, "EUR"),
         BillingFrequency.MONTHLY, BillingFrequency.MONTHLY, 30, 25));
     Given org = tenants.tenant(0);
     Subscription s = subscriptions.purchase(org.id(), planId, 2, org.card(), "t"); // 20.00 for 10 Mar – 10 Apr
