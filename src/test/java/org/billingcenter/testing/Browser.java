@@ -96,7 +96,9 @@ public final class Browser implements AutoCloseable {
       try {
         element.isEnabled();
         return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-      } catch (org.openqa.selenium.StaleElementReferenceException left) {
+      } catch (org.openqa.selenium.WebDriverException left) {
+        // The click navigated: the element left the document. Chromium reports that as stale or,
+        // mid-navigation, as "Node with given id does not belong to the document".
         return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
       }
     });
