@@ -50,13 +50,6 @@ class AssignLicensesBrowserIT {
     }
   }
 
-  /** htmx swaps the lists a moment after typing stops: wait for the text to arrive. */
-  private static void waitForText(Browser b, String css, String text) throws InterruptedException {
-    for (int i = 0; i < 100 && b.all(css).stream().noneMatch(e -> e.getText().contains(text)); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(b.find(css).getText()).contains(text);
-  }
 
   @Test
   void thirty_members_found_by_a_search_are_assigned_with_select_all_and_a_shortfall_links_to_buying_it()
@@ -69,7 +62,7 @@ class AssignLicensesBrowserIT {
     assertThat(b.find("#assigned-count").getText()).contains("0");
 
     b.find("#q").sendKeys("Andersen"); // no Enter: htmx searches as the admin types
-    waitForText(b, "#assign-all", "30");
+    b.waitForText("#assign-all", "30");
     assertThat(b.find("#candidates-heading").getText()).contains("30").contains("Andersen");
     assertThat(b.all("#candidates tbody tr")).hasSize(30);
     b.screenshot(Path.of("docs/screenshots/users-search-zh-CN.png"));

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -243,7 +242,7 @@ class LicensesAndPlansBrowserIT {
     b.go(details(beacon));
     b.click("#assign-licenses");
     b.find("#q").sendKeys("sen"); // no Enter: htmx searches as the admin types
-    waitForText(b, "#candidates-heading", "„sen“");
+    b.waitForText("#candidates-heading", "„sen“");
     assertThat(b.find("#candidates-heading").getText()).isEqualTo("30 потребители без лиценз отговарят на „sen“");
     assertThat(b.find("#free-count").getText()).isEqualTo("30 лиценза са свободни.");
     assertThat(b.all("#shortfall")).isEmpty();
@@ -452,20 +451,6 @@ class LicensesAndPlansBrowserIT {
     b.number("document.querySelector(\"" + css + "\").scrollIntoView(); return 0;");
   }
 
-  /** htmx swaps the lists a moment after typing stops: wait for the text (an element read mid-swap is stale). */
-  private static void waitForText(Browser b, String css, String text) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      try {
-        if (b.all(css).stream().anyMatch(e -> e.getText().contains(text))) {
-          return;
-        }
-      } catch (StaleElementReferenceException swapped) {
-        // the list was replaced while being read: look again
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + text + " in " + css);
-  }
 
   /** Texts compared as the reader sees them: CLDR's narrow and no-break spaces are just spaces. */
   private static String same(String text) {

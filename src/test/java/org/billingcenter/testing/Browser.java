@@ -104,6 +104,17 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * Waits until an element matching {@code css} shows {@code text} and htmx has nothing in flight:
+   * htmx swaps lists a moment after typing stops, and an element read mid-swap is stale.
+   */
+  public void waitForText(String css, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .withMessage(() -> "no " + text + " in " + css)
+        .until(d -> all(css).stream().anyMatch(e -> e.getText().contains(text))
+            && number("return document.querySelectorAll('.htmx-request, .htmx-swapping, .htmx-settling').length") == 0);
+  }
+
   /** A number the page's script returns, e.g. {@code return document.documentElement.scrollWidth}. */
   public long number(String script) {
     return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
