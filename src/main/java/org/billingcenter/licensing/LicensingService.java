@@ -82,12 +82,11 @@ public class LicensingService {
   @Transactional
   public List<MemberId> assign(
       TenantId tenant, SubscriptionId id, @Size(max = MAX_MEMBERS) Collection<MemberId> members, String actor) {
+    boolean allInTenant = tenants.lockMembers(tenant, members); // members first, as a removal locks them
     Subscription subscription = subscriptions.lock(tenant, id);
     List<MemberId> current = assignments.assignedMembers(tenant, id);
     SeatPool pool = new SeatPool(subscription.quantity(), new HashSet<>(current));
-    SeatPool.Change change =
-        pool.assign(
-            members, tenants.allMembersOf(tenant, members), subscription.status().isLive());
+    SeatPool.Change change = pool.assign(members, allInTenant, subscription.status().isLive());
     refuseUnless(change, pool.free());
     assignments.insert(tenant, id, change.toAdd(), clock.instant());
     seatsChanged(tenant, id, actor, Change.of("LICENSES_ASSIGNED", "subscription", id), current.size(),
@@ -103,6 +102,7 @@ public class LicensingService {
   @Transactional
   public MatchingChange assignMatching(TenantId tenant, SubscriptionId id, String query, String actor) {
     MemberSearch matching = MemberSearch.of(query);
+    search.lockMatching(tenant, matching); // members first, as a removal locks them
     Subscription subscription = subscriptions.lock(tenant, id);
     int before = (int) assignments.count(tenant, id);
     int candidates = (int) search.countCandidates(tenant, id, matching);

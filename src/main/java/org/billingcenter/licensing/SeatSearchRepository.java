@@ -77,6 +77,19 @@ class SeatSearchRepository {
     return count(CANDIDATES, tenant, subscription, search);
   }
 
+  /**
+   * Locks the rows of every member the search matches, in id order, before the subscription is
+   * locked: the order a member's removal takes, so a member being removed is not given a seat.
+   */
+  void lockMatching(TenantId tenant, MemberSearch search) {
+    jdbc.sql("select m.member_id from member m where m.tenant_id = :tenant and " + MATCHES
+            + " order by m.member_id for update")
+        .param("tenant", tenant.value())
+        .param("pattern", search.likePattern())
+        .query(UUID.class)
+        .list();
+  }
+
   /** Every candidate the search matches takes a seat: one insert ... select. Returns how many. */
   int assignMatching(TenantId tenant, SubscriptionId subscription, MemberSearch search, Instant now) {
     return jdbc.sql(

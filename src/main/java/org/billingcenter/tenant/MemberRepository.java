@@ -94,19 +94,6 @@ class MemberRepository {
         .list();
   }
 
-  /** How many of {@code members} belong to the tenant; ids of other tenants simply do not count. */
-  long countOwned(TenantId tenant, Collection<MemberId> members) {
-    if (members.isEmpty()) {
-      return 0;
-    }
-    return jdbc.sql(
-            "select count(*) from member where tenant_id = :tenant and member_id in (:members)")
-        .param("tenant", tenant.value())
-        .param("members", members.stream().map(MemberId::value).toList())
-        .query(Long.class)
-        .single();
-  }
-
   /** Inserts many members in JDBC batches (an import): a round trip per {@link #BATCH} rows, not per row. */
   void insertAll(List<Member> members) {
     for (int from = 0; from < members.size(); from += BATCH) {
@@ -182,6 +169,26 @@ class MemberRepository {
   }
 
   /** The member's row, locked until the transaction ends: edits and removals of one member serialise. */
+  /**
+   * Locks these members' rows in id order and returns how many exist: a seat change locks its
+   * members before its subscription, the order a removal takes, so neither waits on the other in a
+   * circle and no seat is given to a member whose removal is under way.
+   */
+  int lockAll(TenantId tenant, Collection<MemberId> ids) {
+    List<UUID> sorted = ids.stream().map(MemberId::value).distinct().sorted().toList();
+    int found = 0;
+    for (int from = 0; from < sorted.size(); from += BATCH) {
+      found += jdbc.sql("select member_id from member where tenant_id = :tenant and member_id in (:ids)"
+              + " order by member_id for update")
+          .param("tenant", tenant.value())
+          .param("ids", sorted.subList(from, Math.min(sorted.size(), from + BATCH)))
+          .query(UUID.class)
+          .list()
+          .size();
+    }
+    return found;
+  }
+
   Optional<Member> lock(TenantId tenant, MemberId member) {
     return jdbc.sql("select * from member where tenant_id = :tenant and member_id = :member for update")
         .param("tenant", tenant.value())

@@ -27,6 +27,7 @@ import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -157,11 +158,14 @@ public class TenantService implements TenantCountry {
     return members.findAll(tenant, ids);
   }
 
-  /** True when every one of {@code ids} is a member of this tenant. */
-  @Transactional(readOnly = true)
-  public boolean allMembersOf(TenantId tenant, Collection<MemberId> ids) {
-    Set<MemberId> distinct = Set.copyOf(ids);
-    return members.countOwned(tenant, distinct) == distinct.size();
+  /**
+   * Whether all these members are the tenant's, their rows locked for the caller's transaction: a
+   * seat change takes its members' locks before its subscription's, the order a member's removal
+   * takes (see {@link MemberService#remove}).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean lockMembers(TenantId tenant, Collection<MemberId> ids) {
+    return members.lockAll(tenant, ids) == Set.copyOf(ids).size();
   }
 
   /**

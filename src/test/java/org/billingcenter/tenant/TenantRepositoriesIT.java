@@ -12,6 +12,7 @@ import org.billingcenter.testing.TestTenants.Given;
 import org.billingcenter.tenant.TenantService.NewMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class TenantRepositoriesIT extends DatabaseIT {
 
@@ -19,6 +20,7 @@ class TenantRepositoriesIT extends DatabaseIT {
   @Autowired PaymentMethodRepository paymentMethods;
   @Autowired TenantRepository tenantRows;
   @Autowired TenantService service;
+  @Autowired TransactionTemplate transaction;
 
   @Test
   void a_tenant_reads_back_with_its_zone_locale_and_currency() {
@@ -35,8 +37,8 @@ class TenantRepositoriesIT extends DatabaseIT {
     Given b = tenants.tenant(3);
     assertThat(members.list(a.id(), PageRequest.FIRST)).extracting(Member::id).containsExactlyInAnyOrderElementsOf(a.members());
     assertThat(members.find(a.id(), b.members().get(0))).isEmpty();
-    assertThat(members.countOwned(a.id(), b.members())).isZero();
-    assertThat(service.allMembersOf(a.id(), List.of(a.members().get(0), b.members().get(0)))).isFalse();
+    assertThat((Integer) transaction.execute(t -> members.lockAll(a.id(), b.members()))).isZero();
+    assertThat((Boolean) transaction.execute(t -> service.lockMembers(a.id(), List.of(a.members().get(0), b.members().get(0))))).isFalse();
   }
 
   @Test
@@ -85,6 +87,6 @@ class TenantRepositoriesIT extends DatabaseIT {
   @Test
   void unknown_member_ids_are_not_members() {
     Given a = tenants.tenant(1);
-    assertThat(service.allMembersOf(a.id(), List.of(MemberId.random()))).isFalse();
+    assertThat((Boolean) transaction.execute(t -> service.lockMembers(a.id(), List.of(MemberId.random())))).isFalse();
   }
 }
