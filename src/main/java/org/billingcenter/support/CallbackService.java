@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
@@ -179,5 +181,14 @@ public class CallbackService {
     } catch (NumberParseException e) {
       throw new Rejected(SupportReason.INVALID_PHONE);
     }
+  }
+
+  /**
+   * When the organisation first asked for a call about the subscription at or after {@code since},
+   * withdrawn requests aside: the refund window counts the request's time, not the engineer's.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Instant> firstRequestAt(TenantId tenant, SubscriptionId subscription, Instant since) {
+    return requests.firstRequestAt(tenant, subscription, since);
   }
 }
