@@ -4,9 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.billingcenter.billing.BillingService;
@@ -167,11 +165,7 @@ public class CancellationService {
     if (settings.refundWindow().days() == null || s.currentPeriod() == null) {
       return null;
     }
-    ZoneId zone = tenants.get(s.tenant()).timeZone();
-    Instant periodStart = s.currentPeriod().start().atStartOfDay(zone).toInstant();
-    return callbacks.firstRequestAt(s.tenant(), s.id(), periodStart)
-        .map(at -> LocalDate.ofInstant(at, zone))
-        .orElse(null);
+    return callbacks.firstRequestOn(s.tenant(), s.id(), s.currentPeriod().start()).orElse(null);
   }
 
   private Check withNames(TenantId tenant, CancellationDecision decision) {

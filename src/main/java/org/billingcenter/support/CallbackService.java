@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -184,11 +185,14 @@ public class CallbackService {
   }
 
   /**
-   * When the organisation first asked for a call about the subscription at or after {@code since},
-   * withdrawn requests aside: the refund window counts the request's time, not the engineer's.
+   * The tenant-local day the organisation first asked for a call about the subscription on or after
+   * the tenant-local day {@code since}, withdrawn requests aside: the refund window counts the
+   * request's time, not the engineer's.
    */
   @Transactional(readOnly = true)
-  public Optional<Instant> firstRequestAt(TenantId tenant, SubscriptionId subscription, Instant since) {
-    return requests.firstRequestAt(tenant, subscription, since);
+  public Optional<LocalDate> firstRequestOn(TenantId tenant, SubscriptionId subscription, LocalDate since) {
+    ZoneId zone = tenants.get(tenant).timeZone();
+    return requests.firstRequestAt(tenant, subscription, since.atStartOfDay(zone).toInstant())
+        .map(at -> LocalDate.ofInstant(at, zone));
   }
 }
