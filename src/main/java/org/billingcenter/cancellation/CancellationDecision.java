@@ -7,13 +7,23 @@ import java.util.Locale;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.Message;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.RefundWindow;
+import org.billingcenter.shared.Rejected;
 
 /**
  * The policy's answer. Only the part that belongs to the outcome is set: {@code trial} for a
- * trial, {@code licensesToRemove} for too many licenses, {@code preview} when allowed.
+ * trial, {@code licensesToRemove} for too many licenses, {@code preview} when allowed, {@code
+ * refundWindow} when a refund window is set and the subscription is live.
  */
 public record CancellationDecision(
-    CancellationOutcome outcome, int assignedLicenses, int threshold, Trial trial, int licensesToRemove, Preview preview) {
+    CancellationOutcome outcome, int assignedLicenses, int threshold, Trial trial, int licensesToRemove, Preview preview,
+    RefundWindow.Standing refundWindow) {
+
+  /** A decision the refund window has no part in (a trial, an ended subscription, a refused role). */
+  public CancellationDecision(
+      CancellationOutcome outcome, int assignedLicenses, int threshold, Trial trial, int licensesToRemove, Preview preview) {
+    this(outcome, assignedLicenses, threshold, trial, licensesToRemove, preview, null);
+  }
 
   /** A trial ends by itself on {@code endsOn}; with a payment method it becomes paid then. */
   public record Trial(LocalDate endsOn, boolean convertsToPaid) {}
@@ -44,11 +54,19 @@ public record CancellationDecision(
       case NOTHING_TO_CANCEL_TRIAL ->
           Message.of(key + (trial.convertsToPaid() ? ".converts" : ".expires"), trial.endsOn());
       case TOO_MANY_LICENSES -> Message.of(key, assignedLicenses, threshold, licensesToRemove);
+      case REFUND_WINDOW_PASSED -> Message.of(key, refundWindow.lastDay());
       case ALLOWED ->
           preview.when() == CancelWhen.END_OF_TERM
               ? Message.of(key + ".end_of_term", preview.effectiveOn())
               : Message.of(key, preview.credit(), preview.creditReturnedOn());
       default -> Message.of(key);
     };
+  }
+
+  /** The refusal of a cancel request this decision does not allow, with the values its message needs. */
+  public Rejected refusal() {
+    return outcome == CancellationOutcome.REFUND_WINDOW_PASSED
+        ? new Rejected(outcome, refundWindow.lastDay()).with("refundWindowLastDay", refundWindow.lastDay().toString())
+        : new Rejected(outcome, licensesToRemove, threshold);
   }
 }

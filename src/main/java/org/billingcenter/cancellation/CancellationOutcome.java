@@ -15,7 +15,9 @@ public enum CancellationOutcome implements Reason {
   /** Expired, disabled or deleted: already over. */
   ALREADY_ENDED(Kind.CONFLICT),
   /** Already set to end at its term end. */
-  ALREADY_ENDING(Kind.CONFLICT);
+  ALREADY_ENDING(Kind.CONFLICT),
+  /** Cancelling now after the refund window, with no callback asked for within it: end of term only. */
+  REFUND_WINDOW_PASSED(Kind.CONFLICT);
 
   private final Kind kind;
 

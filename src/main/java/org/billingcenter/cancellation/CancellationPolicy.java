@@ -5,6 +5,7 @@ import static org.billingcenter.cancellation.CancellationOutcome.ALREADY_ENDED;
 import static org.billingcenter.cancellation.CancellationOutcome.ALREADY_ENDING;
 import static org.billingcenter.cancellation.CancellationOutcome.NOTHING_TO_CANCEL_TRIAL;
 import static org.billingcenter.cancellation.CancellationOutcome.NOT_PERMITTED;
+import static org.billingcenter.cancellation.CancellationOutcome.REFUND_WINDOW_PASSED;
 import static org.billingcenter.cancellation.CancellationOutcome.TOO_MANY_LICENSES;
 
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.billingcenter.billing.Proration;
 import org.billingcenter.cancellation.CancellationDecision.Preview;
 import org.billingcenter.cancellation.CancellationDecision.Trial;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.RefundWindow.Standing;
 import org.billingcenter.subscription.SubscriptionStatus;
 
 /**
@@ -26,6 +28,9 @@ import org.billingcenter.subscription.SubscriptionStatus;
  *   <li>online, only with fewer assigned licenses than the threshold (exactly the threshold is not
  *       fewer); remove {@code assigned − (threshold − 1)} licenses, or ask for a call. Support
  *       engineers cancelling on an organisation's behalf are not bound by the threshold;
+ *   <li>with a refund window, cancelling now (with a credit) only within it — or later, if the
+ *       organisation asked for a call within it: the request's day counts, not the engineer's.
+ *       After it, the end of the term is still open;
  *   <li>otherwise allowed, with the preview of what will happen.
  * </ol>
  */
@@ -51,11 +56,22 @@ public final class CancellationPolicy {
       return refused(s, ALREADY_ENDING);
     }
     boolean assisted = s.roles().contains(Role.SUPPORT_ENGINEER);
+    Standing window = refundWindow(s);
     if (!assisted && assigned >= s.threshold()) {
       return new CancellationDecision(
-          TOO_MANY_LICENSES, assigned, s.threshold(), null, assigned - (s.threshold() - 1), null);
+          TOO_MANY_LICENSES, assigned, s.threshold(), null, assigned - (s.threshold() - 1), null, window);
     }
-    return new CancellationDecision(ALLOWED, assigned, s.threshold(), null, 0, preview(s));
+    if (s.when() == CancelWhen.NOW && window != null && !window.creditKept()) {
+      return new CancellationDecision(REFUND_WINDOW_PASSED, assigned, s.threshold(), null, 0, null, window);
+    }
+    return new CancellationDecision(ALLOWED, assigned, s.threshold(), null, 0, preview(s), window);
+  }
+
+  /** Where the current period stands against the refund window; null without a window. */
+  private static Standing refundWindow(CancellationSnapshot s) {
+    return s.currentPeriod() == null
+        ? null
+        : s.refundWindow().standing(s.currentPeriod().start(), s.today(), s.requestedOn()).orElse(null);
   }
 
   private static Preview preview(CancellationSnapshot s) {

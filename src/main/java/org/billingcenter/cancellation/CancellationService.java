@@ -18,6 +18,7 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionCancelled;
 import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.support.CallbackService;
 import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ public class CancellationService {
   private final CatalogService catalog;
   private final CancellationRepository cancellations;
   private final CancellationSettings settings;
+  private final CallbackService callbacks;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -52,6 +54,7 @@ public class CancellationService {
       CatalogService catalog,
       CancellationRepository cancellations,
       CancellationSettings settings,
+      CallbackService callbacks,
       ApplicationEventPublisher events,
       Clock clock) {
     this.subscriptions = subscriptions;
@@ -61,6 +64,7 @@ public class CancellationService {
     this.catalog = catalog;
     this.cancellations = cancellations;
     this.settings = settings;
+    this.callbacks = callbacks;
     this.events = events;
     this.clock = clock;
   }
@@ -112,7 +116,7 @@ public class CancellationService {
     Subscription locked = subscriptions.lock(tenant, id);
     CancellationDecision decision = CancellationPolicy.decide(snapshot(locked, who, request.when()));
     if (!decision.allowed()) {
-      throw new Rejected(decision.outcome(), decision.licensesToRemove(), decision.threshold());
+      throw decision.refusal();
     }
     Preview preview = decision.preview();
     String why = request.reason() + (who.assisting() ? " — assisted: " + who.note() : "");
@@ -153,7 +157,15 @@ public class CancellationService {
     return new CancellationSnapshot(
         s.status(), s.isEnding(), licensing.seatHolders(s), settings.licenseThreshold(),
         s.hasPaymentMethod(), s.trialEnd(), who.roles(), when, clock.instant(), today, s.currentPeriod(),
-        charge, returnOn, catalog.plan(s.planId()).unitPrice().currency());
+        charge, returnOn, catalog.plan(s.planId()).unitPrice().currency(), settings.refundWindow(), requestedOn(s));
+  }
+
+  /** The tenant-local day the organisation first asked for a call in the current period; null if it did not. */
+  private LocalDate requestedOn(Subscription s) {
+    if (settings.refundWindow().days() == null || s.currentPeriod() == null) {
+      return null;
+    }
+    return callbacks.firstRequestOn(s.tenant(), s.id(), s.currentPeriod().start()).orElse(null);
   }
 
   private Check withNames(TenantId tenant, CancellationDecision decision) {

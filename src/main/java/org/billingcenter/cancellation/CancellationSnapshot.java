@@ -10,6 +10,7 @@ import org.billingcenter.account.Role;
 import org.billingcenter.billing.PeriodCharge;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.RefundWindow;
 import org.billingcenter.subscription.SubscriptionStatus;
 
 /**
@@ -19,6 +20,9 @@ import org.billingcenter.subscription.SubscriptionStatus;
  * @param charge what was billed for {@code currentPeriod}, if anything
  * @param creditReturnOn the billing run a credit would come back on
  * @param currency the currency the subscription is billed in
+ * @param refundWindow the operator's refund window ({@link RefundWindow#NONE} when none is set)
+ * @param requestedOn the tenant-local day of the earliest callback request (not withdrawn) about
+ *     the subscription made since {@code currentPeriod} started, or null
  */
 public record CancellationSnapshot(
     SubscriptionStatus status,
@@ -34,7 +38,9 @@ public record CancellationSnapshot(
     BillingPeriod currentPeriod,
     Optional<PeriodCharge> charge,
     LocalDate creditReturnOn,
-    Currency currency) {
+    Currency currency,
+    RefundWindow refundWindow,
+    LocalDate requestedOn) {
 
   public CancellationSnapshot {
     assigned = List.copyOf(assigned);

@@ -2,6 +2,7 @@ package org.billingcenter.support;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,5 +150,20 @@ class CallbackRepository {
         rs.getString("notes"),
         Utc.read(rs, "created_at"),
         Utc.read(rs, "updated_at"));
+  }
+
+  Optional<Instant> firstRequestAt(TenantId tenant, SubscriptionId subscription, Instant since) {
+    return jdbc.sql(
+            """
+            select created_at from callback_request
+             where tenant_id = :tenant and subscription_id = :subscription
+               and status <> 'WITHDRAWN' and created_at >= :since
+             order by created_at limit 1
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .param("since", Utc.of(since))
+        .query((rs, i) -> Utc.read(rs, "created_at"))
+        .optional();
   }
 }

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.audit.AuditLog;
@@ -179,5 +182,17 @@ public class CallbackService {
     } catch (NumberParseException e) {
       throw new Rejected(SupportReason.INVALID_PHONE);
     }
+  }
+
+  /**
+   * The tenant-local day the organisation first asked for a call about the subscription on or after
+   * the tenant-local day {@code since}, withdrawn requests aside: the refund window counts the
+   * request's time, not the engineer's.
+   */
+  @Transactional(readOnly = true)
+  public Optional<LocalDate> firstRequestOn(TenantId tenant, SubscriptionId subscription, LocalDate since) {
+    ZoneId zone = tenants.get(tenant).timeZone();
+    return requests.firstRequestAt(tenant, subscription, since.atStartOfDay(zone).toInstant())
+        .map(at -> LocalDate.ofInstant(at, zone));
   }
 }

@@ -82,7 +82,8 @@ class OpenApiIT extends DatabaseIT {
     Map<String, List<String>> nullable = Map.of(
         "SubscriptionView", List.of("currentPeriodStart", "currentPeriodEnd", "trialEnd", "endsOn", "paymentMethodId"),
         "CallbackView", List.of("engineer", "notes"),
-        "DecisionView", List.of("trial", "licensesToRemove", "removeLicenses", "requestCallback", "preview"),
+        "DecisionView", List.of("trial", "licensesToRemove", "removeLicenses", "requestCallback", "preview", "refundWindow"),
+        "RefundWindowView", List.of("keptByRequestOn"),
         "PreviewView", List.of("effectiveAt", "creditReturnedOn"),
         "StartTrial", List.of("paymentMethodId"));
     nullable.forEach((schema, fields) -> schemas.path(schema).path("properties").properties().forEach(p ->

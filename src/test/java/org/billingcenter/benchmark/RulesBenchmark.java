@@ -19,6 +19,7 @@ import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.RefundWindow;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class RulesBenchmark {
     return new CancellationSnapshot(SubscriptionStatus.ACTIVE, false, members, 25, true, null, Set.of(Role.GLOBAL_ADMIN),
         CancelWhen.NOW, Instant.parse("2026-03-10T10:00:00Z"), LocalDate.of(2026, 3, 10), period,
         Optional.of(new PeriodCharge(period, Money.of(1250, "EUR"), 30, Money.of(37_500, "EUR"))), LocalDate.of(2026, 3, 31),
-        Currency.getInstance("EUR"));
+        Currency.getInstance("EUR"), RefundWindow.NONE, null);
   }
 
   @Benchmark

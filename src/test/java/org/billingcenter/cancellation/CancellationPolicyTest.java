@@ -23,6 +23,7 @@ import org.billingcenter.billing.PeriodCharge;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.MemberId;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.RefundWindow;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class CancellationPolicyTest {
       return CancellationPolicy.decide(
           new CancellationSnapshot(status, ending, members, threshold, paymentMethod, LocalDate.of(2026, 4, 1),
               roles, when, Instant.parse("2026-03-20T09:00:00Z"), TODAY, PERIOD, Optional.of(CHARGE),
-              LocalDate.of(2026, 4, 1), Currency.getInstance("EUR")));
+              LocalDate.of(2026, 4, 1), Currency.getInstance("EUR"), RefundWindow.NONE, null));
     }
   }
 

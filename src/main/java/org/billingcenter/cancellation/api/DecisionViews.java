@@ -9,6 +9,7 @@ import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.CancellationDecision;
 import org.billingcenter.cancellation.CancellationOutcome;
 import org.billingcenter.cancellation.CancellationService.Check;
+import org.billingcenter.shared.RefundWindow.Standing;
 import org.billingcenter.shared.SubscriptionId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -43,6 +44,13 @@ class DecisionViews {
       @Nullable LocalDate creditReturnedOn,
       List<MemberLosingAccess> membersLosingAccess) {}
 
+  /**
+   * The refund window of the current period: its last day, whether it is still open, and the day of a
+   * callback request made within it that keeps the right to a prorated credit after it closed.
+   */
+  public record RefundWindowView(
+      LocalDate lastDay, boolean open, @Nullable LocalDate keptByRequestOn, boolean creditKept) {}
+
   public record DecisionView(
       String subscriptionId,
       CancellationOutcome outcome,
@@ -53,7 +61,8 @@ class DecisionViews {
       @Nullable Integer licensesToRemove,
       @Nullable Link removeLicenses,
       @Nullable Link requestCallback,
-      @Nullable PreviewView preview) {}
+      @Nullable PreviewView preview,
+      @Nullable RefundWindowView refundWindow) {}
 
   /** The decision as a check: what would happen. */
   public DecisionView of(SubscriptionId id, Check check) {
@@ -88,7 +97,12 @@ class DecisionViews {
                 d.preview().creditReturnedOn(),
                 check.membersLosingAccess().stream()
                     .map(m -> new MemberLosingAccess(m.id().toString(), m.displayName()))
-                    .toList()));
+                    .toList()),
+        refundWindow(d.refundWindow()));
+  }
+
+  private static @Nullable RefundWindowView refundWindow(@Nullable Standing w) {
+    return w == null ? null : new RefundWindowView(w.lastDay(), w.open(), w.keptByRequestOn(), w.creditKept());
   }
 
   private String message(CancellationDecision d, boolean done) {
