@@ -119,10 +119,10 @@ class CallbackIT extends DatabaseIT {
     Given org = tenants.tenant(1);
     Subscription s = tenants.subscription(org, 2, 1);
     CallbackRequest first = new CallbackRequest(org.id(), UUID.randomUUID(), s.id(), "A", "+4532123456", "da", "x",
-        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock));
+        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock), "t");
     repository.insert(first);
     CallbackRequest second = new CallbackRequest(org.id(), UUID.randomUUID(), s.id(), "B", "+4532123456", "da", "x",
-        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock));
+        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock), "t");
     assertThatThrownBy(() -> repository.insert(second)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     callbacks.withdraw(org.id(), first.id(), "t", null);
     repository.insert(second); // a closed request no longer counts
