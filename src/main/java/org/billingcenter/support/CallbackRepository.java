@@ -127,12 +127,17 @@ class CallbackRepository {
     return filter.status() == null ? bound : bound.param("status", filter.status().name());
   }
 
-  /** The newest request about a subscription, whatever its status. */
+  /**
+   * The subscription's current request: the open one (there is at most one), else the newest closed
+   * one. Open first, so a request made in the same instant as a closed one still wins.
+   */
   Optional<CallbackRequest> latest(TenantId tenant, SubscriptionId subscription) {
     return jdbc.sql(
             """
             select * from callback_request where tenant_id = :tenant and subscription_id = :subscription
-             order by created_at desc, callback_request_id limit 1
+             order by case when status in ('NEW', 'CLAIMED') then 0 else 1 end, created_at desc,
+                      updated_at desc, callback_request_id
+             limit 1
             """)
         .param("tenant", tenant.value())
         .param("subscription", subscription.value())

@@ -129,7 +129,7 @@ public class CallbackService {
     return requests.find(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
   }
 
-  /** The newest request about the subscription, open or closed: what its page shows. */
+  /** The subscription's open request, else its newest closed one: what its pages show. */
   @Transactional(readOnly = true)
   public Optional<CallbackRequest> latest(TenantId tenant, SubscriptionId subscription) {
     return requests.latest(tenant, subscription);
