@@ -227,12 +227,12 @@ class CallbackStatusIT extends DatabaseIT {
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("CALLBACK_NOT_FOUND"));
     // Through the other organisation's own subscription in the address: still not theirs.
-    mvc.perform(post("/billing/subscriptions/" + theirs.id() + "/callback-requests/" + r.id() + "/withdrawal").param("lang", "en")
+    mvc.perform(post("/billing/subscriptions/" + theirs.id() + "/callback-requests/" + r.id() + "/withdrawal").param("lang", "en").param("back", "DETAILS")
             .with(user(as(other.admin()))).with(csrf()))
         .andExpect(flash().attribute("error", "No such callback request."));
     // The organisation's own request under another of its subscriptions' addresses is refused too.
     Subscription sibling = tenants.subscription(org, 2, 0);
-    mvc.perform(post("/billing/subscriptions/" + sibling.id() + "/callback-requests/" + r.id() + "/withdrawal").param("lang", "en")
+    mvc.perform(post("/billing/subscriptions/" + sibling.id() + "/callback-requests/" + r.id() + "/withdrawal").param("lang", "en").param("back", "DETAILS")
             .with(user(as(org.admin()))).with(csrf()))
         .andExpect(flash().attribute("error", "No such callback request."));
     assertThat(page("/billing/subscriptions/" + theirs.id(), other.admin())).doesNotContain(r.reference());

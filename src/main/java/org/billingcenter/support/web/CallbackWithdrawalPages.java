@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('GLOBAL_ADMIN','BILLING_ADMIN')")
 class CallbackWithdrawalPages {
 
-  /** The page the form was on, where the organisation comes back to. */
+  /** The page the form was on, where the organisation comes back to (the form always sends it). */
   enum Back {
     DETAILS,
     CANCEL
@@ -42,7 +42,7 @@ class CallbackWithdrawalPages {
 
   @PostMapping("/withdrawal")
   String withdraw(@CurrentTenant TenantId tenant, @PathVariable UUID id, @PathVariable UUID callbackId,
-      @RequestParam(defaultValue = "DETAILS") Back back, @AuthenticationPrincipal SignedInAccount me,
+      @RequestParam Back back, @AuthenticationPrincipal SignedInAccount me,
       RedirectAttributes flash) {
     CallbackRequest r = callbacks.get(tenant, callbackId);
     if (!r.subscription().value().equals(id)) {
