@@ -93,10 +93,6 @@ class CallbackRepository {
         .list();
   }
 
-  List<CallbackRequest> listForTenant(TenantId tenant, PageRequest page) {
-    return listForTenant(tenant, Filter.ALL, page);
-  }
-
   /** The organisation's requests, newest first, of one subscription and/or one status when asked. */
   List<CallbackRequest> listForTenant(TenantId tenant, Filter filter, PageRequest page) {
     return bind(jdbc.sql(
