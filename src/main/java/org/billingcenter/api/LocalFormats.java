@@ -1,6 +1,7 @@
 package org.billingcenter.api;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -58,6 +59,15 @@ public class LocalFormats {
   /** A date inside a sentence: spelt out. */
   public String longDate(LocalDate date, Locale language) {
     return date == null ? "—" : format(date, FormatStyle.LONG, formatLocale(language));
+  }
+
+  /** A moment on the organisation's clock (the caller has put it in the tenant's zone). */
+  public String dateTime(LocalDateTime moment, Locale language) {
+    return moment == null
+        ? ""
+        : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(formatLocale(language))
+            .format(moment);
   }
 
   public String money(Money money, Locale language) {

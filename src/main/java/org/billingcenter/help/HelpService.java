@@ -1,13 +1,19 @@
 package org.billingcenter.help;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.billingcenter.cancellation.CancellationSettings;
 import org.billingcenter.help.CancellationGuidance.Guidance;
 import org.billingcenter.help.CancellationGuidance.Item;
+import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
+import org.billingcenter.support.CallbackRequest;
+import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +23,30 @@ public class HelpService {
 
   private final SubscriptionService subscriptions;
   private final CancellationSettings settings;
+  private final CallbackService callbacks;
 
-  HelpService(SubscriptionService subscriptions, CancellationSettings settings) {
+  HelpService(SubscriptionService subscriptions, CancellationSettings settings, CallbackService callbacks) {
     this.subscriptions = subscriptions;
     this.settings = settings;
+    this.callbacks = callbacks;
+  }
+
+  /** An open "Let us call you" request, as the panel names it: by its product, with its status. */
+  public record WaitingCall(String subscriptionId, String productName, CallbackStatus status) {}
+
+  /** The organisation's open callback requests, oldest first: one line each in the panel. */
+  @Transactional(readOnly = true)
+  public List<WaitingCall> waitingCalls(TenantId tenant) {
+    List<CallbackRequest> open = callbacks.open(tenant);
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    Map<SubscriptionId, String> products =
+        subscriptions.list(tenant).stream()
+            .collect(Collectors.toMap(s -> s.subscription().id(), SubscriptionSummary::productName));
+    return open.stream()
+        .map(r -> new WaitingCall(r.subscription().toString(), products.getOrDefault(r.subscription(), "—"), r.status()))
+        .toList();
   }
 
   @Transactional(readOnly = true)

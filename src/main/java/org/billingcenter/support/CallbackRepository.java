@@ -10,7 +10,9 @@ import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
+import org.billingcenter.support.CallbackService.Filter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,8 +28,8 @@ class CallbackRepository {
     jdbc.sql(
             """
             insert into callback_request (tenant_id, callback_request_id, subscription_id, contact_name,
-                phone, language, time_window, status, created_at, updated_at)
-            values (:tenant, :id, :subscription, :name, :phone, :language, :window, :status, :at, :at)
+                phone, language, time_window, status, created_at, updated_at, requested_by)
+            values (:tenant, :id, :subscription, :name, :phone, :language, :window, :status, :at, :at, :by)
             """)
         .param("tenant", r.tenant().value())
         .param("id", r.id())
@@ -38,6 +40,7 @@ class CallbackRepository {
         .param("window", r.preferredTimeWindow())
         .param("status", r.status().name())
         .param("at", Utc.of(r.createdAt()))
+        .param("by", r.requestedBy())
         .update();
   }
 
@@ -91,12 +94,11 @@ class CallbackRepository {
         .list();
   }
 
-  List<CallbackRequest> listForTenant(TenantId tenant, PageRequest page) {
-    return jdbc.sql(
-            """
-            select * from callback_request where tenant_id = :tenant
-             order by created_at desc, callback_request_id limit :size offset :offset
-            """)
+  /** The organisation's requests, newest first, of one subscription and/or one status when asked. */
+  List<CallbackRequest> listForTenant(TenantId tenant, Filter filter, PageRequest page) {
+    return bind(jdbc.sql(
+            "select * from callback_request where tenant_id = :tenant" + where(filter)
+                + " order by created_at desc, callback_request_id limit :size offset :offset"), filter)
         .param("tenant", tenant.value())
         .param("size", page.size())
         .param("offset", page.offset())
@@ -104,11 +106,60 @@ class CallbackRepository {
         .list();
   }
 
-  long countForTenant(TenantId tenant) {
-    return jdbc.sql("select count(*) from callback_request where tenant_id = :tenant")
+  long countForTenant(TenantId tenant, Filter filter) {
+    return bind(jdbc.sql("select count(*) from callback_request where tenant_id = :tenant" + where(filter)), filter)
         .param("tenant", tenant.value())
         .query(Long.class)
         .single();
+  }
+
+  /** Fixed clauses for the filters given: no value is ever written into the SQL text. */
+  private static String where(Filter filter) {
+    return (filter.subscriptionId() == null ? "" : " and subscription_id = :subscription")
+        + (filter.status() == null ? "" : " and status = :status");
+  }
+
+  private static StatementSpec bind(StatementSpec statement, Filter filter) {
+    StatementSpec bound = filter.subscriptionId() == null ? statement : statement.param("subscription", filter.subscriptionId());
+    return filter.status() == null ? bound : bound.param("status", filter.status().name());
+  }
+
+  /**
+   * The subscription's current request: the open one (there is at most one), else the newest closed
+   * one. Open first, so a request made in the same instant as a closed one still wins.
+   */
+  Optional<CallbackRequest> latest(TenantId tenant, SubscriptionId subscription) {
+    return jdbc.sql(
+            """
+            select * from callback_request where tenant_id = :tenant and subscription_id = :subscription
+             order by case when status in ('NEW', 'CLAIMED') then 0 else 1 end, created_at desc,
+                      updated_at desc, callback_request_id
+             limit 1
+            """)
+        .param("tenant", tenant.value())
+        .param("subscription", subscription.value())
+        .query((rs, i) -> map(rs))
+        .optional();
+  }
+
+  /** The organisation's open requests: at most one per subscription, so never more than it has. */
+  List<CallbackRequest> openForTenant(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select * from callback_request where tenant_id = :tenant and status in ('NEW', 'CLAIMED')
+             order by created_at, callback_request_id
+            """)
+        .param("tenant", tenant.value())
+        .query((rs, i) -> map(rs))
+        .list();
+  }
+
+  Optional<CallbackRequest> find(TenantId tenant, UUID id) {
+    return jdbc.sql("select * from callback_request where tenant_id = :tenant and callback_request_id = :id")
+        .param("tenant", tenant.value())
+        .param("id", id)
+        .query((rs, i) -> map(rs))
+        .optional();
   }
 
   /**
@@ -149,7 +200,8 @@ class CallbackRepository {
         rs.getString("engineer"),
         rs.getString("notes"),
         Utc.read(rs, "created_at"),
-        Utc.read(rs, "updated_at"));
+        Utc.read(rs, "updated_at"),
+        rs.getString("requested_by"));
   }
 
   Optional<Instant> firstRequestAt(TenantId tenant, SubscriptionId subscription, Instant since) {

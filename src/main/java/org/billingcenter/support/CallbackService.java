@@ -100,7 +100,7 @@ public class CallbackService {
     CallbackRequest created =
         new CallbackRequest(tenant, UUID.randomUUID(), ask.subscription(), ask.contactName().trim(), phone,
             ask.language(), ask.preferredTimeWindow().trim(), CallbackStatus.NEW, null, null,
-            clock.instant(), clock.instant());
+            clock.instant(), clock.instant(), actor);
     try {
       requests.insert(created);
     } catch (DuplicateKeyException raced) {
@@ -111,9 +111,36 @@ public class CallbackService {
     return created;
   }
 
+  /** Which of the organisation's requests a list shows: one subscription's, one status's, or all. */
+  public record Filter(@Nullable UUID subscriptionId, @Nullable CallbackStatus status) {
+    public static final Filter ALL = new Filter(null, null);
+  }
+
   @Transactional(readOnly = true)
   public Page<CallbackRequest> forTenant(TenantId tenant, PageRequest page) {
-    return new Page<>(requests.listForTenant(tenant, page), page, requests.countForTenant(tenant));
+    return forTenant(tenant, Filter.ALL, page);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<CallbackRequest> forTenant(TenantId tenant, Filter filter, PageRequest page) {
+    return new Page<>(requests.listForTenant(tenant, filter, page), page, requests.countForTenant(tenant, filter));
+  }
+
+  @Transactional(readOnly = true)
+  public CallbackRequest get(TenantId tenant, UUID id) {
+    return requests.find(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
+  }
+
+  /** The subscription's open request, else its newest closed one: what its pages show. */
+  @Transactional(readOnly = true)
+  public Optional<CallbackRequest> latest(TenantId tenant, SubscriptionId subscription) {
+    return requests.latest(tenant, subscription);
+  }
+
+  /** The organisation's open requests, oldest first (at most one per subscription). */
+  @Transactional(readOnly = true)
+  public List<CallbackRequest> open(TenantId tenant) {
+    return requests.openForTenant(tenant);
   }
 
   @Transactional(readOnly = true)
@@ -151,6 +178,22 @@ public class CallbackService {
     return save(r, CallbackStatus.WITHDRAWN, r.engineer(), kept, actor, "CALLBACK_WITHDRAWN");
   }
 
+  /**
+   * The organisation takes its request back: the account that asked for the call, or a Global admin
+   * of the organisation. Only an open request can be withdrawn; asking again opens a new one.
+   */
+  @Transactional
+  public CallbackRequest withdrawByOrganisation(TenantId tenant, UUID id, String actor, boolean globalAdmin) {
+    CallbackRequest r = requests.findForUpdate(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
+    if (!r.status().isOpen()) {
+      throw new Rejected(SupportReason.CALLBACK_NOT_OPEN, r.status());
+    }
+    if (!globalAdmin && !actor.equals(r.requestedBy())) {
+      throw new Rejected(SupportReason.CALLBACK_NOT_REQUESTER);
+    }
+    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), r.notes(), actor, "CALLBACK_WITHDRAWN");
+  }
+
   private CallbackRequest open(TenantId tenant, UUID id, CallbackStatus expected) {
     CallbackRequest r = requests.findForUpdate(tenant, id).orElseThrow(() -> new Rejected(SupportReason.CALLBACK_NOT_FOUND));
     if (r.status() != expected) {
@@ -163,7 +206,7 @@ public class CallbackService {
       CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action) {
     CallbackRequest next =
         new CallbackRequest(r.tenant(), r.id(), r.subscription(), r.contactName(), r.phone(), r.language(),
-            r.preferredTimeWindow(), status, engineer, notes, r.createdAt(), clock.instant());
+            r.preferredTimeWindow(), status, engineer, notes, r.createdAt(), clock.instant(), r.requestedBy());
     requests.update(next);
     audit.record(r.tenant(), actor,
         Change.of(action, "callback_request", r.id()).from(r.status()).to(status).because(notes));

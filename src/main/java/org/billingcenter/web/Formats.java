@@ -1,6 +1,7 @@
 package org.billingcenter.web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.billingcenter.api.LocalFormats;
 import org.billingcenter.api.Problems;
 import org.billingcenter.shared.Message;
@@ -29,6 +30,11 @@ class Formats {
 
   public String date(LocalDate date) {
     return formats.date(date, LocaleContextHolder.getLocale());
+  }
+
+  /** Date and time of a moment already in the organisation's zone. */
+  public String dateTime(LocalDateTime moment) {
+    return formats.dateTime(moment, LocaleContextHolder.getLocale());
   }
 
   /** A sentence with its values (a decision, a refusal) in the page's language. */

@@ -81,7 +81,7 @@ class OpenApiIT extends DatabaseIT {
     JsonNode schemas = JsonMapper.builder().build().readTree(apiContract.document()).path("components").path("schemas");
     Map<String, List<String>> nullable = Map.of(
         "SubscriptionView", List.of("currentPeriodStart", "currentPeriodEnd", "trialEnd", "endsOn", "paymentMethodId"),
-        "CallbackView", List.of("engineer", "notes"),
+        "CallbackView", List.of("engineer", "notes", "requestedBy"),
         "DecisionView", List.of("trial", "licensesToRemove", "removeLicenses", "requestCallback", "preview", "refundWindow"),
         "RefundWindowView", List.of("keptByRequestOn"),
         "PreviewView", List.of("effectiveAt", "creditReturnedOn"),

@@ -119,14 +119,14 @@ class CallbackIT extends DatabaseIT {
     Given org = tenants.tenant(1);
     Subscription s = tenants.subscription(org, 2, 1);
     CallbackRequest first = new CallbackRequest(org.id(), UUID.randomUUID(), s.id(), "A", "+4532123456", "da", "x",
-        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock));
+        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock), "t");
     repository.insert(first);
     CallbackRequest second = new CallbackRequest(org.id(), UUID.randomUUID(), s.id(), "B", "+4532123456", "da", "x",
-        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock));
+        CallbackStatus.NEW, null, null, Instant.now(clock), Instant.now(clock), "t");
     assertThatThrownBy(() -> repository.insert(second)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     callbacks.withdraw(org.id(), first.id(), "t", null);
     repository.insert(second); // a closed request no longer counts
-    assertThat(repository.listForTenant(org.id(), PageRequest.FIRST)).hasSize(2);
+    assertThat(repository.listForTenant(org.id(), CallbackService.Filter.ALL, PageRequest.FIRST)).hasSize(2);
   }
 
   @Test
@@ -147,7 +147,7 @@ class CallbackIT extends DatabaseIT {
             .content(ask(org, s, "+886 2 2345 6789", "zh-TW"))
             .with(httpBasic(org.admin(), org.password())))
         .andExpect(status().isCreated());
-    assertThat(repository.listForTenant(org.id(), PageRequest.FIRST)).hasSize(1);
+    assertThat(repository.listForTenant(org.id(), CallbackService.Filter.ALL, PageRequest.FIRST)).hasSize(1);
   }
 
   @Test
@@ -174,7 +174,7 @@ class CallbackIT extends DatabaseIT {
     CallbackRequest r = callbacks.request(org.id(), new CallbackService.NewCallback(s.id(), "N", "+33123456789", "en", "x"), "t");
     cancellations.cancel(org.id(), s.id(), new Canceller("admin", Set.of(Role.GLOBAL_ADMIN), null),
         new CancellationService.Request(CancelWhen.NOW, LeavingReason.OTHER, null));
-    assertThat(repository.listForTenant(org.id(), PageRequest.FIRST)).singleElement()
+    assertThat(repository.listForTenant(org.id(), CallbackService.Filter.ALL, PageRequest.FIRST)).singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(CallbackStatus.WITHDRAWN));
     assertThat(r.status()).isEqualTo(CallbackStatus.NEW);
   }

@@ -1,8 +1,10 @@
 package org.billingcenter.help.web;
 
+import java.util.List;
 import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.help.CancellationGuidance.Guidance;
 import org.billingcenter.help.HelpService;
+import org.billingcenter.help.HelpService.WaitingCall;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,6 +37,17 @@ class GuidancePanel {
       @Override
       protected Guidance loadValue() {
         return me == null ? null : me.tenant().map(help::cancellationGuidance).orElse(null);
+      }
+    };
+  }
+
+  /** The organisation's open callback requests, one line each under the guidance; lazy likewise. */
+  @ModelAttribute("waitingCalls")
+  LazyContextVariable<List<WaitingCall>> waitingCalls(@AuthenticationPrincipal SignedInAccount me) {
+    return new LazyContextVariable<>() {
+      @Override
+      protected List<WaitingCall> loadValue() {
+        return me == null ? List.of() : me.tenant().map(help::waitingCalls).orElse(List.of());
       }
     };
   }
