@@ -1,7 +1,9 @@
 package org.billingcenter.subscription.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
@@ -55,7 +57,11 @@ class ReactivationApi {
   }
 
   @GetMapping
-  @Operation(summary = "What reactivating would charge and change today; 409 ILLEGAL_TRANSITION unless EXPIRED or DISABLED.")
+  @Operation(summary = "What reactivating would charge and change today.")
+  @ApiResponse(responseCode = "200", description = "The preview.",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReactivationView.class)))
+  @ApiResponse(responseCode = "409", description = "ILLEGAL_TRANSITION: it is not EXPIRED or DISABLED.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   ReactivationView preview(@CurrentTenant TenantId tenant, @PathVariable UUID id) {
     return ReactivationView.of(reactivations.preview(tenant, new SubscriptionId(id)));
   }
