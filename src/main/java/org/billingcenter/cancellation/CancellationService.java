@@ -17,12 +17,14 @@ import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionCancelled;
+import org.billingcenter.subscription.SubscriptionEndingUndone;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -144,7 +146,12 @@ public class CancellationService {
       throw new Rejected(CancellationOutcome.NOT_PERMITTED);
     }
     subscriptions.undoScheduledEnd(tenant, id, who.username());
-    cancellations.markUndone(tenant, id, clock.instant());
+  }
+
+  /** However it was undone (the API here, or the subscription's page), the cancellation is closed. */
+  @EventListener
+  void undone(SubscriptionEndingUndone undone) {
+    cancellations.markUndone(undone.tenant(), undone.subscription(), undone.at());
   }
 
   private CancellationSnapshot snapshot(Subscription s, Canceller who, CancelWhen when) {

@@ -12,6 +12,8 @@ public enum SubscriptionReason implements Reason {
   ILLEGAL_TRANSITION(Kind.CONFLICT),
   NOT_ENDING(Kind.CONFLICT),
   ENDING_AT_TERM(Kind.CONFLICT),
+  /** The end day has come: the lifecycle ends it today (argument: the end date); reactivate it after. */
+  UNDO_TOO_LATE(Kind.CONFLICT),
   /** Recurring billing is off: no renewal for a scheduled change to wait for. */
   NOT_RENEWING(Kind.CONFLICT),
   SCHEDULED_CHANGE_NOT_FOUND(Kind.NOT_FOUND),

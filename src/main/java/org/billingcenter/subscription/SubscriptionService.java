@@ -268,13 +268,15 @@ public class SubscriptionService {
     return active;
   }
 
-  /** Takes back a term-end cancellation: renewal on again. */
+  /** Takes back a term-end cancellation, until the day before it ends: renewal on again. */
   @Transactional
   public Subscription undoScheduledEnd(TenantId tenant, SubscriptionId id, String actor) {
     Subscription locked = lock(tenant, id);
-    if (!locked.isEnding() || locked.status() != SubscriptionStatus.ACTIVE) {
-      throw new Rejected(SubscriptionReason.NOT_ENDING);
-    }
+    ScheduledEnd.refusalToUndo(locked.status(), locked.scheduledCancelOn(), tenants.today(tenant))
+        .ifPresent(reason -> {
+          throw reason == SubscriptionReason.UNDO_TOO_LATE
+              ? new Rejected(reason, locked.scheduledCancelOn()) : new Rejected(reason);
+        });
     Subscription renewing = locked.withSchedule(null);
     subscriptions.update(renewing, clock.instant());
     audit.record(
@@ -283,6 +285,7 @@ public class SubscriptionService {
         Change.of("SUBSCRIPTION_ENDING_UNDONE", "subscription", id)
             .from("ends on " + locked.scheduledCancelOn())
             .to("renews"));
+    events.publishEvent(new SubscriptionEndingUndone(tenant, id, clock.instant(), actor));
     return renewing;
   }
 

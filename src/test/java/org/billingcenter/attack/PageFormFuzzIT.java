@@ -23,6 +23,10 @@ import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.cancellation.CancelWhen;
+import org.billingcenter.cancellation.CancellationService;
+import org.billingcenter.cancellation.Canceller;
+import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
@@ -76,6 +80,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
   @Autowired SubscriptionService subscriptions;
+  @Autowired CancellationService cancellations;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -121,6 +126,13 @@ class PageFormFuzzIT extends DatabaseIT {
     callbacks.claim(org.id(), claimed.id(), engineer);
     SignedInAccount admin = accounts.loadUserByUsername(org.admin());
     SignedInAccount support = accounts.loadUserByUsername(engineer);
+    // Issue 13: an ending one (the Undo form) and a disabled one (the reactivation flow's forms).
+    Canceller canceller = new Canceller("t", Set.of(Role.GLOBAL_ADMIN), null);
+    Subscription ending = tenants.subscription(org, 2, 0);
+    cancellations.cancel(org.id(), ending.id(), canceller, new CancellationService.Request(CancelWhen.END_OF_TERM, LeavingReason.OTHER, null));
+    Subscription disabled = tenants.subscription(org, 2, 0);
+    cancellations.cancel(org.id(), disabled.id(), canceller, new CancellationService.Request(CancelWhen.NOW, LeavingReason.OTHER, null));
+    String reactivate = "/billing/subscriptions/" + disabled.id() + "/reactivate";
 
     List<Form> forms = new ArrayList<>();
     for (String page : List.of("/", "/account", "/billing/products", "/billing/invoices", "/users", "/users?subscription=" + many.id(),
@@ -133,7 +145,8 @@ class PageFormFuzzIT extends DatabaseIT {
         "/billing/subscriptions/" + few.id() + "/change-plan?planId=" + TestTenants.ANNUAL_PLAN,
         "/billing/subscriptions/" + few.id() + "/change-frequency",
         "/members", "/members/new", "/members/" + org.members().get(0) + "/edit",
-        "/members/" + org.members().get(0) + "/remove", "/members/import")) {
+        "/members/" + org.members().get(0) + "/remove", "/members/import",
+        "/billing/subscriptions/" + ending.id(), "/billing/subscriptions/" + ending.id() + "/cancel/done", reactivate)) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     String review = "/billing/subscriptions/" + few.id() + "/cancel/review";
@@ -145,6 +158,10 @@ class PageFormFuzzIT extends DatabaseIT {
     forms.addAll(formsOn(planReview, render(post(planReview).param("planId", TestTenants.ANNUAL_PLAN).with(csrf()), admin), admin));
     String frequencyReview = "/billing/subscriptions/" + few.id() + "/change-frequency/review";
     forms.addAll(formsOn(frequencyReview, render(post(frequencyReview).with(csrf()), admin), admin));
+    forms.addAll(formsOn(reactivate + "/review",
+        render(post(reactivate + "/review").param("paymentMethodId", org.card().toString()).with(csrf()), admin), admin));
+    forms.addAll(formsOn(reactivate + "/review", render(post(reactivate + "/review").param("token", "tok_x")
+        .param("brand", "Visa").param("last4", "4242").param("expiryMonth", "12").param("expiryYear", "2035").with(csrf()), admin), admin));
     for (String status : List.of("NEW", "CLAIMED")) {
       // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
       // until this test's own organisation shows; only it is attacked (and fingerprinted).
