@@ -38,8 +38,8 @@ public final class TrialPolicy {
       boolean willConvert, LocalDate on, int quantity, Money firstCharge, boolean quantitySetByAdmin,
       NoConversion reason) {}
 
-  /** Whether the trial may be extended today, until when, or why not (and from when). */
-  public record Extension(boolean allowed, ExtensionRefusal refusal, LocalDate opensOn, LocalDate newEnd) {}
+  /** Whether the trial may be extended today by {@code days}, until when, or why not (and from when). */
+  public record Extension(boolean allowed, ExtensionRefusal refusal, LocalDate opensOn, LocalDate newEnd, int days) {}
 
   private TrialPolicy() {}
 
@@ -74,12 +74,12 @@ public final class TrialPolicy {
     LocalDate opensOn = trial.trialEnd().minusDays(settings.extensionWindowDays());
     LocalDate newEnd = trial.trialEnd().plusDays(settings.extensionDays());
     if (trial.extended()) {
-      return new Extension(false, ExtensionRefusal.ALREADY_EXTENDED, opensOn, newEnd);
+      return new Extension(false, ExtensionRefusal.ALREADY_EXTENDED, opensOn, newEnd, settings.extensionDays());
     }
     if (today.isBefore(opensOn)) {
-      return new Extension(false, ExtensionRefusal.TOO_EARLY, opensOn, newEnd);
+      return new Extension(false, ExtensionRefusal.TOO_EARLY, opensOn, newEnd, settings.extensionDays());
     }
-    return new Extension(true, null, opensOn, newEnd);
+    return new Extension(true, null, opensOn, newEnd, settings.extensionDays());
   }
 
   /**
