@@ -196,36 +196,40 @@ class LifecycleRepository {
    * The reminder {@code daysBefore} a trial's end, for trials ending after {@code endsAfter} and on
    * or before {@code endsBy}: a missed day is caught up while the reminder still applies, a later
    * one (fewer days left) takes over after. One row per (trial, trial end, days before): a repeat
-   * inserts nothing, an extension (a new end) re-arms them. Then one TRIAL_WILL_END audit row each.
+   * records nothing, an extension (a new end) re-arms them. Each new row gets a TRIAL_WILL_END
+   * audit row, written first from the same selection.
    */
   int recordTrialReminders(int daysBefore, LocalDate endsAfter, LocalDate endsBy, Instant at) {
-    int recorded = jdbc.sql(
+    String due =
+        """
+         from subscription s
+        where s.status = 'TRIAL' and s.trial_end > :endsAfter and s.trial_end <= :endsBy
+          and not exists (select 1 from trial_reminder r
+                           where r.tenant_id = s.tenant_id and r.subscription_id = s.subscription_id
+                             and r.trial_end = s.trial_end and r.days_before = :daysBefore)
+        """;
+    jdbc.sql(
+            """
+            insert into audit_event (tenant_id, occurred_at, actor, action, entity_type, entity_id,
+                                     before_state, after_state)
+            select s.tenant_id, :at, :actor, 'TRIAL_WILL_END', 'subscription', cast(s.subscription_id as varchar(100)),
+                   null, 'ends ' || cast(s.trial_end as varchar(10)) || ', ' || cast(:daysBefore as varchar(4)) || ' days'
+            """ + due)
+        .param("daysBefore", daysBefore)
+        .param("endsAfter", endsAfter)
+        .param("endsBy", endsBy)
+        .param("at", Utc.of(at))
+        .param("actor", ACTOR)
+        .update();
+    return jdbc.sql(
             """
             insert into trial_reminder (tenant_id, subscription_id, trial_end, days_before, recorded_at)
-            select s.tenant_id, s.subscription_id, s.trial_end, :daysBefore, :at from subscription s
-             where s.status = 'TRIAL' and s.trial_end > :endsAfter and s.trial_end <= :endsBy
-               and not exists (select 1 from trial_reminder r
-                                where r.tenant_id = s.tenant_id and r.subscription_id = s.subscription_id
-                                  and r.trial_end = s.trial_end and r.days_before = :daysBefore)
-            on conflict do nothing
-            """)
+            select s.tenant_id, s.subscription_id, s.trial_end, :daysBefore, :at
+            """ + due + " on conflict do nothing")
         .param("daysBefore", daysBefore)
         .param("endsAfter", endsAfter)
         .param("endsBy", endsBy)
         .param("at", Utc.of(at))
         .update();
-    jdbc.sql(
-            """
-            insert into audit_event (tenant_id, occurred_at, actor, action, entity_type, entity_id,
-                                     before_state, after_state)
-            select tenant_id, :at, :actor, 'TRIAL_WILL_END', 'subscription', cast(subscription_id as varchar(100)),
-                   null, 'ends ' || cast(trial_end as varchar(10)) || ', ' || cast(days_before as varchar(4)) || ' days'
-              from trial_reminder where recorded_at = :at and days_before = :daysBefore
-            """)
-        .param("at", Utc.of(at))
-        .param("actor", ACTOR)
-        .param("daysBefore", daysBefore)
-        .update();
-    return recorded;
   }
 }
