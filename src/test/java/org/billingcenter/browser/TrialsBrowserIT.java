@@ -108,6 +108,7 @@ class TrialsBrowserIT {
       throws Exception {
     Subscription beacon = cedar("Beacon Workspace");
     Browser b = browser().signIn("cedar-admin", "zh-TW").go(details(beacon));
+    assertThat(b.find("#trial-heading").getText()).isEqualTo("試用");
     assertThat(b.all("#extend-trial")).isEmpty(); // 30 days before the end: too early
     assertThat(b.find("#extension-not-allowed").getText()).contains(formats.date(WINDOW_OPENS, ZH_TW));
 
@@ -163,6 +164,7 @@ class TrialsBrowserIT {
     Subscription harbor = cedar("Harbor Chat");
     assertThat(harbor.hasPaymentMethod()).isTrue();
     Browser b = browser().signIn("cedar-admin", "en").go(details(harbor));
+    assertThat(b.find("#trial-heading").getText()).isEqualTo("Trial");
     assertThat(b.find("#trial-outcome").getAttribute("data-will-convert")).isEqualTo("true");
     assertThat(b.find("#trial-outcome").getText()).startsWith("On ").contains("2 licenses");
     b.click("#conversion-switch");
