@@ -163,7 +163,8 @@ public class CancellationService {
         s.currentPeriod() == null ? null : billing.creditReturnDate(tenant, s.id(), s.currentPeriod(), today);
     return new CancellationSnapshot(
         s.status(), s.isEnding(), licensing.seatHolders(s), settings.licenseThreshold(),
-        s.hasPaymentMethod(), s.trialEnd(), who.roles(), when, clock.instant(), today, s.currentPeriod(),
+        // A trial converts only with a payment method and its conversion on (issue 13).
+        s.hasPaymentMethod() && s.autoRenew(), s.trialEnd(), who.roles(), when, clock.instant(), today, s.currentPeriod(),
         charge, returnOn, catalog.plan(s.planId()).unitPrice().currency(), settings.refundWindow(), requestedOn(s));
   }
 

@@ -127,9 +127,13 @@ class DemoData {
     TenantId cedar = tenant("Cedar Trial", "TW", "zh-TW", "Asia/Taipei", "TWD", "cedar-admin", "Chen Cedar");
     List<MemberId> people = members(cedar, "cedar.example", 6);
     Subscription plain = subscriptions.startTrial(cedar, "beacon-monthly-twd", null, ACTOR);
-    Subscription converting = subscriptions.startTrial(cedar, "harbor-monthly-twd", card(cedar, "3005"), ACTOR);
+    PaymentMethodId card = card(cedar, "3005");
+    Subscription converting = subscriptions.startTrial(cedar, "harbor-monthly-twd", card, ACTOR);
+    // A second trial with the card: one to stop and one to buy now (issue 13's journeys).
+    Subscription premium = subscriptions.startTrial(cedar, "beacon-premium-monthly-twd", card, ACTOR);
     licensing.assign(cedar, plain.id(), people.subList(0, 4), ACTOR);
     licensing.assign(cedar, converting.id(), people.subList(0, 2), ACTOR);
+    licensing.assign(cedar, premium.id(), people.subList(0, 1), ACTOR);
   }
 
   private TenantId tenant(

@@ -23,29 +23,38 @@ class LifecycleRepository {
   }
 
   /**
-   * Trials with a payment method become paid; their first period starts on the trial's end day.
-   * The end is BillingPeriod.nth(trialEnd, 0, frequency) written in SQL for a set-based update:
-   * both databases add months the same way, clamping a 31st to the month's last day.
+   * Trials with conversion on and a payment method become paid; their first period starts on the
+   * trial's end day. The quantity is TrialPolicy.conversionQuantity: the admin's number, at least
+   * the licenses assigned that day, at least one, never the trial's free allowance. The end is
+   * BillingPeriod.nth(trialEnd, 0, frequency) written in SQL for a set-based update: both databases
+   * add months the same way, clamping a 31st to the month's last day.
    */
   int convertTrials(LocalDate day, Instant at) {
     return jdbc.sql(
             """
             update subscription s
                set status = 'ACTIVE', status_changed_at = :at, anchor_date = s.trial_end,
+                   quantity = greatest(coalesce(s.conversion_quantity, 0),
+                                       (select count(*) from license_assignment a
+                                         where a.tenant_id = s.tenant_id and a.subscription_id = s.subscription_id),
+                                       1),
                    current_period_start = s.trial_end,
                    current_period_end = case
                        when (select p.billing_frequency from plan p where p.plan_id = s.plan_id) = 'ANNUAL'
                        then cast(s.trial_end + interval '1' year as date)
                        else cast(s.trial_end + interval '1' month as date) end
              where s.status = 'TRIAL' and s.trial_end <= :day and s.payment_method_id is not null
+               and s.auto_renew = true
             """)
         .param("day", day)
         .param("at", Utc.of(at))
         .update();
   }
 
+  /** Trials that do not convert: no payment method, or conversion turned off (whatever card is on file). */
   int expireTrials(LocalDate day, Instant at) {
-    return move("status = 'TRIAL' and trial_end <= :day and payment_method_id is null", "EXPIRED", day, at);
+    return move("status = 'TRIAL' and trial_end <= :day and (payment_method_id is null or auto_renew = false)",
+        "EXPIRED", day, at);
   }
 
   /** Cancelled at term end, and the term is over: access ends. */
@@ -179,6 +188,47 @@ class LifecycleRepository {
                              and s.status = :status and s.status_changed_at = :at)
             """)
         .param("status", status)
+        .param("at", Utc.of(at))
+        .update();
+  }
+
+  /**
+   * The reminder {@code daysBefore} a trial's end, for trials ending after {@code endsAfter} and on
+   * or before {@code endsBy}: a missed day is caught up while the reminder still applies, a later
+   * one (fewer days left) takes over after. One row per (trial, trial end, days before): a repeat
+   * records nothing, an extension (a new end) re-arms them. Each new row gets a TRIAL_WILL_END
+   * audit row, written first from the same selection.
+   */
+  int recordTrialReminders(int daysBefore, LocalDate endsAfter, LocalDate endsBy, Instant at) {
+    String due =
+        """
+         from subscription s
+        where s.status = 'TRIAL' and s.trial_end > :endsAfter and s.trial_end <= :endsBy
+          and not exists (select 1 from trial_reminder r
+                           where r.tenant_id = s.tenant_id and r.subscription_id = s.subscription_id
+                             and r.trial_end = s.trial_end and r.days_before = :daysBefore)
+        """;
+    jdbc.sql(
+            """
+            insert into audit_event (tenant_id, occurred_at, actor, action, entity_type, entity_id,
+                                     before_state, after_state)
+            select s.tenant_id, :at, :actor, 'TRIAL_WILL_END', 'subscription', cast(s.subscription_id as varchar(100)),
+                   null, 'ends ' || cast(s.trial_end as varchar(10)) || ', ' || cast(:daysBefore as varchar(4)) || ' days'
+            """ + due)
+        .param("daysBefore", daysBefore)
+        .param("endsAfter", endsAfter)
+        .param("endsBy", endsBy)
+        .param("at", Utc.of(at))
+        .param("actor", ACTOR)
+        .update();
+    return jdbc.sql(
+            """
+            insert into trial_reminder (tenant_id, subscription_id, trial_end, days_before, recorded_at)
+            select s.tenant_id, s.subscription_id, s.trial_end, :daysBefore, :at
+            """ + due + " on conflict do nothing")
+        .param("daysBefore", daysBefore)
+        .param("endsAfter", endsAfter)
+        .param("endsBy", endsBy)
         .param("at", Utc.of(at))
         .update();
   }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * payment method, expiring without), terms end (cancelled at term end → DISABLED, recurring
  * billing off → EXPIRED), EXPIRED → DISABLED after the grace days, DISABLED → DELETED after the
  * retention days; a subscription that stops renewing loses its pending scheduled changes
- * (voided). Each step is one set-based transaction with its audit rows; repeating a day
+ * (voided); trials ending in 7 days and in 1 day get a reminder event. Each step is one set-based transaction with its audit rows; repeating a day
  * changes nothing more.
  */
 @Service
@@ -36,10 +36,13 @@ public class LifecycleService {
     this.clock = clock;
   }
 
-  /** How many subscriptions each transition moved. */
+  /** Reminders are recorded this many days before a trial ends, the nearest last. */
+  static final List<Integer> TRIAL_REMINDER_DAYS = List.of(7, 1);
+
+  /** How many subscriptions each transition moved, and how many trial reminders were recorded. */
   public record LifecycleResult(
       LocalDate day, int trialsConverted, int trialsExpired, int termsCancelled, int termsExpired,
-      int disabled, int deleted) {}
+      int disabled, int deleted, int trialReminders) {}
 
   /**
    * The steps ran in order, each committed on its own, until {@code failedStep} failed:
@@ -79,7 +82,9 @@ public class LifecycleService {
         new Step("SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at)),
         new Step("TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at)),
         new Step("EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at)),
-        new Step("RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at)));
+        new Step("RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at)),
+        reminder(day, 0),
+        reminder(day, 1));
     int[] moved = new int[steps.size()];
     for (int n = 0; n < steps.size(); n++) {
       try {
@@ -93,10 +98,22 @@ public class LifecycleService {
     return result;
   }
 
+  /** One transaction of the day; {@code to} null: not a status transition (nothing to audit or void here). */
   private record Step(String action, String from, String to, ToIntFunction<Instant> move) {}
 
   private static LifecycleResult result(LocalDate day, int[] moved) {
-    return new LifecycleResult(day, moved[0], moved[1], moved[2], moved[3], moved[4], moved[5]);
+    return new LifecycleResult(day, moved[0], moved[1], moved[2], moved[3], moved[4], moved[5], moved[6] + moved[7]);
+  }
+
+  /**
+   * The n-th reminder (7 days, then 1 day before the end) for trials whose end is at most that many
+   * days away but more than the next reminder's: not a transition, it audits its own rows.
+   */
+  private Step reminder(LocalDate day, int n) {
+    int daysBefore = TRIAL_REMINDER_DAYS.get(n);
+    int nextDaysBefore = n + 1 < TRIAL_REMINDER_DAYS.size() ? TRIAL_REMINDER_DAYS.get(n + 1) : 0;
+    return new Step("TRIAL_WILL_END", null, null, at -> lifecycle.recordTrialReminders(
+        daysBefore, day.plusDays(nextDaysBefore), day.plusDays(daysBefore), at));
   }
 
   private static Instant later(Instant a, Instant b) {
@@ -114,7 +131,7 @@ public class LifecycleService {
         transaction.execute(
             status -> {
               int count = step.move().applyAsInt(at);
-              if (count > 0) {
+              if (count > 0 && step.to() != null) {
                 lifecycle.audit(step.action(), step.from(), step.to(), at);
                 lifecycle.voidChanges(at);
               }

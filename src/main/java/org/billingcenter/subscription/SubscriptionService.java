@@ -221,11 +221,14 @@ public class SubscriptionService {
     return attachPaymentMethod(tenant, id, tenants.addPaymentMethod(tenant, method, actor).id(), actor);
   }
 
-  /** Recurring billing on or off; off means EXPIRED at term end instead of a renewal. */
+  /**
+   * Recurring billing on or off; off means EXPIRED at term end instead of a renewal. On a trial it
+   * is the conversion switch: off, the trial expires at its end whatever payment method is on file.
+   */
   @Transactional
   public Subscription setAutoRenew(TenantId tenant, SubscriptionId id, boolean autoRenew, String actor) {
     Subscription locked = lock(tenant, id);
-    if (locked.status() != SubscriptionStatus.ACTIVE) {
+    if (!locked.status().isLive()) {
       throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
     }
     if (locked.isEnding()) {

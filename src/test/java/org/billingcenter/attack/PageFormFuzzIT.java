@@ -162,6 +162,15 @@ class PageFormFuzzIT extends DatabaseIT {
         render(post(reactivate + "/review").param("paymentMethodId", org.card().toString()).with(csrf()), admin), admin));
     forms.addAll(formsOn(reactivate + "/review", render(post(reactivate + "/review").param("token", "tok_x")
         .param("brand", "Visa").param("last4", "4242").param("expiryMonth", "12").param("expiryYear", "2035").with(csrf()), admin), admin));
+    // A trial in its last days (issue 13): its panel's switch, quantity and extension forms, and Buy now.
+    Subscription trial = subscriptions.startTrial(org.id(), TestTenants.MONTHLY_PLAN, org.card(), "t");
+    jdbc.sql("update subscription set trial_end = :end where tenant_id = :t and subscription_id = :s")
+        .param("end", java.time.LocalDate.of(2026, 3, 20)).param("t", org.id().value()).param("s", trial.id().value()).update();
+    String buyNow = "/billing/subscriptions/" + trial.id() + "/buy-now";
+    forms.addAll(formsOn("/billing/subscriptions/" + trial.id(), render(get("/billing/subscriptions/" + trial.id()), admin), admin));
+    forms.addAll(formsOn(buyNow, render(get(buyNow).param("quantity", "2"), admin), admin));
+    forms.addAll(formsOn(buyNow + "/review", render(post(buyNow + "/review").param("quantity", "2")
+        .param("paymentMethod", org.card().value().toString()).with(csrf()), admin), admin));
     for (String status : List.of("NEW", "CLAIMED")) {
       // The queue spans organisations (other tests' requests too, oldest first, paged): walk its pages
       // until this test's own organisation shows; only it is attacked (and fingerprinted).

@@ -138,8 +138,8 @@ class DemoBootH2IT {
     }
     assertThat(Set.copyOf(members)).hasSize(250);
     String cedar = api("cedar-admin", "/api/v1/subscriptions").body();
-    assertThat(JsonPath.<List<String>>read(cedar, "$[*].status")).containsExactly("TRIAL", "TRIAL");
-    assertThat(JsonPath.<List<String>>read(cedar, "$[?(@.paymentMethodId != null)].id")).hasSize(1);
+    assertThat(JsonPath.<List<String>>read(cedar, "$[*].status")).containsExactly("TRIAL", "TRIAL", "TRIAL");
+    assertThat(JsonPath.<List<String>>read(cedar, "$[?(@.paymentMethodId != null)].id")).hasSize(2);
   }
 
   private Set<String> apiIds(String account) throws IOException, InterruptedException {

@@ -59,7 +59,7 @@ class LifecycleIT extends DatabaseIT {
     assertThat(paid.currentPeriod().endExclusive()).isEqualTo(LocalDate.of(2026, 5, 9));
     assertThat(billing.invoices(org.id())).singleElement().satisfies(i -> {
       assertThat(i.date()).isEqualTo(LocalDate.of(2026, 4, 9));
-      assertThat(i.total()).isEqualTo(Money.of(25 * 1000, "EUR"));
+      assertThat(i.total()).isEqualTo(Money.of(2 * 1000, "EUR")); // the 2 assigned, not the 25 of the trial
     });
     assertThat(licensing.assignedMembers(org.id(), trial.id())).hasSize(2);
     assertThat(audit.history(org.id(), "subscription", trial.id().toString())).extracting(e -> e.action()).contains("TRIAL_CONVERTED");

@@ -23,6 +23,8 @@ import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
+import org.billingcenter.subscription.TrialService;
+import org.billingcenter.subscription.TrialService.TrialOutlook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionApi {
 
   private final SubscriptionService subscriptions;
+  private final TrialService trials;
 
-  SubscriptionApi(SubscriptionService subscriptions) {
+  SubscriptionApi(SubscriptionService subscriptions, TrialService trials) {
     this.subscriptions = subscriptions;
+    this.trials = trials;
   }
 
   /** A change waiting for the renewal of {@code effectiveOn}: a new quantity or a new plan. */
@@ -62,6 +66,7 @@ class SubscriptionApi {
    * {@code endsOn} is set when the subscription was cancelled at term end. {@code assigned} (also
    * {@code assignedLicenses}, kept for older clients) is how many of the {@code quantity} licenses
    * are assigned; {@code scheduledChanges} are the PENDING changes, withdrawable until they apply.
+   * {@code conversion} (trials only, else null) says what the trial's end will do.
    */
   record SubscriptionView(
       String id,
@@ -77,9 +82,17 @@ class SubscriptionApi {
       @Nullable LocalDate trialEnd,
       @Nullable LocalDate endsOn,
       @Nullable String paymentMethodId,
-      List<ScheduledChangeView> scheduledChanges) {
+      List<ScheduledChangeView> scheduledChanges,
+      @Nullable ConversionView conversion) {
 
-    static SubscriptionView of(SubscriptionSummary summary, List<ScheduledChange> pending) {
+    /** The subscription as it now is, with its pending changes and (a trial) its conversion. */
+    static SubscriptionView read(SubscriptionService subscriptions, TrialService trials, TenantId tenant,
+        SubscriptionId id) {
+      SubscriptionSummary summary = subscriptions.get(tenant, id);
+      return of(summary, subscriptions.pendingChanges(tenant, id), trials.outlook(tenant, summary));
+    }
+
+    static SubscriptionView of(SubscriptionSummary summary, List<ScheduledChange> pending, @Nullable TrialOutlook trial) {
       Subscription s = summary.subscription();
       return new SubscriptionView(
           s.id().toString(),
@@ -95,7 +108,8 @@ class SubscriptionApi {
           s.trialEnd(),
           s.scheduledCancelOn(),
           s.paymentMethod() == null ? null : s.paymentMethod().toString(),
-          pending.stream().map(ScheduledChangeView::of).toList());
+          pending.stream().map(ScheduledChangeView::of).toList(),
+          trial == null ? null : ConversionView.of(trial.conversion()));
     }
   }
 
@@ -109,7 +123,9 @@ class SubscriptionApi {
     Page<SubscriptionSummary> summaries = subscriptions.list(tenant, page);
     Map<SubscriptionId, List<ScheduledChange>> pending = subscriptions.pendingChanges(
         tenant, summaries.items().stream().map(s -> s.subscription().id()).toList());
-    return Paged.ok(summaries.map(s -> SubscriptionView.of(s, pending.getOrDefault(s.subscription().id(), List.of()))));
+    Map<SubscriptionId, TrialOutlook> outlooks = trials.outlooks(tenant, summaries.items());
+    return Paged.ok(summaries.map(s -> SubscriptionView.of(
+        s, pending.getOrDefault(s.subscription().id(), List.of()), outlooks.get(s.subscription().id()))));
   }
 
   @GetMapping("/{id}")
@@ -129,7 +145,7 @@ class SubscriptionApi {
   }
 
   private SubscriptionView view(TenantId tenant, SubscriptionId id) {
-    return SubscriptionView.of(subscriptions.get(tenant, id), subscriptions.pendingChanges(tenant, id));
+    return SubscriptionView.read(subscriptions, trials, tenant, id);
   }
 
   record AutoRenew(@NotNull Boolean autoRenew) {}
