@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import db.migration.common.V1301__billing_credits_return_on_billing_date;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import org.billingcenter.account.Role;
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.CancellationService;
@@ -22,8 +25,11 @@ import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The organisation's billing cycle on a real database: the first paid period sets the billing day,
@@ -40,6 +46,8 @@ class BillingCycleIT extends DatabaseIT {
   @Autowired CancellationService cancellations;
   @Autowired LifecycleService lifecycle;
   @Autowired TenantService tenantService;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   private void at(String isoDate) {
     clock.set(Instant.parse(isoDate + "T10:00:00Z"));
@@ -175,5 +183,47 @@ class BillingCycleIT extends DatabaseIT {
         .andExpect(jsonPath("$.nextBillingDate").value("2026-12-28"));
     mvc.perform(get("/api/v1/billing-profile").with(httpBasic(org.admin(), org.password())))
         .andExpect(jsonPath("$.billingDay").value(28));
+  }
+
+  @Test
+  void the_migration_moves_a_pending_credit_waiting_for_its_period_end_to_the_billing_date_after_it_was_recorded()
+      throws Exception {
+    Given org = tenants.tenant(0);
+    at("2026-11-28");
+    Subscription s = annual(org, 2);
+    cancelNow(org, s);
+    Given early = tenants.tenant(0); // a credit already due earlier than the billing date stays
+    Subscription e = annual(early, 1);
+    cancelNow(early, e);
+    setReturnOn(org, LocalDate.of(2027, 11, 28)); // as the old rule recorded it: the annual period's end
+    setReturnOn(early, LocalDate.of(2026, 12, 1));
+
+    migrate();
+
+    assertThat(onlyCredit(org).returnOn()).isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(onlyCredit(early).returnOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+    migrate(); // a second pass changes nothing
+    assertThat(onlyCredit(org).returnOn()).isEqualTo(LocalDate.of(2026, 12, 28));
+  }
+
+  private void setReturnOn(Given org, LocalDate day) {
+    jdbc.sql("update credit set return_on = :day where tenant_id = :t").param("day", day).param("t", org.id().value())
+        .update();
+  }
+
+  private void migrate() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      new V1301__billing_credits_return_on_billing_date().migrate(new Context() {
+        @Override
+        public Configuration getConfiguration() {
+          return null;
+        }
+
+        @Override
+        public Connection getConnection() {
+          return connection;
+        }
+      });
+    }
   }
 }
