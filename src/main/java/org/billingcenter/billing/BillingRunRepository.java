@@ -36,6 +36,23 @@ class BillingRunRepository {
   }
 
   /**
+   * Organisations without a billing day whose subscriptions have an anchor (a paid period series:
+   * trials the lifecycle converted, or data from before the billing day) take the day of month of
+   * their earliest anchor. Set-based, so it costs one statement however many trials converted.
+   */
+  int fillBillingDays() {
+    return jdbc.sql(
+            """
+            update tenant t
+               set billing_day = (select extract(day from min(s.anchor_date)) from subscription s
+                                   where s.tenant_id = t.tenant_id and s.anchor_date is not null)
+             where t.billing_day is null
+               and exists (select 1 from subscription s where s.tenant_id = t.tenant_id and s.anchor_date is not null)
+            """)
+        .update();
+  }
+
+  /**
    * The next tenants after {@code after} with something due on {@code day}, locked for this
    * transaction; tenants another run holds are skipped (that run bills them).
    */

@@ -103,6 +103,7 @@ public class BillingRunService {
 
   /** Bills everything due on or before {@code day}. Safe to repeat and to run on several nodes. */
   public RunResult run(LocalDate day) {
+    transaction.executeWithoutResult(status -> runs.fillBillingDays());
     Map<String, Plan> plans = new HashMap<>();
     catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
     RunResult total = new RunResult(day, 0, 0, 0, 0, 0);

@@ -18,6 +18,7 @@ import org.billingcenter.subscription.SubscriptionCancelled;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStarted;
 import org.billingcenter.subscription.SubscriptionStatus;
+import org.billingcenter.tenant.TenantService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ public class BillingService {
   private final CreditRepository credits;
   private final ProratedRepository prorated;
   private final SubscriptionService subscriptions;
+  private final TenantService tenants;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -41,12 +43,14 @@ public class BillingService {
       CreditRepository credits,
       ProratedRepository prorated,
       SubscriptionService subscriptions,
+      TenantService tenants,
       AuditLog audit,
       Clock clock) {
     this.invoices = invoices;
     this.credits = credits;
     this.prorated = prorated;
     this.subscriptions = subscriptions;
+    this.tenants = tenants;
     this.audit = audit;
     this.clock = clock;
   }
@@ -114,18 +118,22 @@ public class BillingService {
   }
 
   /**
-   * The organisation's next invoice after {@code today}: where a change's prorated charge or credit
-   * lands. The same date a cancellation credit would come back on ({@link #creditReturnDate}).
+   * The organisation's next invoice after {@code today}: where a change's prorated CHARGE lands.
+   * Credits come back on the billing date instead ({@link #creditReturnDate}).
    */
   @Transactional(readOnly = true)
   public LocalDate nextInvoiceDate(TenantId tenant, SubscriptionId id, BillingPeriod current, LocalDate today) {
-    return creditReturnDate(tenant, id, current, today);
+    return CreditReturn.chargeOn(subscriptions.nextRenewalOfOthers(tenant, id, today), current);
   }
 
-  /** The date a credit for ending {@code period} of subscription {@code id} today comes back. */
+  /**
+   * The date a credit for {@code period} of subscription {@code id}, owed from today, comes back:
+   * the organisation's next billing date, whatever the subscription's frequency.
+   */
   @Transactional(readOnly = true)
   public LocalDate creditReturnDate(TenantId tenant, SubscriptionId id, BillingPeriod period, LocalDate today) {
-    return CreditReturn.returnOn(subscriptions.nextRenewalOfOthers(tenant, id, today), period);
+    return CreditReturn.creditOn(
+        tenants.nextBillingDate(tenant), subscriptions.nextRenewalOfOthers(tenant, id, today), period);
   }
 
   @Transactional(readOnly = true)

@@ -135,7 +135,7 @@ public class QuantityChangeService {
             s.status(), s.autoRenew(), s.isEnding(), s.quantity(), quantity, (int) assignments.count(tenant, s.id()),
             plan.maxQuantity(), roles, today, period, changesNow, settings.reductionWindowDays(), when));
     Money unitPrice = period == null ? plan.unitPrice() : billedUnitPrice(s, period, plan);
-    LocalDate invoiceOn = period == null ? null : nextInvoiceDate(s, period, today);
+    LocalDate invoiceOn = period == null ? null : moneyDate(s, decision.addition(), period, today);
     return QuantityChangePreview.of(s.id(), decision, unitPrice, period, today, invoiceOn);
   }
 
@@ -144,8 +144,11 @@ public class QuantityChangeService {
     return billing.chargeFor(s.tenant(), s.id(), period.start()).map(PeriodCharge::unitPrice).orElse(plan.unitPrice());
   }
 
-  private LocalDate nextInvoiceDate(Subscription s, BillingPeriod period, LocalDate today) {
-    return billing.nextInvoiceDate(s.tenant(), s.id(), period, today);
+  /** Licenses bought are charged on the next invoice; licenses removed are credited on the billing date. */
+  private LocalDate moneyDate(Subscription s, boolean addition, BillingPeriod period, LocalDate today) {
+    return addition
+        ? billing.nextInvoiceDate(s.tenant(), s.id(), period, today)
+        : billing.creditReturnDate(s.tenant(), s.id(), period, today);
   }
 
   /** The quantity changes today; billing books the prorated charge or credit from the event. */

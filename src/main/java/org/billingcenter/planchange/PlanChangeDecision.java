@@ -42,7 +42,8 @@ public record PlanChangeDecision(
 
   /**
    * The decision as one sentence: the API's {@code message} and the pages say the same thing.
-   * {@code done}: the change was just carried out. Now: product, credit, charge, invoice date; at
+   * {@code done}: the change was just carried out. Now: product, credit, charge, invoice date, the
+   * credit's return date; at
    * renewal: product, renewal date, new unit price, billing frequency (a name for an ICU select).
    */
   public Message message(boolean done) {
@@ -51,7 +52,8 @@ public record PlanChangeDecision(
     }
     String key = (done ? "planchange.done." : "planchange.outcome.") + preview.when().name().toLowerCase(Locale.ROOT);
     return preview.when() == PlanChangeWhen.NOW
-        ? Message.of(key, to.productName(), preview.credit(), preview.charge(), preview.invoiceOn())
+        ? Message.of(key, to.productName(), preview.credit(), preview.charge(), preview.invoiceOn(),
+            preview.creditReturnOn())
         : Message.of(key, to.productName(), preview.effectiveOn(), preview.newUnitPrice(),
             preview.newFrequency().name());
   }

@@ -94,12 +94,12 @@ public final class PlanChangePolicy {
     if (when == PlanChangeWhen.AT_RENEWAL) {
       Money none = Money.zero(to.unitPrice().currency());
       return new PlanChangePreview(s.current().id(), to.id(), when, s.currentPeriod().endExclusive(), none, none,
-          null, to.unitPrice(), to.billingFrequency(), s.quantity(), s.assigned());
+          null, null, to.unitPrice(), to.billingFrequency(), s.quantity(), s.assigned());
     }
     ProratedLines lines =
         ProratedLines.of(s.billedUnitPrice(), to.unitPrice(), s.quantity(), s.currentPeriod(), s.today());
     return new PlanChangePreview(s.current().id(), to.id(), when, s.today(), lines.credit(), lines.charge(),
-        s.nextInvoiceOn(), to.unitPrice(), to.billingFrequency(), s.quantity(), s.assigned());
+        s.nextInvoiceOn(), s.creditReturnOn(), to.unitPrice(), to.billingFrequency(), s.quantity(), s.assigned());
   }
 
   private static PlanChangeDecision refused(PlanChangeSnapshot s, PlanChangeRefusal refusal) {

@@ -110,7 +110,7 @@ public class PlanChangeService {
       withdrawPendingPlanChanges(locked, who);
       subscriptions.changePlanNow(locked, p.toPlan(), who.username());
       List<ProratedAmount> money = List.of(
-          new ProratedAmount(Direction.CREDIT, locked.currentPeriod(), p.credit(), p.invoiceOn(), p.quantity(),
+          new ProratedAmount(Direction.CREDIT, locked.currentPeriod(), p.credit(), p.creditReturnOn(), p.quantity(),
               p.newUnitPrice()),
           new ProratedAmount(Direction.CHARGE, locked.currentPeriod(), p.charge(), p.invoiceOn(), p.quantity(),
               p.newUnitPrice()));
@@ -140,7 +140,8 @@ public class PlanChangeService {
         Change.of(scheduled ? "PLAN_CHANGE_SCHEDULED" : "PLAN_CHANGED_NOW", "subscription", s.id())
             .from(p.fromPlan())
             .to(p.toPlan() + " on " + p.effectiveOn()
-                + (scheduled ? "" : ": credit " + p.credit() + ", charge " + p.charge() + " on " + p.invoiceOn())));
+                + (scheduled ? "" : ": credit " + p.credit() + " on " + p.creditReturnOn() + ", charge " + p.charge()
+                    + " on " + p.invoiceOn())));
     events.publishEvent(new PlanChanged(s.tenant(), s.id(), changeId, p.fromPlan(), p.toPlan(), p.effectiveOn(),
         scheduled, money, who.username()));
   }
@@ -159,8 +160,10 @@ public class PlanChangeService {
             ? current.unitPrice()
             : billing.chargeFor(s.tenant(), s.id(), period.start()).map(PeriodCharge::unitPrice).orElse(current.unitPrice());
     LocalDate nextInvoice = period == null ? null : billing.nextInvoiceDate(s.tenant(), s.id(), period, today);
+    LocalDate creditReturn = period == null ? null : billing.creditReturnDate(s.tenant(), s.id(), period, today);
     int assigned = subscriptions.get(s.tenant(), s.id()).assignedLicenses();
     return PlanChangePolicy.decide(new PlanChangeSnapshot(s.status(), s.autoRenew() && !s.isEnding(), who.roles(),
-        current, planId, target.orElse(null), s.quantity(), assigned, period, billed, today, nextInvoice));
+        current, planId, target.orElse(null), s.quantity(), assigned, period, billed, today, nextInvoice,
+        creditReturn));
   }
 }

@@ -17,7 +17,8 @@ import org.billingcenter.subscription.SubscriptionStatus;
  * @param target that plan from the catalog, or null when there is none
  * @param billedUnitPrice the unit price the current period is billed at (its current terms), which
  *     is what an upgrade is compared with and what the credit gives back
- * @param nextInvoiceOn the organisation's next invoice, where prorated lines go
+ * @param nextInvoiceOn the organisation's next invoice, where the prorated charge goes
+ * @param creditReturnOn the organisation's next billing date, where the prorated credit comes back
  */
 public record PlanChangeSnapshot(
     SubscriptionStatus status,
@@ -31,7 +32,8 @@ public record PlanChangeSnapshot(
     BillingPeriod currentPeriod,
     Money billedUnitPrice,
     LocalDate today,
-    LocalDate nextInvoiceOn) {
+    LocalDate nextInvoiceOn,
+    LocalDate creditReturnOn) {
 
   public PlanChangeSnapshot {
     roles = Set.copyOf(roles);

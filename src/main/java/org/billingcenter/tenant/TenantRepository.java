@@ -55,6 +55,22 @@ class TenantRepository {
         .optional();
   }
 
+  /** The tenant's billing day (empty until its first paid period); no row for an unknown tenant. */
+  Optional<Optional<Integer>> billingDay(TenantId tenant) {
+    return jdbc.sql("select billing_day from tenant where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query((rs, i) -> Optional.ofNullable(rs.getObject("billing_day", Integer.class)))
+        .optional();
+  }
+
+  /** Sets the billing day unless it is set already (the first paid period wins); true if it set it. */
+  boolean setBillingDayIfUnset(TenantId tenant, int billingDay) {
+    return jdbc.sql("update tenant set billing_day = :day where tenant_id = :tenant and billing_day is null")
+        .param("tenant", tenant.value())
+        .param("day", billingDay)
+        .update() == 1;
+  }
+
   /** Operator view by name, e.g. to tell whether demo data is already there. */
   List<Tenant> findByName(String name) {
     return jdbc.sql("select * from tenant where name = :name order by created_at")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -115,6 +116,34 @@ public class TenantService implements TenantCountry {
   @Transactional(readOnly = true)
   public LocalDate today(TenantId tenant) {
     return LocalDate.now(clock.withZone(get(tenant).timeZone()));
+  }
+
+  /**
+   * The organisation's billing day (day of month), empty before its first paid period. The billing
+   * run fills it for trials the nightly lifecycle converted; see {@link BillingCycle}.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Integer> billingDay(TenantId tenant) {
+    return tenants.billingDay(tenant).orElseThrow(() -> new Rejected(TenantReason.TENANT_NOT_FOUND));
+  }
+
+  /** The organisation's next billing date after today (its own calendar): where credits return. */
+  @Transactional(readOnly = true)
+  public Optional<LocalDate> nextBillingDate(TenantId tenant) {
+    LocalDate today = today(tenant);
+    return billingDay(tenant).map(day -> BillingCycle.nextBillingDate(day, today));
+  }
+
+  /**
+   * A paid period started on {@code periodStart}: if it is the organisation's first, its day of
+   * month becomes the billing day. Later ones change nothing.
+   */
+  @Transactional
+  public void paidPeriodStarted(TenantId tenant, LocalDate periodStart, String actor) {
+    int day = BillingCycle.billingDayOf(periodStart);
+    if (tenants.setBillingDayIfUnset(tenant, day)) {
+      audit.record(tenant, actor, Change.of("BILLING_DAY_SET", "tenant", tenant).to("day " + day));
+    }
   }
 
   public record NewMember(String displayName, String email) {}

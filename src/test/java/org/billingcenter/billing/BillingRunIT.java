@@ -130,15 +130,15 @@ class BillingRunIT extends DatabaseIT {
   }
 
   @Test
-  void an_annual_credit_is_returned_within_the_annual_cycle() {
+  void an_annual_credit_is_returned_on_the_organisations_next_monthly_billing_date() {
     Given org = tenants.tenant(0);
     Subscription annual = subscriptions.purchase(org.id(), TestTenants.ANNUAL_PLAN, 2, org.card(), "t"); // 200.00, to 10 Mar 2027
     at("2026-09-10");
     cancelNow(org, annual);
     Credit credit = billing.credits(org.id()).get(0);
-    assertThat(credit.returnOn()).isEqualTo(LocalDate.of(2027, 3, 10));
+    assertThat(credit.returnOn()).isEqualTo(LocalDate.of(2026, 10, 10)); // billing day 10, not the period end
     assertThat(credit.amount()).isEqualTo(Money.of(Math.round(20_000 * 180 / 365.0), "EUR")); // 180 unused days
-    runs.run(LocalDate.of(2027, 3, 10));
+    runs.run(LocalDate.of(2026, 10, 10));
     assertThat(billing.credits(org.id()).get(0).status()).isEqualTo(Credit.Status.REFUNDED);
   }
 

@@ -12,17 +12,30 @@ class CreditReturnTest {
   static final BillingPeriod MARCH = new BillingPeriod(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 10));
 
   @Test
-  void the_credit_comes_back_on_the_tenants_next_invoice() {
-    assertThat(CreditReturn.returnOn(Optional.of(LocalDate.of(2026, 3, 20)), MARCH)).isEqualTo(LocalDate.of(2026, 3, 20));
+  void a_credit_comes_back_on_the_organisations_next_billing_date_even_after_the_period_ends() {
+    LocalDate billingDate = LocalDate.of(2026, 4, 28);
+    assertThat(CreditReturn.creditOn(Optional.of(billingDate), Optional.of(LocalDate.of(2026, 3, 20)), MARCH))
+        .isEqualTo(billingDate);
   }
 
   @Test
-  void with_nothing_else_invoiced_a_credit_note_comes_at_the_cancelled_periods_end() {
-    assertThat(CreditReturn.returnOn(Optional.empty(), MARCH)).isEqualTo(LocalDate.of(2026, 4, 10));
+  void without_a_billing_day_yet_a_credit_follows_the_charge_rule() {
+    assertThat(CreditReturn.creditOn(Optional.empty(), Optional.of(LocalDate.of(2026, 3, 20)), MARCH))
+        .isEqualTo(LocalDate.of(2026, 3, 20));
+  }
+
+  @Test
+  void a_charge_goes_on_the_tenants_next_invoice() {
+    assertThat(CreditReturn.chargeOn(Optional.of(LocalDate.of(2026, 3, 20)), MARCH)).isEqualTo(LocalDate.of(2026, 3, 20));
+  }
+
+  @Test
+  void with_nothing_else_invoiced_a_charge_comes_at_the_periods_end() {
+    assertThat(CreditReturn.chargeOn(Optional.empty(), MARCH)).isEqualTo(LocalDate.of(2026, 4, 10));
   }
 
   @Test
   void never_later_than_one_billing_cycle() {
-    assertThat(CreditReturn.returnOn(Optional.of(LocalDate.of(2026, 12, 1)), MARCH)).isEqualTo(MARCH.endExclusive());
+    assertThat(CreditReturn.chargeOn(Optional.of(LocalDate.of(2026, 12, 1)), MARCH)).isEqualTo(MARCH.endExclusive());
   }
 }

@@ -76,14 +76,17 @@ class CancellationIT extends DatabaseIT {
   }
 
   @Test
-  void the_credit_comes_back_on_the_next_invoice_of_another_subscription_if_sooner() {
+  void the_credit_waits_for_the_organisations_billing_date_even_when_another_subscription_renews_sooner() {
     Given org = tenants.tenant(2);
-    Subscription first = tenants.subscription(org, 2, 1); // bought 10 March: renews 10 April
+    clock.set(java.time.Instant.parse("2026-02-05T10:00:00Z"));
+    tenants.subscription(org, 1, 0); // the first purchase, 5 February: the billing day is the 5th
     clock.set(java.time.Instant.parse("2026-02-18T10:00:00Z"));
-    tenants.subscription(org, 1, 0); // bought 18 February: renews 18 March
+    tenants.subscription(org, 1, 0); // renews 18 March
+    clock.set(START);
+    Subscription first = tenants.subscription(org, 2, 1); // 10 March – 10 April
     clock.set(START.plus(Duration.ofDays(2)));
     var decision = cancellations.check(org.id(), first.id(), ADMIN, CancelWhen.NOW).decision();
-    assertThat(decision.preview().creditReturnedOn()).isEqualTo(LocalDate.of(2026, 3, 18));
+    assertThat(decision.preview().creditReturnedOn()).isEqualTo(LocalDate.of(2026, 4, 5));
   }
 
   @Test

@@ -82,6 +82,7 @@ class PlanChangeIT extends DatabaseIT {
     assertThat(p.credit()).isEqualTo(Money.of(3226, "EUR")); // 50.00 × 20/31
     assertThat(p.charge()).isEqualTo(Money.of(7097, "EUR")); // 110.00 × 20/31
     assertThat(p.invoiceOn()).isEqualTo(LocalDate.of(2026, 4, 10));
+    assertThat(p.creditReturnOn()).isEqualTo(LocalDate.of(2026, 4, 10));
     Subscription after = subscriptions.get(org.id(), s.id()).subscription();
     assertThat(after.planId()).isEqualTo(PREMIUM);
     assertThat(after.currentPeriod()).isEqualTo(s.currentPeriod());
@@ -89,7 +90,7 @@ class PlanChangeIT extends DatabaseIT {
     assertThat(tenants.assigned(org, s)).isEqualTo(3); // the licenses moved with the subscription
     assertThat(billing.credits(org.id())).singleElement().satisfies(c -> {
       assertThat(c.amount()).isEqualTo(p.credit());
-      assertThat(c.returnOn()).isEqualTo(p.invoiceOn());
+      assertThat(c.returnOn()).isEqualTo(p.creditReturnOn()); // the billing date: day 10, the first purchase's
       assertThat(c.status()).isEqualTo(Credit.Status.PENDING);
     });
     assertThat(billing.chargeFor(org.id(), s.id(), s.currentPeriod().start()).orElseThrow().unitPrice())
@@ -169,6 +170,7 @@ class PlanChangeIT extends DatabaseIT {
         .andExpect(jsonPath("$.preview.credit.amountMinor").value(1290)) // 20.00 × 20/31
         .andExpect(jsonPath("$.preview.charge.amountMinor").value(2839)) // 44.00 × 20/31
         .andExpect(jsonPath("$.preview.invoiceOn").value("2026-04-10"))
+        .andExpect(jsonPath("$.preview.creditReturnOn").value("2026-04-10"))
         .andExpect(jsonPath("$.preview.membersKeepingLicenses").value(1));
     for (int i = 0; i < 2; i++) {
       mvc.perform(post(path).header("Idempotency-Key", "upgrade-" + s.id())

@@ -28,6 +28,7 @@ class PlanChangePolicyTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 3, 20);
   static final LocalDate NEXT_INVOICE = LocalDate.of(2026, 4, 1);
+  static final LocalDate BILLING_DATE = LocalDate.of(2026, 3, 28);
   static final BillingPeriod MONTH = new BillingPeriod(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 10));
   static final BillingPeriod YEAR = new BillingPeriod(LocalDate.of(2026, 3, 10), LocalDate.of(2027, 3, 10));
 
@@ -67,7 +68,7 @@ class PlanChangePolicyTest {
 
     PlanChangeDecision decide() {
       return PlanChangePolicy.decide(new PlanChangeSnapshot(status, renews, roles, current, requested, target,
-          quantity, assigned, period, billed, today, NEXT_INVOICE));
+          quantity, assigned, period, billed, today, NEXT_INVOICE, BILLING_DATE));
     }
   }
 
@@ -185,7 +186,7 @@ class PlanChangePolicyTest {
   }
 
   @Test
-  void an_upgrade_now_credits_the_old_plans_unused_days_and_charges_the_new_plans_on_the_next_invoice() {
+  void an_upgrade_now_charges_the_new_plans_days_on_the_next_invoice_and_returns_the_old_plans_on_the_billing_date() {
     PlanChangeDecision d = given().licenses(5, 3).decide();
     PlanChangePreview p = d.preview();
     assertThat(p.when()).isEqualTo(PlanChangeWhen.NOW);
@@ -194,6 +195,8 @@ class PlanChangePolicyTest {
     assertThat(p.charge()).isEqualTo(Money.of(7097, "EUR")); // 110.00 × 20/31 = 70.967…
     assertThat(p.net()).isEqualTo(Money.of(3871, "EUR"));
     assertThat(p.invoiceOn()).isEqualTo(NEXT_INVOICE);
+    assertThat(p.creditReturnOn()).isEqualTo(BILLING_DATE);
+    assertThat(p.sameInvoice()).isFalse();
     assertThat(p.newUnitPrice()).isEqualTo(PREMIUM.unitPrice());
     assertThat(p.quantity()).isEqualTo(5);
     assertThat(p.membersKeepingLicenses()).isEqualTo(3);

@@ -52,7 +52,8 @@ class PlanChangePropertiesTest {
 
   private static PlanChangePreview decide(Plan from, Plan to, int quantity, BillingPeriod period, LocalDate today) {
     return PlanChangePolicy.decide(new PlanChangeSnapshot(SubscriptionStatus.ACTIVE, true, Set.of(Role.BILLING_ADMIN),
-        from, to.id(), to, quantity, 0, period, from.unitPrice(), today, period.endExclusive())).preview();
+        from, to.id(), to, quantity, 0, period, from.unitPrice(), today, period.endExclusive(),
+        period.endExclusive())).preview();
   }
 
   private static Plan plan(String id, long price) {

@@ -9,6 +9,7 @@ import org.billingcenter.billing.Invoice;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.tenant.TenantService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,14 +17,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * Invoices & credits: the invoices with their lines, the credits and where they stand, refunds;
  * three lists on one page, each paged by its own parameter so paging one keeps the others' place.
+ * Above them the organisation's billing date, on which its credits come back.
  */
 @Controller
 class InvoicePages {
 
   private final BillingService billing;
+  private final TenantService tenants;
 
-  InvoicePages(BillingService billing) {
+  InvoicePages(BillingService billing, TenantService tenants) {
     this.billing = billing;
+    this.tenants = tenants;
   }
 
   @GetMapping("/billing/invoices")
@@ -39,6 +43,8 @@ class InvoicePages {
     model.addAttribute("creditsPager", PageLinks.of(credits, "creditsPage"));
     model.addAttribute("refunds", refunds.items());
     model.addAttribute("refundsPager", PageLinks.of(refunds, "refundsPage"));
+    model.addAttribute("billingDay", tenants.billingDay(tenant).orElse(null));
+    model.addAttribute("nextBillingDate", tenants.nextBillingDate(tenant).orElse(null));
     return "billing/invoices";
   }
 }

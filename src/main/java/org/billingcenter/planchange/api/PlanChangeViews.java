@@ -24,8 +24,9 @@ class PlanChangeViews {
   }
 
   /**
-   * Now: {@code credit} (the old plan's unused days) and {@code charge} (the new plan's) go on the
-   * invoice of {@code invoiceOn}. At renewal: both are zero and {@code invoiceOn} is null; the renewal
+   * Now: {@code credit} (the old plan's unused days) is returned on the organisation's billing date
+   * {@code creditReturnOn}; {@code charge} (the new plan's) goes on the invoice of {@code invoiceOn}.
+   * At renewal: both are zero and both dates are null; the renewal
    * on {@code effectiveOn} is charged at {@code newUnitPrice}. Members keep their licenses.
    */
   public record PlanChangePreviewView(
@@ -36,6 +37,7 @@ class PlanChangeViews {
       MoneyView credit,
       MoneyView charge,
       @Nullable LocalDate invoiceOn,
+      @Nullable LocalDate creditReturnOn,
       MoneyView newUnitPrice,
       BillingFrequency newBillingFrequency,
       int quantity,
@@ -43,7 +45,7 @@ class PlanChangeViews {
 
     static PlanChangePreviewView of(PlanChangePreview p) {
       return new PlanChangePreviewView(p.fromPlan(), p.toPlan(), p.when(), p.effectiveOn(), MoneyView.of(p.credit()),
-          MoneyView.of(p.charge()), p.invoiceOn(), MoneyView.of(p.newUnitPrice()), p.newFrequency(), p.quantity(),
+          MoneyView.of(p.charge()), p.invoiceOn(), p.creditReturnOn(), MoneyView.of(p.newUnitPrice()), p.newFrequency(), p.quantity(),
           p.membersKeepingLicenses());
     }
   }
