@@ -80,7 +80,8 @@ class OpenApiIT extends DatabaseIT {
   void fields_that_can_be_null_are_nullable_and_only_those() {
     JsonNode schemas = JsonMapper.builder().build().readTree(apiContract.document()).path("components").path("schemas");
     Map<String, List<String>> nullable = Map.of(
-        "SubscriptionView", List.of("currentPeriodStart", "currentPeriodEnd", "trialEnd", "endsOn", "paymentMethodId"),
+        "SubscriptionView", List.of("currentPeriodStart", "currentPeriodEnd", "trialEnd", "endsOn", "paymentMethodId",
+            "conversion"),
         "CallbackView", List.of("engineer", "notes", "requestedBy"),
         "DecisionView", List.of("trial", "licensesToRemove", "removeLicenses", "requestCallback", "preview", "refundWindow"),
         "RefundWindowView", List.of("keptByRequestOn"),

@@ -21,6 +21,7 @@ import org.billingcenter.subscription.LifecycleService;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
+import org.billingcenter.subscription.TrialService;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
@@ -37,6 +38,7 @@ class AYearInATenantsLifeIT extends DatabaseIT {
   @Autowired LifecycleService lifecycle;
   @Autowired BillingRunService runs;
   @Autowired SubscriptionService subscriptions;
+  @Autowired TrialService trials;
   @Autowired LicensingService licensing;
   @Autowired CancellationService cancellations;
   @Autowired BillingService billing;
@@ -60,8 +62,9 @@ class AYearInATenantsLifeIT extends DatabaseIT {
     // 10 March: a trial of the main product (25 seats, 30 days) with a card on file
     Subscription main = subscriptions.startTrial(org.id(), TestTenants.MONTHLY_PLAN, org.card(), "admin");
     licensing.assign(org.id(), main.id(), org.members().subList(0, 5), "admin");
+    trials.setConversionQuantity(org.id(), main.id(), 25, "admin"); // else it converts with the 5 assigned
     liveUntil(LocalDate.of(2026, 4, 9));
-    // 9 April: converted and charged 25 × 10.00
+    // 9 April: converted with the 25 licenses the admin chose and charged 25 × 10.00
     Subscription paid = subscriptions.get(org.id(), main.id()).subscription();
     assertThat(paid.status()).isEqualTo(SubscriptionStatus.ACTIVE);
     assertThat(invoiceOn(org, "2026-04-09").total()).isEqualTo(Money.of(25_000, "EUR"));
