@@ -10,7 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import org.billingcenter.account.PasswordPolicy;
+import org.billingcenter.billing.CreditReturn;
+import org.billingcenter.billing.InvoiceCalculator;
+import org.billingcenter.billing.Proration;
+import org.billingcenter.subscription.ScheduledEnd;
+import org.billingcenter.tenant.BillingCycle;
 import org.billingcenter.account.SignInDelays;
 import org.billingcenter.licensing.SeatPool;
 import org.billingcenter.subscription.LifecycleEvent;
@@ -38,7 +42,10 @@ class ArchitectureTests {
         .that()
         .resideInAPackage("org.billingcenter.shared..")
         .or()
-        .belongToAnyOf(SeatPool.class, LifecycleEvent.class, PasswordPolicy.class, SignInDelays.class)
+        .haveSimpleNameEndingWith("Policy")
+        .or()
+        .belongToAnyOf(SeatPool.class, LifecycleEvent.class, SignInDelays.class, BillingCycle.class, ScheduledEnd.class,
+            Proration.class, InvoiceCalculator.class, CreditReturn.class)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
