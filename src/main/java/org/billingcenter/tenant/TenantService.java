@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +48,7 @@ public class TenantService implements TenantCountry {
   private final AccountService accounts;
   private final AuditLog audit;
   private final Clock clock;
+  private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
 
   TenantService(
       TenantRepository tenants,
@@ -97,10 +100,19 @@ public class TenantService implements TenantCountry {
     return tenant;
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Read once per organisation and node: a country is written with the organisation and nothing
+   * changes it (no statement updates {@code tenant.country}). Every page that shows a date or an
+   * amount asked for it, a transaction of its own per request.
+   */
   @Override
   public String countryOf(TenantId tenant) {
-    return get(tenant).country();
+    String country = countries.get(tenant);
+    if (country == null) {
+      country = get(tenant).country();
+      countries.put(tenant, country);
+    }
+    return country;
   }
 
   public Tenant get(TenantId tenant) {

@@ -14,14 +14,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The language switcher's targets: this very page with its query, only {@code lang} changed. A page
  * rendered by a POST (a review step) cannot be reached by a link, so there the switcher re-submits
- * the same form fields ({@code ${@languages.resubmits()}}); an error page links to the address that
- * failed.
+ * the same form fields; an error page links to the address that failed. One call per page ({@code
+ * ${@languages.of(#locale)}}) works everything out: every page renders the switcher, and a call per
+ * language and per attribute was a visible part of a page's CPU.
  */
 @Component("languages")
 class LanguageSwitcher {
 
   /** A language as the switcher offers it: its tag and its own name (autonym, never translated). */
-  record Language(String tag, String lang, String name) {}
+  record Language(String tag, String lang, String name, Locale locale) {
+
+    Language(String tag, String lang, String name) {
+      this(tag, lang, name, WebConfig.SupportedLocaleResolver.match(Locale.forLanguageTag(tag), WebConfig.SUPPORTED));
+    }
+  }
 
   private static final List<Language> ALL =
       List.of(
@@ -33,15 +39,28 @@ class LanguageSwitcher {
           new Language("zh-TW", "zh-TW", "繁體中文"));
 
   /** A form field to send again. */
-  record Field(String name, String value) {}
+  public record Field(String name, String value) {}
 
-  public List<Language> all() {
-    return ALL;
+  /** One entry: where it leads and whether it is the page's own language. */
+  public record Choice(String tag, String lang, String name, String href, boolean current) {}
+
+  /** The switcher of one page: links, or forms re-submitting {@code fields} when a POST rendered it. */
+  public record Switcher(List<Choice> choices, boolean resubmits, List<Field> fields) {}
+
+  public Switcher of(Locale page) {
+    HttpServletRequest request = request();
+    UriComponentsBuilder here = here(request);
+    List<Choice> choices = new ArrayList<>(ALL.size());
+    for (Language l : ALL) {
+      String href = here.cloneBuilder().replaceQueryParam("lang", l.tag()).build().toUriString();
+      choices.add(new Choice(l.tag(), l.lang(), l.name(), href, l.locale().equals(page)));
+    }
+    boolean resubmits = resubmits(request);
+    return new Switcher(choices, resubmits, resubmits ? fields(request) : List.of());
   }
 
-  /** The current address (path and query) with {@code lang} set to {@code tag}. */
-  public String href(String tag) {
-    HttpServletRequest request = request();
+  /** The current address (path and query). */
+  private static UriComponentsBuilder here(HttpServletRequest request) {
     String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String query = path == null ? request.getQueryString() : (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
     if (path == null) {
@@ -49,19 +68,18 @@ class LanguageSwitcher {
     }
     // Only a path of this application: a leading "//" would make the link leave the site.
     path = "/" + path.replaceFirst("^/+", "");
-    return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", tag).build().toUriString();
+    return UriComponentsBuilder.fromPath(path).query(query);
   }
 
   /** True on a page a POST rendered (not on an error page, where a repeat could act twice). */
-  public boolean resubmits() {
-    HttpServletRequest request = request();
+  private static boolean resubmits(HttpServletRequest request) {
     return "POST".equals(request.getMethod()) && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null;
   }
 
   /** The submitted form fields, less the CSRF token (the form carries a fresh one) and the language. */
-  public List<Field> fields() {
+  private static List<Field> fields(HttpServletRequest request) {
     List<Field> fields = new ArrayList<>();
-    for (Map.Entry<String, String[]> parameter : request().getParameterMap().entrySet()) {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       String name = parameter.getKey();
       if (name.equals("_csrf") || name.equals("lang")) {
         continue;
@@ -71,12 +89,6 @@ class LanguageSwitcher {
       }
     }
     return fields;
-  }
-
-  /** The tag of the page's language, to mark the current one. */
-  public boolean current(Language language, Locale page) {
-    return WebConfig.SupportedLocaleResolver.match(Locale.forLanguageTag(language.tag()), WebConfig.SUPPORTED)
-        .equals(page);
   }
 
   private static HttpServletRequest request() {
