@@ -135,6 +135,7 @@ class I18nMessagesTest {
           Map.entry("trial.buy.done.text", Set.of(1)),
           Map.entry("cancel.trial.converts", Set.of(0)),
           Map.entry("cancel.trial.expires", Set.of(0)),
+          Map.entry("cancel.trial.conversion-off", Set.of(0)),
           Map.entry("cancel.preview.now", Set.of(1)),
           Map.entry("cancel.preview.end-of-term", Set.of(0)),
           Map.entry("cancel.confirm.now", Set.of(2)),

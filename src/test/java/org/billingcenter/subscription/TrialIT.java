@@ -3,6 +3,7 @@ package org.billingcenter.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.billingcenter.account.AccountService;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.billing.BillingRunService;
 import org.billingcenter.billing.BillingService;
@@ -36,6 +38,7 @@ class TrialIT extends DatabaseIT {
 
   static final LocalDate TRIAL_END = LocalDate.of(2026, 4, 9);
 
+  @Autowired AccountService accounts;
   @Autowired LifecycleService lifecycle;
   @Autowired BillingRunService runs;
   @Autowired SubscriptionService subscriptions;
@@ -77,6 +80,11 @@ class TrialIT extends DatabaseIT {
     assertThat((Boolean) JsonPath.read(off.getContentAsString(), "$.conversion.willConvert")).isFalse();
     assertThat((String) JsonPath.read(off.getContentAsString(), "$.conversion.reason")).isEqualTo("CONVERSION_OFF");
     assertThat((String) JsonPath.read(off.getContentAsString(), "$.conversion.on")).isEqualTo("2026-04-09");
+    // The cancel page of a trial whose card stays on file says the conversion is off, not "add a card".
+    String cancelPage = mvc.perform(get("/billing/subscriptions/" + trial.id() + "/cancel") // in the tenant's French
+        .with(user(accounts.loadUserByUsername(org.admin())))).andReturn().getResponse().getContentAsString();
+    assertThat(cancelPage).contains("Son passage au payant est désactivé").contains("réactiver son passage au payant")
+        .doesNotContain("Ajouter un moyen de paiement");
 
     day(TRIAL_END);
     assertThat(now(org, trial).status()).isEqualTo(SubscriptionStatus.EXPIRED);
