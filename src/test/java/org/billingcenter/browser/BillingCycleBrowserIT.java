@@ -3,7 +3,6 @@ package org.billingcenter.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,18 +17,10 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
-import org.billingcenter.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
+import org.billingcenter.testing.DemoJourney;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 13, item 3, in real Chromium on the demo data: Birch Logistics buys its annual Beacon
@@ -38,49 +29,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * not on 28 November 2027 at the end of the annual period; the run of 27 December leaves it
  * pending, the run of 28 December returns it as a credit note and a refund.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BillingCycleBrowserIT {
+@TestPropertySource(properties = "billing.test.journey.seeded-at=2026-11-28T09:00:00Z")
+class BillingCycleBrowserIT extends DemoJourney {
 
-  /** 09:00 UTC: 11:00 in Sofia, the same day everywhere the demo organisations are. */
-  static final Instant SEEDED = Instant.parse("2026-11-28T09:00:00Z");
   static final LocalDate BILLING_DATE = LocalDate.of(2026, 12, 28);
   static final Path SHOTS = Path.of("docs/screenshots");
   static final Locale BG = Locale.forLanguageTag("bg-BG");
 
-  @TempDir static Path dataDir;
-  @LocalServerPort int port;
-  @Autowired MutableClock clock;
   @Autowired BillingRunService billingRuns;
   @Autowired SubscriptionService subscriptions;
   @Autowired LicensingService licensing;
   @Autowired TenantService tenants;
   @Autowired LocalFormats formats;
-
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void demoDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    registry.add("db-scheduler.enabled", () -> "false");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TimeTravel {
-    @Bean
-    @Primary
-    MutableClock journeyClock() {
-      return new MutableClock(SEEDED);
-    }
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
 
   @Test
   void birchs_annual_cancellation_returns_its_credit_on_the_next_monthly_billing_date_and_that_run_refunds_it()
@@ -90,8 +50,7 @@ class BillingCycleBrowserIT {
     freeLicensesBelowTheThreshold(birch, beacon);
     String billingDate = same(formats.date(BILLING_DATE, BG));
     System.setProperty("SE_AVOID_STATS", "true");
-    browser = Browser.open(port);
-    Browser b = browser.signIn("birch-admin", "bg-BG");
+    Browser b = browser().signIn("birch-admin", "bg-BG");
 
     b.go("/billing/subscriptions/" + beacon.id() + "/cancel");
     assertThat(b.find("#decision").getAttribute("data-outcome")).isEqualTo("ALLOWED");

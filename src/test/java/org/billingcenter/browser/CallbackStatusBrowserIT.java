@@ -3,7 +3,6 @@ package org.billingcenter.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
@@ -11,21 +10,12 @@ import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
-import org.billingcenter.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
+import org.billingcenter.testing.DemoJourney;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 13, item 4 in real Chromium on the demo data: Alder Studio's Harbor Chat has 25 assigned
@@ -33,53 +23,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * engineer claims and completes it in the console (a second sign-in in the same browser), and the
  * organisation's pages follow it; then a new request is made and withdrawn from the details page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CallbackStatusBrowserIT {
+class CallbackStatusBrowserIT extends DemoJourney {
 
-  static final Instant SEEDED = Instant.parse("2026-03-10T09:00:00Z");
   static final Path SHOTS = Path.of("docs/screenshots");
 
-  @TempDir static Path dataDir;
-  @LocalServerPort int port;
-  @Autowired MutableClock clock;
   @Autowired SubscriptionService subscriptions;
   @Autowired TenantService tenants;
   @Autowired CallbackService callbacks;
-
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void demoDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    registry.add("db-scheduler.enabled", () -> "false");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TimeTravel {
-    @Bean
-    @Primary
-    MutableClock journeyClock() {
-      return new MutableClock(SEEDED);
-    }
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
-
-  private Browser browser() {
-    if (browser == null) {
-      System.setProperty("SE_AVOID_STATS", "true");
-      browser = Browser.open(port);
-    }
-    return browser;
-  }
 
   @Test
   @Order(10)

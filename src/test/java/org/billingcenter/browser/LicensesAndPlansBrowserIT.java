@@ -19,23 +19,14 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
-import org.billingcenter.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
+import org.billingcenter.testing.DemoJourney;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 12's journeys in real Chromium against the real server and the demo data, with time travel:
@@ -47,12 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * own and ends with the run of the invoice it looks at. Birch Logistics (annual, 250 members, 180 of
  * 200 licenses assigned) serves the assignment journeys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LicensesAndPlansBrowserIT {
+class LicensesAndPlansBrowserIT extends DemoJourney {
 
-  /** 09:00 UTC: the same day in Dublin, Sofia and Taipei, so every organisation is seeded on 10 March. */
-  static final Instant SEEDED = Instant.parse("2026-03-10T09:00:00Z");
   static final Path SHOTS = Path.of("docs/screenshots");
   /** The locales pages format in: an English page of an Irish organisation reads en-IE ("10 Apr 2026"). */
   static final Locale EN_IE = Locale.forLanguageTag("en-IE");
@@ -60,49 +48,11 @@ class LicensesAndPlansBrowserIT {
   static final Locale ZH_CN = Locale.forLanguageTag("zh-CN");
   static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
 
-  @TempDir static Path dataDir;
-  @LocalServerPort int port;
-  @Autowired MutableClock clock;
   @Autowired BillingRunService billingRuns;
   @Autowired SubscriptionService subscriptions;
   @Autowired TenantService tenants;
   @Autowired CatalogService catalog;
   @Autowired LocalFormats formats;
-
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void demoDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    registry.add("db-scheduler.enabled", () -> "false");
-  }
-
-  /** The one clock of the context: the demo data is seeded on {@link #SEEDED}, the journeys move it. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TimeTravel {
-    @Bean
-    @Primary
-    MutableClock journeyClock() {
-      return new MutableClock(SEEDED);
-    }
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
-
-  private Browser browser() {
-    if (browser == null) {
-      System.setProperty("SE_AVOID_STATS", "true");
-      browser = Browser.open(port);
-    }
-    return browser;
-  }
 
   // ------------------------------------------------------------------ quantity
 
@@ -450,7 +400,6 @@ class LicensesAndPlansBrowserIT {
   private static void scrollTo(Browser b, String css) {
     b.number("document.querySelector(\"" + css + "\").scrollIntoView(); return 0;");
   }
-
 
   /** Texts compared as the reader sees them: CLDR's narrow and no-break spaces are just spaces. */
   private static String same(String text) {

@@ -25,22 +25,13 @@ import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
-import org.billingcenter.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
+import org.billingcenter.testing.DemoJourney;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 13's trial journeys in real Chromium on the demo data, with time travel: Cedar Trial
@@ -49,58 +40,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * Premium (card) is bought now with 3 licenses, and Harbor Chat (card) has its conversion turned
  * off; the lifecycle and billing run of 9 April then leave Harbor EXPIRED with nothing invoiced.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TrialsBrowserIT {
+class TrialsBrowserIT extends DemoJourney {
 
-  static final Instant SEEDED = Instant.parse("2026-03-10T09:00:00Z");
   static final LocalDate WINDOW_OPENS = LocalDate.of(2026, 3, 25);
   static final LocalDate TRIAL_END = LocalDate.of(2026, 4, 9);
   static final Path SHOTS = Path.of("docs/screenshots");
   static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
 
-  @TempDir static Path dataDir;
-  @LocalServerPort int port;
-  @Autowired MutableClock clock;
   @Autowired LifecycleService lifecycle;
   @Autowired BillingRunService billingRuns;
   @Autowired SubscriptionService subscriptions;
   @Autowired TenantService tenants;
   @Autowired CatalogService catalog;
   @Autowired LocalFormats formats;
-
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void demoDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    registry.add("db-scheduler.enabled", () -> "false");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TimeTravel {
-    @Bean
-    @Primary
-    MutableClock journeyClock() {
-      return new MutableClock(SEEDED);
-    }
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser;
-  }
 
   @Test
   @Order(10)

@@ -23,23 +23,14 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
-import org.billingcenter.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
+import org.billingcenter.testing.DemoJourney;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 13, item 2, in real Chromium on the demo data: Alder Studio's Fieldbook Planner, cancelled at
@@ -47,59 +38,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * cancelled now, is reactivated five days later from the products menu through the preview and the
  * confirmation (in Danish), and its first charge is on that day's invoice as the preview said.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UndoReactivateBrowserIT {
+class UndoReactivateBrowserIT extends DemoJourney {
 
-  static final Instant SEEDED = Instant.parse("2026-03-10T09:00:00Z");
   static final Path SHOTS = Path.of("docs/screenshots");
   static final Locale FR = Locale.forLanguageTag("fr-FR");
   static final Locale DA = Locale.forLanguageTag("da-DK");
   static final Canceller ALDER_ADMIN = new Canceller("alder-admin", Set.of(Role.GLOBAL_ADMIN), null);
 
-  @TempDir static Path dataDir;
-  @LocalServerPort int port;
-  @Autowired MutableClock clock;
   @Autowired BillingRunService billingRuns;
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
   @Autowired TenantService tenants;
   @Autowired CatalogService catalog;
   @Autowired LocalFormats formats;
-
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void demoDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    registry.add("db-scheduler.enabled", () -> "false");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TimeTravel {
-    @Bean
-    @Primary
-    MutableClock journeyClock() {
-      return new MutableClock(SEEDED);
-    }
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
-
-  private Browser browser() {
-    if (browser == null) {
-      System.setProperty("SE_AVOID_STATS", "true");
-      browser = Browser.open(port);
-    }
-    return browser;
-  }
 
   @Test
   @Order(10)
