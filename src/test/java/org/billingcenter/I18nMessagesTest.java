@@ -125,6 +125,7 @@ class I18nMessagesTest {
           Map.entry("cancellation.done.allowed", Set.of(1)),
           Map.entry("cancellation.done.allowed.end_of_term", Set.of(0)),
           Map.entry("products.trial-ends", Set.of(0)),
+          Map.entry("products.trial-converts", Set.of(0)),
           Map.entry("products.ends-on", Set.of(0)),
           Map.entry("details.period.value", Set.of(0, 1)),
           Map.entry("trial.panel.converts", Set.of(0)),

@@ -70,10 +70,17 @@ class TrialIT extends DatabaseIT {
     return mvc.perform(request.with(httpBasic(org.admin(), org.password()))).andReturn().getResponse();
   }
 
+  /** Billing › Your products in the tenant's French: its "next charge" column. */
+  private String productsPage(Given org) throws Exception {
+    return mvc.perform(get("/billing/products").with(user(accounts.loadUserByUsername(org.admin()))))
+        .andReturn().getResponse().getContentAsString();
+  }
+
   @Test
   void with_conversion_turned_off_a_trial_with_a_card_expires_at_its_end_and_nothing_is_charged() throws Exception {
     Given org = tenants.tenant(2);
     Subscription trial = trial(org, 2);
+    assertThat(productsPage(org)).contains("Passe au payant le").doesNotContain("Fin de l’essai");
     MockHttpServletResponse off = call(org, put("/api/v1/subscriptions/" + trial.id() + "/auto-renew")
         .contentType(MediaType.APPLICATION_JSON).content("{\"autoRenew\": false}"));
     assertThat(off.getStatus()).isEqualTo(200);
@@ -85,6 +92,7 @@ class TrialIT extends DatabaseIT {
         .with(user(accounts.loadUserByUsername(org.admin())))).andReturn().getResponse().getContentAsString();
     assertThat(cancelPage).contains("Son passage au payant est désactivé").contains("réactiver son passage au payant")
         .doesNotContain("Ajouter un moyen de paiement");
+    assertThat(productsPage(org)).contains("Fin de l’essai le").doesNotContain("Passe au payant");
 
     day(TRIAL_END);
     assertThat(now(org, trial).status()).isEqualTo(SubscriptionStatus.EXPIRED);
