@@ -24,7 +24,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -366,23 +365,6 @@ class LicensesAndPlansBrowserIT extends DemoJourney {
     b.click("#confirmed");
     b.click("#confirm-change");
     assertThat(b.all("#done")).hasSize(1);
-  }
-
-  /** Opens the row's ⋯ menu on Billing › Your products and follows one of its actions. */
-  private static void fromProductMenu(Browser b, String product, String action) {
-    b.go("/billing/products");
-    for (WebElement tr : b.all("#products tbody tr")) {
-      if (tr.findElement(By.cssSelector("td")).getText().equals(product)) {
-        tr.findElement(By.cssSelector("details.menu summary")).click();
-        tr.findElement(By.linkText(action)).click();
-        return;
-      }
-    }
-    throw new AssertionError("no row for " + product + " on " + b.path());
-  }
-
-  private static String invoice(LocalDate date) {
-    return "article.invoice[data-invoice-date='" + date + "']";
   }
 
   /** The texts of the lines of one kind on the invoice of {@code date}, as the invoices page shows them. */

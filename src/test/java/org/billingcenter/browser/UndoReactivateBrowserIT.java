@@ -28,7 +28,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -140,22 +139,6 @@ class UndoReactivateBrowserIT extends DemoJourney {
     Instant target = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
     assertThat(target).as("the clock only moves forward").isAfterOrEqualTo(clock.instant());
     clock.set(target);
-  }
-
-  private static void fromProductMenu(Browser b, String product, String action) {
-    b.go("/billing/products");
-    for (WebElement tr : b.all("#products tbody tr")) {
-      if (tr.findElement(By.cssSelector("td")).getText().equals(product)) {
-        tr.findElement(By.cssSelector("details.menu summary")).click();
-        tr.findElement(By.linkText(action)).click();
-        return;
-      }
-    }
-    throw new AssertionError("no row for " + product + " on " + b.path());
-  }
-
-  private static String invoice(LocalDate date) {
-    return "article.invoice[data-invoice-date='" + date + "']";
   }
 
   private static List<String> lineTexts(Browser b, LocalDate date, String kind) {

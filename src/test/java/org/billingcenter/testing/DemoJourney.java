@@ -2,8 +2,11 @@ package org.billingcenter.testing;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +64,24 @@ public abstract class DemoJourney {
       browser = Browser.open(port);
     }
     return browser;
+  }
+
+  /** Opens the row's ⋯ menu on Billing › Your products and follows one of its actions. */
+  protected static void fromProductMenu(Browser b, String product, String action) {
+    b.go("/billing/products");
+    for (WebElement tr : b.all("#products tbody tr")) {
+      if (tr.findElement(By.cssSelector("td")).getText().equals(product)) {
+        tr.findElement(By.cssSelector("details.menu summary")).click();
+        tr.findElement(By.linkText(action)).click();
+        return;
+      }
+    }
+    throw new AssertionError("no row for " + product + " on " + b.path());
+  }
+
+  /** The invoice of that date on Invoices & credits. */
+  protected static String invoice(LocalDate date) {
+    return "article.invoice[data-invoice-date='" + date + "']";
   }
 
   @AfterAll
