@@ -1,0 +1,50 @@
+package org.billingcenter.outbox;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The event catalogue (docs/EVENTS.md shows each one's {@code data} with an example). The wire name
+ * is what webhooks carry and endpoints subscribe to; {@link #VERSION} is the payload version every
+ * envelope states: fields are only ever added within a version.
+ */
+public enum EventType {
+  SUBSCRIPTION_CREATED("subscription.created"),
+  SUBSCRIPTION_UPDATED("subscription.updated"),
+  SUBSCRIPTION_CANCELLATION_SCHEDULED("subscription.cancellation_scheduled"),
+  SUBSCRIPTION_CANCELLED("subscription.cancelled"),
+  SUBSCRIPTION_REACTIVATED("subscription.reactivated"),
+  SUBSCRIPTION_EXPIRED("subscription.expired"),
+  SUBSCRIPTION_DISABLED("subscription.disabled"),
+  SUBSCRIPTION_DELETED("subscription.deleted"),
+  TRIAL_WILL_END("trial.will_end"),
+  TRIAL_CONVERTED("trial.converted"),
+  TRIAL_EXPIRED("trial.expired"),
+  INVOICE_FINALIZED("invoice.finalized"),
+  CREDIT_CREATED("credit.created"),
+  CREDIT_APPLIED("credit.applied"),
+  REFUND_CREATED("refund.created"),
+  CALLBACK_REQUEST_CREATED("callback_request.created"),
+  CALLBACK_REQUEST_CLAIMED("callback_request.claimed"),
+  CALLBACK_REQUEST_COMPLETED("callback_request.completed"),
+  CALLBACK_REQUEST_WITHDRAWN("callback_request.withdrawn"),
+  /** An organisation's webhook endpoint failed for days and was turned off (its Global admins are told). */
+  WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled");
+
+  /** The payload version of every event type today. */
+  public static final String VERSION = "2026-12-01";
+
+  private final String wireName;
+
+  EventType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<EventType> ofWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+  }
+}
