@@ -31,6 +31,7 @@ create table delivery (
     last_code        integer,
     last_detail      varchar(1000),
     finished_at      timestamp with time zone,
+    replayed_at      timestamp with time zone,
     primary key (tenant_id, delivery_id),
     foreign key (tenant_id, event_id) references outbox_event (tenant_id, event_id)
 );
