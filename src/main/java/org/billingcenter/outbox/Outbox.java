@@ -22,11 +22,13 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final Clock clock;
+  private final OutboxWakeUp wakeUp;
 
-  Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+  Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, OutboxWakeUp wakeUp) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.wakeUp = wakeUp;
   }
 
   /**
@@ -48,6 +50,7 @@ public class Outbox {
         .param("subject", String.valueOf(subjectId))
         .param("data", json.writeValueAsString(data))
         .update();
+    wakeUp.afterCommit();
     return id;
   }
 
@@ -59,11 +62,15 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int appendSelected(EventType type, Instant at, String select, Map<String, ?> params) {
-    return jdbc.sql("insert into outbox_event (tenant_id, subject_id, data, event_type, occurred_at) "
+    int written = jdbc.sql("insert into outbox_event (tenant_id, subject_id, data, event_type, occurred_at) "
             + "select x.*, :outboxType, :outboxAt from (" + select + ") x")
         .params(params)
         .param("outboxType", type.wireName())
         .param("outboxAt", Utc.of(at))
         .update();
+    if (written > 0) {
+      wakeUp.afterCommit();
+    }
+    return written;
   }
 }
