@@ -1,6 +1,8 @@
 package org.billingcenter.webhook;
 
 import java.util.Optional;
+import org.billingcenter.account.Role;
+import org.billingcenter.account.SignedInAccount;
 import org.billingcenter.shared.TenantId;
 
 /**
@@ -13,6 +15,17 @@ public record Owner(TenantId tenant) {
 
   public static Owner of(TenantId tenant) {
     return new Owner(tenant);
+  }
+
+  /**
+   * The operator for an operator account, the organisation for its Global admin; empty for anyone
+   * else (refused).
+   */
+  public static Optional<Owner> of(SignedInAccount me) {
+    if (me.tenant().isEmpty()) {
+      return me.account().has(Role.OPERATOR) ? Optional.of(OPERATOR) : Optional.empty();
+    }
+    return me.account().has(Role.GLOBAL_ADMIN) ? Optional.of(of(me.tenant().get())) : Optional.empty();
   }
 
   public boolean isOperator() {

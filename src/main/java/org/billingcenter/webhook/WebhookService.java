@@ -52,7 +52,7 @@ public class WebhookService {
   }
 
   @Transactional
-  public WebhookEndpoint.NewSecret register(Owner owner, NewEndpoint asked, String actor) {
+  public WebhookEndpoint.NewSecret register(Owner owner, NewWebhookEndpoint asked, String actor) {
     String url = asked.url().strip();
     SsrfGuard.refusal(url, settings.allowPrivateTargets(), InetAddress::getAllByName).ifPresent(reason -> {
       throw new Rejected(reason);

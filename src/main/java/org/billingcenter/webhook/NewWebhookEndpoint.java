@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** What registering an endpoint takes, from the API and the page alike. */
-public record NewEndpoint(
+public record NewWebhookEndpoint(
     @Schema(description = "Where events are POSTed: https (http only where private targets are allowed), "
         + "a public address, no user:password@.", example = "https://hooks.example.com/billing")
     @NotBlank @Size(max = SsrfGuard.MAX_URL_LENGTH) String url,
