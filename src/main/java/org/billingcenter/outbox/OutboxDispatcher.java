@@ -28,6 +28,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
   /** What one round did: events fanned out and deliveries claimed for sending. */
   public record Result(int fannedOut, int sent) {}
@@ -37,15 +38,20 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   private final OutboxWakeUp wakeUp;
   private final FanOut fanOut;
   private final DeliverySender sender;
+  private final PurgeRepository purges;
+  private final Clock clock;
+  private long lastPurgeNanos;
   private final String name = "outbox-" + INSTANCES.incrementAndGet();
   private volatile Channels channels;
   private volatile ExecutorService pool;
   private volatile Thread thread;
   private volatile boolean running;
 
-  OutboxDispatcher(OutboxRepository repository, ObjectProvider<DeliveryChannel> channelBeans,
+  OutboxDispatcher(OutboxRepository repository, PurgeRepository purges, ObjectProvider<DeliveryChannel> channelBeans,
       PlatformTransactionManager transactions, OutboxSettings settings, Clock clock, OutboxWakeUp wakeUp,
       OutboxMetrics metrics) {
+    this.purges = purges;
+    this.clock = clock;
     this.channelBeans = channelBeans;
     this.settings = settings;
     this.wakeUp = wakeUp;
@@ -61,6 +67,17 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     int fanned = fanOut.runOnce(here);
     int sent = sender.runOnce(here, pool());
     return new Result(fanned, sent);
+  }
+
+  /**
+   * Deletes deliveries finished more than {@code purge-after} ago, their tries, and the events left
+   * without deliveries; nothing when the setting is 0. Returns how many deliveries went.
+   */
+  public int purge() {
+    if (settings.purgeAfter().isZero() || settings.purgeAfter().isNegative()) {
+      return 0;
+    }
+    return purges.purgeFinishedBefore(clock.instant().minus(settings.purgeAfter()));
   }
 
   @Override
@@ -114,6 +131,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
       boolean more = false;
       try {
         Result r = runOnce();
+        purgeHourly();
         more = r.fannedOut() >= settings.fanOutBatch() || r.sent() >= settings.sendBatch();
         if (failing) {
           log.info("Outbox dispatcher {} works again", name);
@@ -132,6 +150,17 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  private void purgeHourly() {
+    long now = System.nanoTime();
+    if (lastPurgeNanos == 0 || now - lastPurgeNanos >= PURGE_EVERY.toNanos()) {
+      lastPurgeNanos = now;
+      int purged = purge();
+      if (purged > 0) {
+        log.info("Outbox: purged {} finished deliveries older than {}", purged, settings.purgeAfter());
       }
     }
   }

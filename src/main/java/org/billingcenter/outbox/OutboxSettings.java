@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * The dispatcher's settings, {@code billing-center.outbox.*} (README, "Outbox"): whether this node
  * dispatches at all, how often it looks for work when nobody woke it, how many events it fans out
  * and how many deliveries it claims per transaction, how many it sends at once, and the retry
- * schedule.
+ * schedule; and how long finished deliveries and their events are kept ({@code purge-after}; 0, the
+ * default, keeps them forever).
  */
 @Validated
 @ConfigurationProperties("billing-center.outbox")
@@ -23,7 +24,8 @@ public record OutboxSettings(
     @DefaultValue("500") @Min(1) int fanOutBatch,
     @DefaultValue("100") @Min(1) int sendBatch,
     @DefaultValue("16") @Min(1) int sendConcurrency,
-    @DefaultValue @Valid Retry retry) {
+    @DefaultValue @Valid Retry retry,
+    @DefaultValue("0d") Duration purgeAfter) {
 
   /** See {@link RetryPolicy}. */
   public record Retry(

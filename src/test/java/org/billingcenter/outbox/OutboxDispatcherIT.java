@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dispatcher on one node, driven round by round on the test clock: fan-out, delivery, the retry
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * and event ids.
  */
 class OutboxDispatcherIT extends AbstractOutboxIT {
+
+  @Autowired PurgeRepository purges;
 
   @Test
   void an_appended_event_is_fanned_out_and_delivered_once() {
@@ -196,6 +199,35 @@ class OutboxDispatcherIT extends AbstractOutboxIT {
     assertThat(d.attempts()).isZero();
     assertThat(d.nextAttemptAt()).isEqualTo(START.plus(DeliverySender.ORPHAN_WAIT));
     assertThat(delivery(event, target).status()).isEqualTo(DeliveryStatus.DELIVERED);
+  }
+
+  @Test
+  void a_purge_forgets_old_finished_deliveries_with_their_tries_and_events_and_keeps_pending_ones() {
+    TenantId tenant = tenants.tenant(0).id();
+    String done = unique("purged");
+    String waiting = unique("kept");
+    channel.route(tenant, done);
+    UUID finished = append(tenant);
+    drain();
+    channel.route(tenant, waiting);
+    channel.always(waiting, RETRY);
+    UUID pending = append(tenant);
+    drain();
+    UUID finishedDelivery = delivery(finished, done).deliveryId();
+
+    assertThat(dispatcher.purge()).as("purge-after 0: keep everything").isZero();
+    clock.advance(Duration.ofDays(31));
+    assertThat(purges.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(30)))).isPositive();
+
+    assertThat(deliveries.find(finishedDelivery)).isEmpty();
+    assertThat(count("select count(*) from delivery_attempt where delivery_id = :x", finishedDelivery)).isZero();
+    assertThat(count("select count(*) from outbox_event where event_id = :x", finished)).isZero();
+    assertThat(delivery(pending, waiting).status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(count("select count(*) from outbox_event where event_id = :x", pending)).isOne();
+  }
+
+  private long count(String sql, UUID id) {
+    return jdbc.sql(sql).param("x", id).query(Long.class).single();
   }
 
   private DeliveryRecord runUntilFinished(UUID event, String target) {

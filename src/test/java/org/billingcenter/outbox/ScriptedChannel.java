@@ -34,6 +34,7 @@ public class ScriptedChannel implements DeliveryChannel {
   private final Map<String, Deque<Attempt.Outcome>> scripts = new ConcurrentHashMap<>();
   private final Map<String, Attempt.Outcome> forever = new ConcurrentHashMap<>();
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
+  private volatile long sendMillis;
 
   ScriptedChannel(Clock clock) {
     this.clock = clock;
@@ -52,6 +53,11 @@ public class ScriptedChannel implements DeliveryChannel {
   /** Every send to {@code target} that its script does not answer answers {@code outcome}. */
   public void always(String target, Attempt.Outcome outcome) {
     forever.put(PREFIX + target, outcome);
+  }
+
+  /** Every send takes this long from now on (as a remote call would). */
+  public void slow(long millis) {
+    sendMillis = millis;
   }
 
   public List<Sent> sentTo(String name) {
@@ -78,6 +84,13 @@ public class ScriptedChannel implements DeliveryChannel {
   public Attempt send(Delivery delivery, OutboxEvent event) {
     sent.add(new Sent(delivery.deliveryId(), event.eventId(), delivery.target(), clock.instant(),
         Thread.currentThread().getName()));
+    if (sendMillis > 0) {
+      try {
+        Thread.sleep(sendMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Deque<Attempt.Outcome> script = scripts.get(delivery.target());
     Attempt.Outcome next = script == null ? null : script.poll();
     Attempt.Outcome outcome = next != null ? next : forever.getOrDefault(delivery.target(), Attempt.Outcome.DELIVERED);
