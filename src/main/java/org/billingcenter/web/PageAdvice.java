@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.billing.web",
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
+      "org.billingcenter.webhook.web",
       "org.billingcenter.planchange.web"
     })
 public @interface PageAdvice {}

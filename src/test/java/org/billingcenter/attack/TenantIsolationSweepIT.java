@@ -19,7 +19,12 @@ import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.support.CallbackService;
+import org.billingcenter.outbox.EventType;
+import org.billingcenter.outbox.Outbox;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.webhook.NewWebhookEndpoint;
+import org.billingcenter.webhook.Owner;
+import org.billingcenter.webhook.WebhookService;
 import org.billingcenter.testing.TenantFingerprint;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired BillingService billing;
   @Autowired SubscriptionService subscriptions;
   @Autowired TransactionTemplate transaction;
+  @Autowired WebhookService webhooks;
+  @Autowired Outbox outbox;
 
   record Operation(HttpMethod method, String path) {}
 
@@ -62,8 +69,11 @@ class TenantIsolationSweepIT extends DatabaseIT {
     var callback = callbacks.request(victim.id(), new CallbackService.NewCallback(victimSub.id(), "V", "+33123456789", "fr", "x"), "t");
     String invoice = billing.invoices(victim.id()).get(0).id().toString();
     String change = scheduledChange(victimSub);
+    String endpoint = webhooks.register(Owner.of(victim.id()),
+        new NewWebhookEndpoint("https://93.184.215.14/victim", List.of("subscription.cancelled"), "victim"), "t").endpoint().id().toString();
+    String delivery = webhookDelivery(victim, endpoint);
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
-        victim.members().get(0).toString(), victim.card().toString(), change);
+        victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery);
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -76,7 +86,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
          "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
-         "query":""}
+         "query":"","since":"2026-01-01T00:00:00Z"}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
@@ -91,7 +101,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{tenantId}", victim.id().toString())
             .replace("{memberId}", victim.members().get(0).toString())
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
-                : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString() : victimSub.id().toString());
+                : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
+                : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
+                : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
                 .with(user(accounts.loadUserByUsername(username))))
@@ -135,6 +147,22 @@ class TenantIsolationSweepIT extends DatabaseIT {
       assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
     }
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
+  }
+
+  /** A failed webhook delivery to the victim's endpoint, as a dispatcher leaves one. */
+  private String webhookDelivery(Given victim, String endpoint) {
+    java.util.UUID id = java.util.UUID.randomUUID();
+    transaction.executeWithoutResult(st -> {
+      java.util.UUID event = outbox.append(victim.id(), EventType.SUBSCRIPTION_CANCELLED, id, Map.of("actor", "t"));
+      jdbc.sql("""
+              insert into delivery (tenant_id, delivery_id, event_id, channel, target, status, attempts, created_at,
+                                    next_attempt_at, finished_at)
+              values (:t, :d, :e, 'WEBHOOK', :target, 'FAILED', 1, :now, :now, :now)
+              """)
+          .param("t", victim.id().value()).param("d", id).param("e", event).param("target", endpoint)
+          .param("now", org.billingcenter.shared.Utc.of(clock.instant())).update();
+    });
+    return id.toString();
   }
 
   /** A pending reduction to 4 licenses at the renewal, so the scheduled-change operations have a target. */

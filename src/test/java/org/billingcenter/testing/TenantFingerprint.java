@@ -17,7 +17,9 @@ public final class TenantFingerprint {
       "select count(*) || '' from callback_request where tenant_id = :t",
       "select count(*) || '' from audit_event where tenant_id = :t",
       "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from scheduled_change where tenant_id = :t",
-      "select count(*) || ':' || coalesce(sum(amount_minor), 0) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from prorated_amount where tenant_id = :t");
+      "select count(*) || ':' || coalesce(sum(amount_minor), 0) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from prorated_amount where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(case when status = 'ENABLED' then 1 else 0 end), 0) || ':' || coalesce(max(secret), '') from webhook_endpoint where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t");
 
   private TenantFingerprint() {}
 

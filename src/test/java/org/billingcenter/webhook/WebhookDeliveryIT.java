@@ -12,7 +12,11 @@ import org.billingcenter.outbox.Channel;
 import org.billingcenter.outbox.Delivery;
 import org.billingcenter.outbox.DeliveryChannel;
 import org.billingcenter.outbox.EventType;
+import org.billingcenter.outbox.Deliveries;
+import org.billingcenter.outbox.DeliveryRecord;
+import org.billingcenter.outbox.DeliveryStatus;
 import org.billingcenter.outbox.Outbox;
+import org.billingcenter.outbox.OutboxDispatcher;
 import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.testing.DatabaseIT;
@@ -40,6 +44,8 @@ class WebhookDeliveryIT extends DatabaseIT {
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired Deliveries deliveries;
 
   Receiver receiver;
   Given org;
@@ -74,6 +80,60 @@ class WebhookDeliveryIT extends DatabaseIT {
   private Attempt send(OutboxEvent event, String target, int attempts) {
     return channel().send(new Delivery(event.tenant(), UUID.randomUUID(), event.eventId(),
         Channel.WEBHOOK, target, attempts), event);
+  }
+
+  /** Runs the dispatcher until it finds nothing more to fan out or send now. */
+  private void drain() {
+    for (int i = 0; i < 200; i++) {
+      OutboxDispatcher.Result r = dispatcher.runOnce();
+      if (r.fannedOut() == 0 && r.sent() == 0) {
+        return;
+      }
+    }
+    throw new AssertionError("the outbox did not drain");
+  }
+
+  private DeliveryRecord deliveryOf(OutboxEvent event, WebhookEndpoint.NewSecret endpoint) {
+    UUID id = jdbc.sql("select delivery_id from delivery where tenant_id = :t and event_id = :e and target = :target")
+        .param("t", event.tenant().value()).param("e", event.eventId()).param("target", endpoint.endpoint().id().toString())
+        .query(UUID.class).single();
+    return deliveries.find(id).orElseThrow();
+  }
+
+  @Test
+  void through_the_dispatcher_a_cancellation_is_delivered_exactly_once_with_a_valid_signature() throws Exception {
+    var ok = register("/ok", "subscription.cancelled");
+    OutboxEvent event = cancelled(org.id());
+    drain();
+    drain();
+    assertThat(receiver.at("/ok")).hasSize(1);
+    Receiver.Received got = receiver.at("/ok").get(0);
+    assertThat(got.header("webhook-id")).isEqualTo(event.eventId().toString());
+    new Webhook(ok.secret()).verify(got.body(), got.headers());
+    DeliveryRecord delivery = deliveryOf(event, ok);
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(delivery.tries()).hasSize(1).first().satisfies(t -> assertThat(t.code()).isEqualTo(204));
+  }
+
+  @Test
+  void through_the_dispatcher_a_receiver_failing_three_times_gets_it_on_the_fourth_try_with_the_same_webhook_id()
+      throws Exception {
+    var flaky = register("/flaky", "subscription.cancelled");
+    OutboxEvent event = cancelled(org.id());
+    drain();
+    for (int i = 0; i < 3; i++) {
+      DeliveryRecord pending = deliveryOf(event, flaky);
+      assertThat(pending.status()).isEqualTo(DeliveryStatus.PENDING);
+      clock.set(pending.nextAttemptAt());
+      drain();
+    }
+    DeliveryRecord done = deliveryOf(event, flaky);
+    assertThat(done.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(done.tries()).extracting(DeliveryRecord.Try::code).containsExactly(500, 500, 500, 200);
+    assertThat(receiver.at("/flaky")).hasSize(4)
+        .extracting(r -> r.header("webhook-id")).containsOnly(event.eventId().toString());
+    Receiver.Received last = receiver.at("/flaky").get(3);
+    new Webhook(flaky.secret()).verify(last.body(), last.headers());
   }
 
   @Test
