@@ -54,7 +54,7 @@ public class BillingRunService {
   private final ChangeRunRepository changeRuns;
   private final CatalogService catalog;
   private final PaymentGateway gateway;
-  private final BillingEvents events;
+  private final BillingRunOutboxRepository events;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final int batchSize;
@@ -65,7 +65,7 @@ public class BillingRunService {
       ChangeRunRepository changeRuns,
       CatalogService catalog,
       PaymentGateway gateway,
-      BillingEvents events,
+      BillingRunOutboxRepository events,
       TransactionTemplate transaction,
       Clock clock,
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,

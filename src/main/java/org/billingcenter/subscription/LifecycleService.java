@@ -25,12 +25,12 @@ public class LifecycleService {
   private static final Logger log = LoggerFactory.getLogger(LifecycleService.class);
 
   private final LifecycleRepository lifecycle;
-  private final LifecycleEvents events;
+  private final LifecycleOutboxRepository events;
   private final LifecycleSettings settings;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  LifecycleService(LifecycleRepository lifecycle, LifecycleEvents events, LifecycleSettings settings,
+  LifecycleService(LifecycleRepository lifecycle, LifecycleOutboxRepository events, LifecycleSettings settings,
       TransactionTemplate transaction, Clock clock) {
     this.lifecycle = lifecycle;
     this.events = events;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.Utc;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The lifecycle job's outbox events, set-based: each statement writes one event per subscription
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * (which stamps nothing) writes none. The JSON is built in SQL from ids, plan codes, numbers and
  * dates: nothing in it needs escaping.
  */
-@Component
-class LifecycleEvents {
+@Repository
+class LifecycleOutboxRepository {
 
   /** The columns every subscription event starts with. */
   private static final String SUBJECT =
@@ -26,7 +26,7 @@ class LifecycleEvents {
 
   private final Outbox outbox;
 
-  LifecycleEvents(Outbox outbox) {
+  LifecycleOutboxRepository(Outbox outbox) {
     this.outbox = outbox;
   }
 
