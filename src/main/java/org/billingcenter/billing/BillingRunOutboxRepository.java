@@ -49,15 +49,19 @@ class BillingRunOutboxRepository {
                || :actor || '"}' as data
           from scheduled_change c
          where c.tenant_id in (:tenants) and c.status = 'APPLIED' and c.status_changed_at = :at
-        """, with(batch, "actor", ChangeRunRepository.ACTOR));
+           and not exists (select 1 from outbox_event e
+                            where e.tenant_id = c.tenant_id and e.subject_id = cast(c.subscription_id as varchar(36))
+                              and e.event_type = :eventType and e.occurred_at = :at)
+        """, with(with(batch, "actor", ChangeRunRepository.ACTOR), "eventType", EventType.SUBSCRIPTION_UPDATED.wireName()));
     outbox.appendSelected(EventType.CREDIT_APPLIED, at,
         """
         select c.tenant_id, cast(c.credit_id as varchar(36)) as subject_id,
                '{"creditId":"' || cast(c.credit_id as varchar(36)) || '","invoiceId":"'
                || cast(c.applied_invoice_id as varchar(36)) || '","amount":' || %s || '}' as data
           from credit c
-         where c.tenant_id in (:tenants) and c.finished_at = :at
-        """.formatted(AMOUNT.formatted("c.amount_minor", "c.currency")), batch);
+         where c.tenant_id in (:tenants) and c.finished_at = :at and %s
+        """.formatted(AMOUNT.formatted("c.amount_minor", "c.currency"), once("c", "c.credit_id")),
+        with(batch, "eventType", EventType.CREDIT_APPLIED.wireName()));
     outbox.appendSelected(EventType.REFUND_CREATED, at,
         """
         select r.tenant_id, cast(r.refund_id as varchar(36)) as subject_id,
@@ -66,8 +70,9 @@ class BillingRunOutboxRepository {
                || '","amount":' || %s || '}' as data
           from refund r
           join credit c on c.tenant_id = r.tenant_id and c.credit_id = r.credit_id
-         where c.tenant_id in (:tenants) and c.finished_at = :at
-        """.formatted(AMOUNT.formatted("r.amount_minor", "r.currency")), batch);
+         where c.tenant_id in (:tenants) and c.finished_at = :at and %s
+        """.formatted(AMOUNT.formatted("r.amount_minor", "r.currency"), once("r", "r.refund_id")),
+        with(batch, "eventType", EventType.REFUND_CREATED.wireName()));
     finalizeInvoices(tenants, day, at, batch);
   }
 
@@ -91,8 +96,18 @@ class BillingRunOutboxRepository {
                '{"invoiceId":"' || cast(i.invoice_id as varchar(36)) || '","kind":"' || i.kind
                || '","invoiceDate":"' || cast(i.invoice_date as varchar(10)) || '","total":' || %s || '}' as data
           from invoice i
-         where i.tenant_id in (:tenants) and i.finalized_at = :at
-        """.formatted(AMOUNT.formatted("i.total_minor", "i.currency")), batch);
+         where i.tenant_id in (:tenants) and i.finalized_at = :at and %s
+        """.formatted(AMOUNT.formatted("i.total_minor", "i.currency"), once("i", "i.invoice_id")),
+        with(batch, "eventType", EventType.INVOICE_FINALIZED.wireName()));
+  }
+
+  /**
+   * The subject has no event of this type yet: stamps are instants, and a batch that happened to
+   * get an earlier batch's instant (a fixed test clock) would otherwise find that batch's rows too.
+   */
+  private static String once(String alias, String id) {
+    return "not exists (select 1 from outbox_event e where e.tenant_id = " + alias + ".tenant_id"
+        + " and e.subject_id = cast(" + id + " as varchar(36)) and e.event_type = :eventType)";
   }
 
   private static Map<String, Object> with(Map<String, Object> params, String name, Object value) {

@@ -22,7 +22,19 @@ class LifecycleOutboxRepository {
       "select s.tenant_id, cast(s.subscription_id as varchar(36)) as subject_id, "
           + "'{\"subscriptionId\":\"' || cast(s.subscription_id as varchar(36)) || '\"'";
 
-  private static final String STAMPED = " as data from subscription s where s.status = :status and s.status_changed_at = :at";
+  private static final String STAMPED = " as data from subscription s where s.status = :status and s.status_changed_at = :at"
+      + " and " + notYet("s");
+
+  /**
+   * Stamps are instants, and a day run again at the same instant (a day run ahead of time starts at
+   * that day's midnight; tests fix the clock) would find the rows an earlier run stamped: the
+   * subscription that already has this event at this instant does not get it twice.
+   */
+  private static String notYet(String alias) {
+    return "not exists (select 1 from outbox_event e where e.tenant_id = " + alias + ".tenant_id"
+        + " and e.subject_id = cast(" + alias + ".subscription_id as varchar(36))"
+        + " and e.event_type = :eventType and e.occurred_at = :at)";
+  }
 
   private final Outbox outbox;
 
@@ -91,9 +103,9 @@ class LifecycleOutboxRepository {
                || '}' as data
           from trial_reminder r
           join subscription s on s.tenant_id = r.tenant_id and s.subscription_id = r.subscription_id
-         where r.recorded_at = :at and r.days_before = :daysBefore
-        """,
-        Map.of("at", Utc.of(at), "daysBefore", daysBefore));
+         where r.recorded_at = :at and r.days_before = :daysBefore and %s
+        """.formatted(notYet("s")),
+        Map.of("at", Utc.of(at), "daysBefore", daysBefore, "eventType", EventType.TRIAL_WILL_END.wireName()));
   }
 
   private int stamped(EventType type, String status, Instant at, String rest, Map<String, Object> params) {
@@ -101,6 +113,7 @@ class LifecycleOutboxRepository {
     all.put("status", status);
     all.put("at", Utc.of(at));
     all.put("actor", LifecycleRepository.ACTOR);
+    all.put("eventType", type.wireName());
     return outbox.appendSelected(type, at, SUBJECT + rest + STAMPED, all);
   }
 }
