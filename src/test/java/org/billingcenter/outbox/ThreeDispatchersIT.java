@@ -61,6 +61,7 @@ class ThreeDispatchersIT extends AbstractOutboxIT {
       node(Duration.ofMillis(50));
     }
 
+    long start = System.nanoTime();
     List<UUID> events = new ArrayList<>();
     for (int batch = 0; batch < EVENTS / 50; batch++) {
       events.addAll(tx.execute(s -> {
@@ -71,13 +72,15 @@ class ThreeDispatchersIT extends AbstractOutboxIT {
         return ids;
       }));
     }
-    await(() -> delivered(target) == EVENTS, Duration.ofSeconds(120));
+    await(() -> delivered(target) == EVENTS, Duration.ofSeconds(LongVariant.pick(120, 600)));
+    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     Thread.sleep(300); // let a wrongly repeated send show itself
 
     List<ScriptedChannel.Sent> sends = channel.sentTo(target);
     Map<String, Long> byNode = sends.stream()
         .collect(Collectors.groupingBy(s -> s.thread().replaceAll("-send-\\d+$", ""), Collectors.counting()));
-    System.out.printf("three dispatchers, %d deliveries: sends per dispatcher %s%n", EVENTS, byNode);
+    System.out.printf("three dispatchers, %d deliveries (2 ms each) in %d ms from the first append: sends per dispatcher %s%n",
+        EVENTS, millis, byNode);
     assertThat(delivered(target)).isEqualTo(EVENTS);
     assertThat(sends).hasSize(EVENTS);
     assertThat(sends.stream().map(ScriptedChannel.Sent::deliveryId).distinct().count()).isEqualTo(EVENTS);
