@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * payment method, expiring without), terms end (cancelled at term end → DISABLED, recurring
  * billing off → EXPIRED), EXPIRED → DISABLED after the grace days, DISABLED → DELETED after the
  * retention days; a subscription that stops renewing loses its pending scheduled changes
- * (voided); trials ending in 7 days and in 1 day get a reminder event. Each step is one set-based transaction with its audit rows; repeating a day
+ * (voided); trials ending in 7 days and in 1 day get a reminder event. Each step is one set-based transaction with its audit rows and outbox events; repeating a day
  * changes nothing more.
  */
 @Service
