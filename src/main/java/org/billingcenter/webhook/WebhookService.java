@@ -111,8 +111,10 @@ public class WebhookService {
     return get(owner, id);
   }
 
-  /** A signed {@code webhook.test} message sent now, outside the outbox; its outcome is the answer. */
-  @Transactional(readOnly = true)
+  /**
+   * A signed {@code webhook.test} message sent now, outside the outbox; its outcome is the answer.
+   * No transaction: a connection must not be held through a call that may take 15 s.
+   */
   public Attempt test(Owner owner, UUID id) {
     WebhookEndpointRepository.Keys keys = endpoints.keys(owner, id)
         .orElseThrow(() -> new Rejected(WebhookReason.WEBHOOK_ENDPOINT_NOT_FOUND));

@@ -38,6 +38,11 @@ import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.TenantFingerprint;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+import org.billingcenter.outbox.Outbox;
+import org.billingcenter.webhook.NewWebhookEndpoint;
+import org.billingcenter.webhook.Owner;
+import org.billingcenter.webhook.WebhookFixtures;
+import org.billingcenter.webhook.WebhookService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,8 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired TransactionTemplate transaction;
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
+  @Autowired WebhookService webhooks;
+  @Autowired Outbox outbox;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -185,6 +192,32 @@ class PageFormFuzzIT extends DatabaseIT {
       }
     }
 
+    // Issue 14: the webhook pages of the organisation and of the operator, each with a disabled
+    // endpoint (the Enable form) and a delivery (its page's Replay form). The operator's endpoint,
+    // disabled, receives nothing; it is deleted at the end.
+    WebhookFixtures hooks = new WebhookFixtures(outbox, jdbc, clock, transaction);
+    String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
+    transaction.executeWithoutResult(s -> accounts.createOperatorAccount(
+        new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password-phrase"));
+    SignedInAccount operatorAccount = accounts.loadUserByUsername(operator);
+    UUID orgHook = webhooks.register(Owner.of(org.id()),
+        new NewWebhookEndpoint("https://93.184.215.14/fuzz", List.of("subscription.cancelled"), null), "t").endpoint().id();
+    UUID operatorHook = webhooks.register(Owner.OPERATOR,
+        new NewWebhookEndpoint("https://93.184.215.14/fuzz-op", List.of("subscription.cancelled"), null), "t").endpoint().id();
+    hooks.disable(orgHook);
+    hooks.disable(operatorHook);
+    UUID orgDelivery = hooks.failedDelivery(org.id(), orgHook);
+    UUID operatorDelivery = hooks.failedDelivery(org.id(), operatorHook);
+    for (String base : List.of("/settings/webhooks", "/operator/webhooks")) {
+      SignedInAccount as = base.startsWith("/settings") ? admin : operatorAccount;
+      UUID hook = base.startsWith("/settings") ? orgHook : operatorHook;
+      UUID delivery = base.startsWith("/settings") ? orgDelivery : operatorDelivery;
+      for (String page : List.of(base, base + "/" + hook, base + "/" + hook + "/rotate", base + "/" + hook + "/delete",
+          base + "/" + hook + "/deliveries/" + delivery)) {
+        forms.addAll(formsOn(page, render(get(page), as), as));
+      }
+    }
+
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
@@ -211,6 +244,7 @@ class PageFormFuzzIT extends DatabaseIT {
       }
     });
 
+    webhooks.delete(Owner.OPERATOR, operatorHook, "t");
     System.out.println("Page form fuzz over " + forms.size() + " forms, " + REQUESTS + " requests: " + statuses);
     assertThat(failures).as("server errors or changes").isEmpty();
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);

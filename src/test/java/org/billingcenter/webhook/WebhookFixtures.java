@@ -14,21 +14,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivery rows as a dispatcher leaves them, for the log's tests while the dispatcher is built
  * elsewhere: a FAILED delivery of a subscription.cancelled event with one try answered 503.
  */
-final class WebhookFixtures {
+public final class WebhookFixtures {
 
   private final Outbox outbox;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
-  WebhookFixtures(Outbox outbox, JdbcClient jdbc, Clock clock, TransactionTemplate transaction) {
+  public WebhookFixtures(Outbox outbox, JdbcClient jdbc, Clock clock, TransactionTemplate transaction) {
     this.outbox = outbox;
     this.jdbc = jdbc;
     this.clock = clock;
     this.transaction = transaction;
   }
 
-  UUID failedDelivery(TenantId tenant, UUID endpoint) {
+  public UUID failedDelivery(TenantId tenant, UUID endpoint) {
     return transaction.execute(s -> insertFailed(tenant, endpoint));
   }
 
@@ -51,7 +51,13 @@ final class WebhookFixtures {
     return delivery;
   }
 
-  String status(TenantId tenant, UUID delivery) {
+  /** Turns an endpoint off as the failure tracking would (its page then offers Enable). */
+  public void disable(UUID endpoint) {
+    jdbc.sql("update webhook_endpoint set status = 'DISABLED', disabled_reason = 'TEST' where endpoint_id = :id")
+        .param("id", endpoint).update();
+  }
+
+  public String status(TenantId tenant, UUID delivery) {
     return jdbc.sql("select status from delivery where tenant_id = :t and delivery_id = :d")
         .param("t", tenant.value()).param("d", delivery).query(String.class).single();
   }
