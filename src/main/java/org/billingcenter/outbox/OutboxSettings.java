@@ -23,7 +23,7 @@ public record OutboxSettings(
     @DefaultValue("1s") Duration pollInterval,
     @DefaultValue("500") @Min(1) int fanOutBatch,
     @DefaultValue("100") @Min(1) int sendBatch,
-    @DefaultValue("16") @Min(1) int sendConcurrency,
+    @DefaultValue("8") @Min(1) int sendConcurrency,
     @DefaultValue @Valid Retry retry,
     @DefaultValue("0d") Duration purgeAfter) {
 

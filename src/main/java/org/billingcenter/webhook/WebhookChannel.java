@@ -72,7 +72,10 @@ class WebhookChannel implements DeliveryChannel {
       return Attempt.giveUp(null, 0, "endpoint disabled");
     }
     Attempt attempt = sender.send(keys.get(), event.eventId().toString(), Envelope.of(json, event));
-    health.record(endpoint, attempt);
+    if (!(attempt.outcome() == Attempt.Outcome.DELIVERED && endpoint.failingSince() == null)) {
+      // A success of a healthy endpoint changes nothing: no transaction (and no pooled connection) for it.
+      health.record(endpoint, attempt);
+    }
     return attempt;
   }
 

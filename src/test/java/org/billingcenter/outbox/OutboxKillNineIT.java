@@ -78,7 +78,7 @@ class OutboxKillNineIT extends ServiceNodesIT {
     ServiceNode node = ServiceNode.start("outbox-kill-nine", settings);
     Set<String> heldIds;
     try {
-      int inFlight = Math.min(EVENTS, 16); // send-concurrency: the rest wait, claimed, behind them
+      int inFlight = Math.min(EVENTS, 8); // send-concurrency (default 8): the rest wait, claimed, behind them
       await(() -> received.size() >= inFlight, Duration.ofSeconds(180));
       assertThat(received).as("the node claimed and is sending").hasSizeGreaterThanOrEqualTo(inFlight);
       assertThat(count("select count(*) from delivery where tenant_id = ? and status = 'PENDING' and attempts = 0",
