@@ -14,6 +14,7 @@ import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,28 +35,34 @@ public class HelpService {
   /** An open "Let us call you" request, as the panel names it: by its product, with its status. */
   public record WaitingCall(String subscriptionId, String productName, CallbackStatus status) {}
 
-  /** The organisation's open callback requests, oldest first: one line each in the panel. */
+  /** The panel's two parts: its guidance and the open callback requests, one line each. */
+  public record Panel(Guidance guidance, List<WaitingCall> waitingCalls) {}
+
+  /**
+   * The panel in one read-only transaction (it was two, the second reading every subscription again
+   * when a callback was open). {@code everySubscription}: the organisation's whole list if the caller
+   * has read it already (the products page, when they fit one page), else null and it is read here.
+   */
   @Transactional(readOnly = true)
-  public List<WaitingCall> waitingCalls(TenantId tenant) {
-    List<CallbackRequest> open = callbacks.open(tenant);
+  public Panel panel(TenantId tenant, @Nullable List<SubscriptionSummary> everySubscription) {
+    List<SubscriptionSummary> all = everySubscription != null ? everySubscription : subscriptions.list(tenant);
+    return new Panel(cancellationGuidance(all), waitingCalls(callbacks.open(tenant), all));
+  }
+
+  /** The open callback requests, oldest first, named by their product. */
+  private static List<WaitingCall> waitingCalls(List<CallbackRequest> open, List<SubscriptionSummary> all) {
     if (open.isEmpty()) {
       return List.of();
     }
     Map<SubscriptionId, String> products =
-        subscriptions.list(tenant).stream()
-            .collect(Collectors.toMap(s -> s.subscription().id(), SubscriptionSummary::productName));
+        all.stream().collect(Collectors.toMap(s -> s.subscription().id(), SubscriptionSummary::productName));
     return open.stream()
         .map(r -> new WaitingCall(r.subscription().toString(), products.getOrDefault(r.subscription(), "—"), r.status()))
         .toList();
   }
 
-  @Transactional(readOnly = true)
-  public Guidance cancellationGuidance(TenantId tenant) {
-    return cancellationGuidance(subscriptions.list(tenant));
-  }
-
-  /** The same, from a list the caller has already read (a page that shows it anyway). */
-  public Guidance cancellationGuidance(List<SubscriptionSummary> all) {
+  /** Weighs the live subscriptions that are not already ending against the license threshold. */
+  private Guidance cancellationGuidance(List<SubscriptionSummary> all) {
     List<Item> current =
         all.stream()
             .filter(s -> s.subscription().status().isLive() && !s.subscription().isEnding())

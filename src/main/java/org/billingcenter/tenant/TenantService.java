@@ -2,6 +2,7 @@ package org.billingcenter.tenant;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,7 @@ public class TenantService implements TenantCountry {
   private final AuditLog audit;
   private final Clock clock;
   private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
+  private final Map<TenantId, ZoneId> zones = new ConcurrentHashMap<>();
 
   TenantService(
       TenantRepository tenants,
@@ -127,7 +129,20 @@ public class TenantService implements TenantCountry {
   /** Today's date on the tenant's own calendar: what billing periods and proration count in. */
   @Transactional(readOnly = true)
   public LocalDate today(TenantId tenant) {
-    return LocalDate.now(clock.withZone(get(tenant).timeZone()));
+    return LocalDate.now(clock.withZone(zoneOf(tenant)));
+  }
+
+  /**
+   * Read once per organisation and node, like the country: nothing updates {@code tenant.time_zone}.
+   * The help panel's next billing date asked for it on every products page.
+   */
+  private ZoneId zoneOf(TenantId tenant) {
+    ZoneId zone = zones.get(tenant);
+    if (zone == null) {
+      zone = get(tenant).timeZone();
+      zones.put(tenant, zone);
+    }
+    return zone;
   }
 
   /**

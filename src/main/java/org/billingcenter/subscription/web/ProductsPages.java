@@ -14,11 +14,12 @@ import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
-import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.ProductsOverview;
+import org.billingcenter.subscription.ProductsOverview.Overview;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionSummary;
 import org.billingcenter.tenant.TenantService;
@@ -45,12 +46,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProductsPages {
 
   private final SubscriptionService subscriptions;
+  private final ProductsOverview products;
   private final CatalogService catalog;
   private final TenantService tenants;
   private final PageForms forms;
 
-  ProductsPages(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants, PageForms forms) {
+  ProductsPages(SubscriptionService subscriptions, ProductsOverview products, CatalogService catalog, TenantService tenants,
+      PageForms forms) {
     this.subscriptions = subscriptions;
+    this.products = products;
     this.catalog = catalog;
     this.tenants = tenants;
     this.forms = forms;
@@ -58,13 +62,13 @@ class ProductsPages {
 
   @GetMapping("/products")
   String products(@CurrentTenant TenantId tenant, PageRequest page, Model model) {
-    Page<SubscriptionSummary> rows = subscriptions.list(tenant, page);
-    model.addAttribute("subscriptions", rows.items());
-    model.addAttribute("pager", PageLinks.of(rows, "page"));
-    model.addAttribute("plans", plans());
-    // One query for the whole page: which rows have a change waiting for their renewal.
-    model.addAttribute("scheduled",
-        subscriptions.pendingChanges(tenant, rows.items().stream().map(r -> r.subscription().id()).toList()));
+    Overview overview = products.read(tenant, page);
+    model.addAttribute("subscriptions", overview.rows().items());
+    model.addAttribute("pager", PageLinks.of(overview.rows(), "page"));
+    model.addAttribute("plans", overview.plans());
+    model.addAttribute("scheduled", overview.scheduled());
+    // For the help panel (help.web.GuidancePanel), so it does not read every subscription again.
+    model.addAttribute("everySubscription", overview.everySubscription());
     return "billing/products";
   }
 
