@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageRights {
 
   /** Flags by the roles the matching controllers require. */
-  record Can(boolean billing, boolean licenses, boolean tenantPages, boolean support) {}
+  record Can(boolean billing, boolean licenses, boolean tenantPages, boolean support, boolean operator) {}
 
   @ModelAttribute("can")
   Can can(@AuthenticationPrincipal SignedInAccount me) {
@@ -23,7 +23,8 @@ class PageRights {
         any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN),
         any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN),
         any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER),
-        any(me, Role.SUPPORT_ENGINEER));
+        any(me, Role.SUPPORT_ENGINEER),
+        any(me, Role.OPERATOR));
   }
 
   private static boolean any(SignedInAccount me, Role... roles) {
