@@ -31,16 +31,23 @@ class NotificationRepository {
     this.jdbc = jdbc;
   }
 
-  List<Recipient> recipients(TenantId tenant) {
-    return jdbc.sql(
+  Page<Recipient> recipients(TenantId tenant, PageRequest page) {
+    List<Recipient> items = jdbc.sql(
             """
             select tenant_id, recipient_id, email, added_by, added_at from notification_recipient
-             where tenant_id = :tenant order by email
+             where tenant_id = :tenant order by email limit :limit offset :offset
             """)
         .param("tenant", tenant.value())
+        .param("limit", page.size())
+        .param("offset", page.offset())
         .query((rs, i) -> new Recipient(tenant, rs.getObject("recipient_id", UUID.class), rs.getString("email"),
             rs.getString("added_by"), Utc.read(rs, "added_at")))
         .list();
+    long total = jdbc.sql("select count(*) from notification_recipient where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Long.class)
+        .single();
+    return new Page<>(items, page, total);
   }
 
   boolean hasRecipient(TenantId tenant, String email) {

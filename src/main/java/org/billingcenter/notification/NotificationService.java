@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
-  /** Additional recipients per organisation: a list of people, not a mailing list. */
-  public static final int MAX_RECIPIENTS = 50;
+  /** Additional recipients per organisation: a list of people; more than this is a mailing list's job. */
+  public static final int MAX_RECIPIENTS = 200;
 
   private final NotificationRepository repository;
   private final AccountService accounts;
@@ -44,9 +44,15 @@ public class NotificationService {
     this.clock = clock;
   }
 
+  /** All of them (at most {@link #MAX_RECIPIENTS}), by address. */
   @Transactional(readOnly = true)
   public List<Recipient> recipients(TenantId tenant) {
-    return repository.recipients(tenant);
+    return repository.recipients(tenant, new PageRequest(1, MAX_RECIPIENTS)).items();
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Recipient> recipients(TenantId tenant, PageRequest page) {
+    return repository.recipients(tenant, page);
   }
 
   @Transactional
@@ -56,7 +62,7 @@ public class NotificationService {
     if (repository.hasRecipient(tenant, address)) {
       throw new Rejected(NotificationReason.RECIPIENT_ALREADY_ADDED, address);
     }
-    if (repository.recipients(tenant).size() >= MAX_RECIPIENTS) {
+    if (repository.recipients(tenant, PageRequest.FIRST).total() >= MAX_RECIPIENTS) {
       throw new Rejected(NotificationReason.TOO_MANY_RECIPIENTS, MAX_RECIPIENTS);
     }
     Recipient recipient = new Recipient(tenant, UUID.randomUUID(), address, actor, clock.instant());
@@ -109,7 +115,7 @@ public class NotificationService {
       }
     }
     if (!kind.globalAdminsOnly()) {
-      repository.recipients(tenant).forEach(r -> addresses.add(r.email()));
+      recipients(tenant).forEach(r -> addresses.add(r.email()));
     }
     return List.copyOf(addresses);
   }

@@ -11,8 +11,11 @@ import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.EmailAddress;
 import org.billingcenter.notification.NotificationService;
 import org.billingcenter.notification.Recipient;
+import org.billingcenter.api.Paged;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +56,9 @@ class NotificationRecipientApi {
 
   @GetMapping
   @Operation(summary = "The additional recipients, by address (at most "
-      + NotificationService.MAX_RECIPIENTS + ").")
-  List<RecipientView> list(@CurrentTenant TenantId tenant) {
-    return notifications.recipients(tenant).stream().map(RecipientView::of).toList();
+      + NotificationService.MAX_RECIPIENTS + " in all).")
+  ResponseEntity<List<RecipientView>> list(@CurrentTenant TenantId tenant, PageRequest page) {
+    return Paged.ok(notifications.recipients(tenant, page).map(RecipientView::of));
   }
 
   @PostMapping
