@@ -19,6 +19,18 @@ public interface DeliveryChannel {
    */
   Map<UUID, List<String>> targetsFor(List<OutboxEvent> events);
 
-  /** Tries once; called while the delivery is claimed (no other node sends it meanwhile). */
+  /**
+   * Tries once; called while the delivery is claimed (no other node sends it meanwhile), on one of
+   * the dispatcher's sending threads, outside its transaction: a send that reads the database takes
+   * a connection of its own, so keep {@code billing-center.outbox.send-concurrency} below the pool size.
+   */
   Attempt send(Delivery delivery, OutboxEvent event);
+
+  /**
+   * Whether this bean sends to {@code target}. Only matters when several beans serve one channel (a
+   * test's beside the real one): the first in {@code @Order} that handles a delivery's target sends it.
+   */
+  default boolean handles(String target) {
+    return true;
+  }
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
-import org.billingcenter.shared.Utc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Outbox {
 
-  private final JdbcClient jdbc;
+  private final EventRepository events;
   private final JsonMapper json;
   private final Clock clock;
+  private final OutboxWakeUp wakeUp;
 
-  Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-    this.jdbc = jdbc;
+  Outbox(EventRepository events, JsonMapper json, Clock clock, OutboxWakeUp wakeUp) {
+    this.events = events;
     this.json = json;
     this.clock = clock;
+    this.wakeUp = wakeUp;
   }
 
   /**
@@ -36,18 +36,8 @@ public class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID append(TenantId tenant, EventType type, Object subjectId, Object data) {
     UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
-            insert into outbox_event (tenant_id, event_id, event_type, occurred_at, subject_id, data)
-            values (:tenant, :id, :type, :at, :subject, :data)
-            """)
-        .param("tenant", tenant.value())
-        .param("id", id)
-        .param("type", type.wireName())
-        .param("at", Utc.of(clock.instant()))
-        .param("subject", String.valueOf(subjectId))
-        .param("data", json.writeValueAsString(data))
-        .update();
+    events.insert(tenant, id, type, clock.instant(), String.valueOf(subjectId), json.writeValueAsString(data));
+    wakeUp.afterCommit();
     return id;
   }
 
@@ -59,11 +49,10 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int appendSelected(EventType type, Instant at, String select, Map<String, ?> params) {
-    return jdbc.sql("insert into outbox_event (tenant_id, subject_id, data, event_type, occurred_at) "
-            + "select x.*, :outboxType, :outboxAt from (" + select + ") x")
-        .params(params)
-        .param("outboxType", type.wireName())
-        .param("outboxAt", Utc.of(at))
-        .update();
+    int written = events.insertSelected(type, at, select, params);
+    if (written > 0) {
+      wakeUp.afterCommit();
+    }
+    return written;
   }
 }

@@ -72,6 +72,10 @@ public abstract class DatabaseIT {
     registry.add("db-scheduler.enabled", () -> "false");
     // The embedded SMTP server (H2 without spring.mail.host) on a free port: contexts and builds run side by side.
     registry.add("billing-center.mail.embedded-port", () -> "0");
+    // Contexts of different test classes share one database: a dispatcher thread in each would take
+    // the others' events (fanned out to its own channels) and send on a clock another test moved.
+    // Tests drive delivery with OutboxDispatcher.runOnce() instead.
+    registry.add("billing-center.outbox.enabled", () -> "false");
   }
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -43,6 +43,8 @@ public abstract class ServiceNodesIT {
         "--db-scheduler.enabled=false");
     List<String> args = new ArrayList<>(database);
     args.add("--billing-center.demo.seed=never");
+    // This JVM only seeds and reads; delivering the outbox is the nodes' job.
+    args.add("--billing-center.outbox.enabled=false");
     parent = new SpringApplicationBuilder(BillingCenterApplication.class)
         .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
     jdbc = parent.getBean(JdbcClient.class);
