@@ -67,12 +67,14 @@ class ArchitectureTests {
   }
 
   @Test
-  void only_repositories_and_the_audit_log_talk_sql() {
+  void only_repositories_the_audit_log_and_the_outbox_talk_sql() {
     noClasses()
         .that()
         .haveSimpleNameNotEndingWith("Repository")
         .and()
         .doNotHaveSimpleName("AuditLog")
+        .and()
+        .doNotHaveSimpleName("Outbox")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")

@@ -290,17 +290,19 @@ class BillingRunRepository {
             .addValue("end", a.period().endExclusive())).toArray(MapSqlParameterSource[]::new));
   }
 
-  void finishCredits(List<CreditDone> credits) {
+  /** {@code now} stamps them: the batch's credit.applied and refund.created events select those. */
+  void finishCredits(List<CreditDone> credits, Instant now) {
     batch.batchUpdate(
         """
-        update credit set status = :status, applied_invoice_id = :invoice
+        update credit set status = :status, applied_invoice_id = :invoice, finished_at = :now
          where tenant_id = :tenant and credit_id = :credit and status = 'PENDING'
         """,
         credits.stream().map(c -> new MapSqlParameterSource()
             .addValue("tenant", c.tenant().value())
             .addValue("credit", c.credit())
             .addValue("status", c.status())
-            .addValue("invoice", c.invoice())).toArray(MapSqlParameterSource[]::new));
+            .addValue("invoice", c.invoice())
+            .addValue("now", Utc.of(now))).toArray(MapSqlParameterSource[]::new));
   }
 
   /** Invoices up to {@code day} with something to collect and no collection yet. */

@@ -1,6 +1,8 @@
 package org.billingcenter.billing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +54,7 @@ public class BillingRunService {
   private final ChangeRunRepository changeRuns;
   private final CatalogService catalog;
   private final PaymentGateway gateway;
+  private final BillingRunOutboxRepository events;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final int batchSize;
@@ -62,6 +65,7 @@ public class BillingRunService {
       ChangeRunRepository changeRuns,
       CatalogService catalog,
       PaymentGateway gateway,
+      BillingRunOutboxRepository events,
       TransactionTemplate transaction,
       Clock clock,
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
@@ -70,6 +74,7 @@ public class BillingRunService {
     this.changeRuns = changeRuns;
     this.catalog = catalog;
     this.gateway = gateway;
+    this.events = events;
     this.transaction = transaction;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -175,7 +180,9 @@ public class BillingRunService {
         advances.add(new Advance(row.tenant(), row.subscription(), renewal.current(), renewal.anchor(),
             renewal.quantity(), renewal.planId() == null ? row.planId() : renewal.planId()));
       }
-      renewal.applied().forEach(a -> applied.add(new Applied(row.tenant(), row.subscription(), a.id(), describe(a))));
+      renewal.applied().forEach(a -> applied.add(new Applied(row.tenant(), row.subscription(), a.id(), describe(a),
+          a.planId() != null ? row.planId() : String.valueOf(row.quantity()),
+          a.planId() != null ? a.planId() : String.valueOf(a.quantity()))));
     }
     // Prorated charges go on before credits are returned, so a credit of the same date finds them.
     List<Invoiced> invoiced = new ArrayList<>();
@@ -189,14 +196,17 @@ public class BillingRunService {
     for (CreditRow credit : credits) {
       returnCredit(credit, book, methods.get(credit.tenant()), done, refunds);
     }
-    runs.insertInvoices(book.created(), clock.instant());
+    // One instant stamps the batch's rows, so its events select exactly them (in microseconds, as stored).
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    runs.insertInvoices(book.created(), now);
     runs.insertLines(book.lines());
     runs.addToTotals(book.totals());
     runs.advance(advances);
-    changeRuns.applied(applied, clock.instant());
+    changeRuns.applied(applied, now);
     changeRuns.invoiced(invoiced);
-    runs.finishCredits(done);
+    runs.finishCredits(done, now);
     gateway.refund(refunds);
+    events.runBatch(tenants, day, now);
     List<PaymentGateway.Collection> collections =
         runs.unpaid(tenants, day).stream()
             .map(u -> new PaymentGateway.Collection(u.tenant(), u.invoice(), methods.get(u.tenant()), u.total()))

@@ -36,6 +36,7 @@ public class BillingService {
   private final SubscriptionService subscriptions;
   private final TenantService tenants;
   private final AuditLog audit;
+  private final BillingEvents outbox;
   private final Clock clock;
 
   BillingService(
@@ -45,6 +46,7 @@ public class BillingService {
       SubscriptionService subscriptions,
       TenantService tenants,
       AuditLog audit,
+      BillingEvents outbox,
       Clock clock) {
     this.invoices = invoices;
     this.credits = credits;
@@ -52,6 +54,7 @@ public class BillingService {
     this.subscriptions = subscriptions;
     this.tenants = tenants;
     this.audit = audit;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -92,6 +95,7 @@ public class BillingService {
         cancelled.actor(),
         Change.of("CREDIT_RECORDED", "credit", credit.id())
             .to(credit.amount() + " pending, returned on " + credit.returnOn()));
+    outbox.creditCreated(credit);
   }
 
   /**

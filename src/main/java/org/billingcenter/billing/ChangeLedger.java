@@ -28,12 +28,14 @@ class ChangeLedger {
   private final ProratedRepository prorated;
   private final CreditRepository credits;
   private final AuditLog audit;
+  private final BillingEvents outbox;
   private final Clock clock;
 
-  ChangeLedger(ProratedRepository prorated, CreditRepository credits, AuditLog audit, Clock clock) {
+  ChangeLedger(ProratedRepository prorated, CreditRepository credits, AuditLog audit, BillingEvents outbox, Clock clock) {
     this.prorated = prorated;
     this.credits = credits;
     this.audit = audit;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -82,6 +84,7 @@ class ChangeLedger {
       credits.insertForChange(credit, changeId);
       audit.record(tenant, actor, Change.of("CREDIT_RECORDED", "credit", creditId)
           .to(credit.amount() + " pending for " + changeId + ", returned on " + credit.returnOn()));
+      outbox.creditCreated(credit);
     }
   }
 }

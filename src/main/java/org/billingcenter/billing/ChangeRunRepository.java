@@ -105,8 +105,11 @@ class ChangeRunRepository {
             .addValue("invoice", c.invoice())).toArray(MapSqlParameterSource[]::new));
   }
 
-  /** A scheduled change the run applied, and what the audit trail says about it. */
-  record Applied(TenantId tenant, SubscriptionId subscription, UUID change, String description) {}
+  /**
+   * A scheduled change the run applied, what the audit trail says about it, and the quantity or
+   * plan before and after (kept on the row for its subscription.updated event).
+   */
+  record Applied(TenantId tenant, SubscriptionId subscription, UUID change, String description, String from, String to) {}
 
   void applied(List<Applied> changes, Instant now) {
     MapSqlParameterSource[] rows = changes.stream().map(c -> new MapSqlParameterSource()
@@ -116,10 +119,12 @@ class ChangeRunRepository {
         .addValue("change", c.change())
         .addValue("after", c.change() + " " + c.description())
         .addValue("actor", ACTOR)
+        .addValue("from", c.from())
+        .addValue("to", c.to())
         .addValue("now", Utc.of(now))).toArray(MapSqlParameterSource[]::new);
     batch.batchUpdate(
         """
-        update scheduled_change set status = 'APPLIED', status_changed_at = :now
+        update scheduled_change set status = 'APPLIED', status_changed_at = :now, applied_from = :from, applied_to = :to
          where tenant_id = :tenant and change_id = :change and status = 'PENDING'
         """, rows);
     batch.batchUpdate(

@@ -46,6 +46,7 @@ public class CancellationService {
   private final CancellationSettings settings;
   private final CallbackService callbacks;
   private final ApplicationEventPublisher events;
+  private final CancellationEvents outbox;
   private final Clock clock;
 
   CancellationService(
@@ -58,6 +59,7 @@ public class CancellationService {
       CancellationSettings settings,
       CallbackService callbacks,
       ApplicationEventPublisher events,
+      CancellationEvents outbox,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.licensing = licensing;
@@ -68,6 +70,7 @@ public class CancellationService {
     this.settings = settings;
     this.callbacks = callbacks;
     this.events = events;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -136,7 +139,9 @@ public class CancellationService {
         new SubscriptionCancelled(
             tenant, id, preview.when() == CancelWhen.NOW, preview.effectiveOn(),
             locked.currentPeriod().start(), preview.credit(), preview.creditReturnedOn(), who.username()));
-    return withNames(tenant, decision);
+    Check done = withNames(tenant, decision);
+    outbox.cancelled(locked, preview, who, done.membersLosingAccess());
+    return done;
   }
 
   /** Takes back a term-end cancellation before it takes effect. */

@@ -25,12 +25,15 @@ public class LifecycleService {
   private static final Logger log = LoggerFactory.getLogger(LifecycleService.class);
 
   private final LifecycleRepository lifecycle;
+  private final LifecycleOutboxRepository events;
   private final LifecycleSettings settings;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  LifecycleService(LifecycleRepository lifecycle, LifecycleSettings settings, TransactionTemplate transaction, Clock clock) {
+  LifecycleService(LifecycleRepository lifecycle, LifecycleOutboxRepository events, LifecycleSettings settings,
+      TransactionTemplate transaction, Clock clock) {
     this.lifecycle = lifecycle;
+    this.events = events;
     this.settings = settings;
     this.transaction = transaction;
     this.clock = clock;
@@ -76,13 +79,20 @@ public class LifecycleService {
     Instant now = later(clock.instant(), dayStart).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Instant graceOver = endOfDay(day.minusDays(settings.expiredDays()));
     Instant retentionOver = endOfDay(day.minusDays(settings.disabledDays()));
+    LocalDate disablesOn = day.plusDays(settings.expiredDays());
+    LocalDate deletesOn = day.plusDays(settings.disabledDays());
     List<Step> steps = List.of(
-        new Step("TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at)),
-        new Step("TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at)),
-        new Step("SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at)),
-        new Step("TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at)),
-        new Step("EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at)),
-        new Step("RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at)),
+        new Step("TRIAL_CONVERTED", "TRIAL", "ACTIVE", at -> lifecycle.convertTrials(day, at),
+            events::trialsConverted),
+        new Step("TRIAL_EXPIRED", "TRIAL", "EXPIRED", at -> lifecycle.expireTrials(day, at), events::trialsExpired),
+        new Step("SUBSCRIPTION_ENDED_AT_TERM", "ACTIVE", "DISABLED", at -> lifecycle.endScheduled(day, at),
+            events::endedAtTerm),
+        new Step("TERM_ENDED_WITHOUT_RENEWAL", "ACTIVE", "EXPIRED", at -> lifecycle.expireTerms(day, at),
+            at -> events.expired(at, day, disablesOn)),
+        new Step("EXPIRY_GRACE_ELAPSED", "EXPIRED", "DISABLED", at -> lifecycle.disableExpired(graceOver, at),
+            at -> events.disabled(at, day, deletesOn)),
+        new Step("RETENTION_ELAPSED", "DISABLED", "DELETED", at -> lifecycle.deleteDisabled(retentionOver, at),
+            at -> events.deleted(at, day)),
         reminder(day, 0),
         reminder(day, 1));
     int[] moved = new int[steps.size()];
@@ -98,8 +108,12 @@ public class LifecycleService {
     return result;
   }
 
-  /** One transaction of the day; {@code to} null: not a status transition (nothing to audit or void here). */
-  private record Step(String action, String from, String to, ToIntFunction<Instant> move) {}
+  /**
+   * One transaction of the day; {@code to} null: not a status transition (nothing to audit or void
+   * here). {@code events} writes the outbox events of the rows {@code move} stamped.
+   */
+  private record Step(
+      String action, String from, String to, ToIntFunction<Instant> move, ToIntFunction<Instant> events) {}
 
   private static LifecycleResult result(LocalDate day, int[] moved) {
     return new LifecycleResult(day, moved[0], moved[1], moved[2], moved[3], moved[4], moved[5], moved[6] + moved[7]);
@@ -113,7 +127,8 @@ public class LifecycleService {
     int daysBefore = TRIAL_REMINDER_DAYS.get(n);
     int nextDaysBefore = n + 1 < TRIAL_REMINDER_DAYS.size() ? TRIAL_REMINDER_DAYS.get(n + 1) : 0;
     return new Step("TRIAL_WILL_END", null, null, at -> lifecycle.recordTrialReminders(
-        daysBefore, day.plusDays(nextDaysBefore), day.plusDays(daysBefore), at));
+        daysBefore, day.plusDays(nextDaysBefore), day.plusDays(daysBefore), at),
+        at -> events.trialReminders(at, daysBefore));
   }
 
   private static Instant later(Instant a, Instant b) {
@@ -134,6 +149,9 @@ public class LifecycleService {
               if (count > 0 && step.to() != null) {
                 lifecycle.audit(step.action(), step.from(), step.to(), at);
                 lifecycle.voidChanges(at);
+              }
+              if (count > 0) {
+                step.events().applyAsInt(at);
               }
               return count;
             });

@@ -11,6 +11,9 @@ import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
+import org.billingcenter.outbox.EventData;
+import org.billingcenter.outbox.EventType;
+import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.Page;
@@ -39,6 +42,7 @@ public class SubscriptionService {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final ScheduledChanges changes;
+  private final Outbox outbox;
   private final Clock clock;
 
   SubscriptionService(
@@ -48,6 +52,7 @@ public class SubscriptionService {
       AuditLog audit,
       ApplicationEventPublisher events,
       ScheduledChanges changes,
+      Outbox outbox,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.catalog = catalog;
@@ -55,6 +60,7 @@ public class SubscriptionService {
     this.audit = audit;
     this.events = events;
     this.changes = changes;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -241,6 +247,7 @@ public class SubscriptionService {
     }
     audit.record(tenant, actor,
         Change.of("AUTO_RENEW_CHANGED", "subscription", id).from(locked.autoRenew()).to(autoRenew));
+    updated(locked, "autoRenew", locked.autoRenew(), autoRenew, actor);
     return changed;
   }
 
@@ -266,6 +273,10 @@ public class SubscriptionService {
     subscriptions.update(active, clock.instant());
     audit.record(tenant, actor,
         Change.of("SUBSCRIPTION_REACTIVATED", "subscription", id).from(locked.status()).to(next));
+    outbox.append(tenant, EventType.SUBSCRIPTION_REACTIVATED, id, EventData.of("subscriptionId", id)
+        .with("quantity", active.quantity())
+        .with("currentPeriodEnd", active.currentPeriod().endExclusive())
+        .with("actor", actor).asMap());
     events.publishEvent(new SubscriptionStarted(tenant, id, active.planId(), next, active.quantity(),
         active.currentPeriod(), plan.unitPrice()));
     return active;
@@ -288,6 +299,8 @@ public class SubscriptionService {
         Change.of("SUBSCRIPTION_ENDING_UNDONE", "subscription", id)
             .from("ends on " + locked.scheduledCancelOn())
             .to("renews"));
+    // Not subscription.reactivated: access never ended; the scheduled end is taken back (EVENTS.md).
+    updated(locked, "cancellation", locked.scheduledCancelOn(), null, actor);
     events.publishEvent(new SubscriptionEndingUndone(tenant, id, clock.instant(), actor));
     return renewing;
   }
@@ -338,6 +351,7 @@ public class SubscriptionService {
     subscriptions.update(changed, clock.instant());
     audit.record(locked.tenant(), actor,
         Change.of("QUANTITY_CHANGED", "subscription", locked.id()).from(locked.quantity()).to(quantity));
+    updated(locked, "quantity", locked.quantity(), quantity, actor);
     return changed;
   }
 
@@ -359,7 +373,19 @@ public class SubscriptionService {
     subscriptions.update(changed, clock.instant());
     audit.record(locked.tenant(), actor,
         Change.of("PLAN_CHANGED", "subscription", locked.id()).from(locked.planId()).to(planId));
+    updated(locked, "plan", locked.planId(), planId, actor);
     return changed;
+  }
+
+  /** subscription.updated for a change made now, effective today in the organisation's calendar. */
+  private void updated(Subscription locked, String field, Object from, Object to, String actor) {
+    outbox.append(locked.tenant(), EventType.SUBSCRIPTION_UPDATED, locked.id(),
+        EventData.of("subscriptionId", locked.id())
+            .with("field", field)
+            .withNullable("from", from)
+            .withNullable("to", to)
+            .with("effectiveOn", tenants.today(locked.tenant()))
+            .with("actor", actor).asMap());
   }
 
   private Plan sellable(TenantId tenant, String planId, PaymentMethodId paymentMethod) {
@@ -384,6 +410,14 @@ public class SubscriptionService {
         actor,
         Change.of("SUBSCRIPTION_STARTED", "subscription", subscription.id())
             .to(subscription.status() + " x" + subscription.quantity() + " " + subscription.planId()));
+    outbox.append(subscription.tenant(), EventType.SUBSCRIPTION_CREATED, subscription.id(),
+        EventData.of("subscriptionId", subscription.id())
+            .with("planId", subscription.planId())
+            .with("status", subscription.status())
+            .with("quantity", subscription.quantity())
+            .with("trialEnd", subscription.trialEnd())
+            .with("currentPeriodEnd", subscription.currentPeriod() == null ? null : subscription.currentPeriod().endExclusive())
+            .with("actor", actor).asMap());
     events.publishEvent(
         new SubscriptionStarted(
             subscription.tenant(),

@@ -9,6 +9,9 @@ import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
+import org.billingcenter.outbox.EventData;
+import org.billingcenter.outbox.EventType;
+import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
@@ -40,11 +43,12 @@ public class TrialService {
   private final TrialSettings settings;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final Outbox outbox;
   private final Clock clock;
 
   TrialService(SubscriptionService subscriptions, SubscriptionRepository rows, TrialRepository trials,
       CatalogService catalog, TenantService tenants, TrialSettings settings, AuditLog audit,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Outbox outbox, Clock clock) {
     this.subscriptions = subscriptions;
     this.rows = rows;
     this.trials = trials;
@@ -53,6 +57,7 @@ public class TrialService {
     this.settings = settings;
     this.audit = audit;
     this.events = events;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -141,6 +146,11 @@ public class TrialService {
     rows.update(active, clock.instant());
     audit.record(tenant, actor, Change.of("TRIAL_CONVERTED_NOW", "subscription", id)
         .from("TRIAL x" + locked.quantity()).to("ACTIVE x" + buy.quantity()));
+    outbox.append(tenant, EventType.TRIAL_CONVERTED, id, EventData.of("subscriptionId", id)
+        .with("planId", active.planId())
+        .with("quantity", buy.quantity())
+        .with("currentPeriodEnd", buy.period().endExclusive())
+        .with("actor", actor).asMap());
     events.publishEvent(new SubscriptionStarted(tenant, id, active.planId(), SubscriptionStatus.ACTIVE,
         buy.quantity(), buy.period(), buy.unitPrice()));
     return buy;

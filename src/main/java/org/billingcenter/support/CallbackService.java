@@ -40,6 +40,7 @@ public class CallbackService {
   private final SubscriptionService subscriptions;
   private final TenantService tenants;
   private final AuditLog audit;
+  private final CallbackEvents events;
   private final Clock clock;
 
   CallbackService(
@@ -47,11 +48,13 @@ public class CallbackService {
       SubscriptionService subscriptions,
       TenantService tenants,
       AuditLog audit,
+      CallbackEvents events,
       Clock clock) {
     this.requests = requests;
     this.subscriptions = subscriptions;
     this.tenants = tenants;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -108,6 +111,7 @@ public class CallbackService {
     }
     audit.record(tenant, actor,
         Change.of("CALLBACK_REQUESTED", "callback_request", created.id()).to("NEW for subscription " + ask.subscription()));
+    events.created(created, actor);
     return created;
   }
 
@@ -151,7 +155,7 @@ public class CallbackService {
   @Transactional
   public CallbackRequest claim(TenantId tenant, UUID id, String engineer) {
     CallbackRequest r = open(tenant, id, CallbackStatus.NEW);
-    return save(r, CallbackStatus.CLAIMED, engineer, r.notes(), engineer, "CALLBACK_CLAIMED");
+    return save(r, CallbackStatus.CLAIMED, engineer, r.notes(), engineer, "CALLBACK_CLAIMED", engineer);
   }
 
   /** Only the engineer who claimed it completes it, and says what happened. */
@@ -164,7 +168,7 @@ public class CallbackService {
     if (!engineer.equals(r.engineer())) {
       throw new Rejected(SupportReason.CALLBACK_CLAIMED_BY_OTHER, r.engineer());
     }
-    return save(r, CallbackStatus.COMPLETED, engineer, notes.trim(), engineer, "CALLBACK_COMPLETED");
+    return save(r, CallbackStatus.COMPLETED, engineer, notes.trim(), engineer, "CALLBACK_COMPLETED", engineer);
   }
 
   /** The organisation no longer needs the call, or support closes it without one. */
@@ -175,7 +179,9 @@ public class CallbackService {
       throw new Rejected(SupportReason.CALLBACK_WRONG_STATUS, r.status());
     }
     String kept = notes == null || notes.isBlank() ? r.notes() : notes.trim();
-    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), kept, actor, "CALLBACK_WITHDRAWN");
+    // A support engineer, or the system when the subscription ended (CallbacksOnCancellation).
+    String eventActor = CallbacksOnCancellation.ACTOR.equals(actor) ? actor : "support:" + actor;
+    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), kept, actor, "CALLBACK_WITHDRAWN", eventActor);
   }
 
   /**
@@ -191,7 +197,7 @@ public class CallbackService {
     if (!globalAdmin && !actor.equals(r.requestedBy())) {
       throw new Rejected(SupportReason.CALLBACK_NOT_REQUESTER);
     }
-    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), r.notes(), actor, "CALLBACK_WITHDRAWN");
+    return save(r, CallbackStatus.WITHDRAWN, r.engineer(), r.notes(), actor, "CALLBACK_WITHDRAWN", actor);
   }
 
   private CallbackRequest open(TenantId tenant, UUID id, CallbackStatus expected) {
@@ -203,13 +209,15 @@ public class CallbackService {
   }
 
   private CallbackRequest save(
-      CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action) {
+      CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action,
+      String eventActor) {
     CallbackRequest next =
         new CallbackRequest(r.tenant(), r.id(), r.subscription(), r.contactName(), r.phone(), r.language(),
             r.preferredTimeWindow(), status, engineer, notes, r.createdAt(), clock.instant(), r.requestedBy());
     requests.update(next);
     audit.record(r.tenant(), actor,
         Change.of(action, "callback_request", r.id()).from(r.status()).to(status).because(notes));
+    events.moved(next, status, eventActor);
     return next;
   }
 
