@@ -108,8 +108,10 @@ class MailComposer {
         lines.add(Message.of(k + ".text", product, Message.of("language." + (language == null ? "en" : language))));
       }
       case CALLBACK_CLAIMED -> {
-        subject = Message.of(k + ".subject", f.text("engineerFirstName"));
-        lines.add(Message.of(k + ".text", f.text("engineerFirstName"), product));
+        // The engineer's first name is left out of the event when his account has no display name.
+        String engineer = f.text("engineerFirstName");
+        subject = engineer == null ? Message.of("notification.kind." + kind.key()) : Message.of(k + ".subject", engineer);
+        lines.add(engineer == null ? Message.of(k + ".text.unnamed", product) : Message.of(k + ".text", engineer, product));
       }
       case CALLBACK_COMPLETED -> {
         subject = Message.of(k + ".subject");

@@ -20,11 +20,16 @@ import org.billingcenter.account.Role;
 import org.billingcenter.outbox.Attempt;
 import org.billingcenter.outbox.Channel;
 import org.billingcenter.outbox.Delivery;
+import org.billingcenter.outbox.OutboxDispatcher;
 import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +58,7 @@ class MailDeliveryIT extends DatabaseIT {
   @Autowired AccountService accounts;
   @Autowired NotificationService notifications;
   @Autowired TransactionTemplate transaction;
+  @Autowired OutboxDispatcher dispatcher;
 
   @Test
   void a_cancellation_mails_every_recipient_once_in_his_own_language() throws Exception {
@@ -93,6 +99,43 @@ class MailDeliveryIT extends DatabaseIT {
           assertThat(m.status()).isEqualTo(SentEmail.Status.SENT);
           assertThat(m.html()).contains("opsagt");
         });
+  }
+
+  /** End to end: the API's cancellation writes its event, the dispatcher fans it out and sends it. */
+  @Test
+  void a_cancellation_through_the_api_reaches_the_billing_admin_through_the_dispatcher() throws Exception {
+    Given org = tenants.tenant(2);
+    Subscription s = tenants.subscription(org, 2, 1);
+    String danish = admin(org, Role.BILLING_ADMIN, "da-DK", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+    drain();
+    int before = SMTP.getReceivedMessages().length;
+    mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation").with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().is2xxSuccessful());
+    drain();
+    List<MimeMessage> received = Arrays.asList(SMTP.getReceivedMessages()).subList(before, SMTP.getReceivedMessages().length);
+    List<MimeMessage> toDanish = received.stream().filter(m -> recipient(m).equals(danish)).toList();
+    assertThat(toDanish).hasSize(1);
+    assertThat(toDanish.get(0).getSubject()).contains("Test Product").contains("opsagt");
+    assertThat(text(toDanish.get(0))).contains("Person 1").contains("krediteret");
+  }
+
+  /** Rounds of the dispatcher until one finds nothing to do (other tests' events included). */
+  private void drain() {
+    for (int i = 0; i < 200; i++) {
+      OutboxDispatcher.Result r = dispatcher.runOnce();
+      if (r.fannedOut() == 0 && r.sent() == 0) {
+        return;
+      }
+    }
+    throw new AssertionError("the outbox did not drain");
+  }
+
+  private static String recipient(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.billingcenter.notification.web;
 
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.notification.NotificationService;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The operator's Sent e-mails: every organisation's mails, newest first, searchable by recipient;
  * one mail shows its HTML in a sandboxed frame (no script, no form, no navigation of this page) and
- * its plain-text part as text.
+ * its plain-text part as text. Times are UTC: the list spans organisations and their zones.
  */
 @Controller
 @RequestMapping("/operator/sent-emails")
@@ -37,12 +38,14 @@ class SentEmailPages {
     model.addAttribute("q", q);
     model.addAttribute("mails", mails.items());
     model.addAttribute("pager", PageLinks.of(mails, "page"));
+    model.addAttribute("utc", ZoneOffset.UTC);
     return "notification/sent-emails";
   }
 
   @GetMapping("/{tenant}/{id}")
   String one(@PathVariable UUID tenant, @PathVariable UUID id, Model model) {
     model.addAttribute("mail", notifications.sentEmail(new TenantId(tenant), id));
+    model.addAttribute("utc", ZoneOffset.UTC);
     return "notification/sent-email";
   }
 }
