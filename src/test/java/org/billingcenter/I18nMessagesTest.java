@@ -144,7 +144,20 @@ class I18nMessagesTest {
           Map.entry("cancel.done.end-of-term", Set.of(1)),
           Map.entry("cancel.done.credit", Set.of(1)),
           Map.entry("invoice.kind.INVOICE", Set.of(0)),
-          Map.entry("invoice.kind.CREDIT_NOTE", Set.of(0)));
+          Map.entry("invoice.kind.CREDIT_NOTE", Set.of(0)),
+          Map.entry("notification.mail.trial_will_end.converts", Set.of(0)),
+          Map.entry("notification.mail.trial_will_end.expires", Set.of(0)),
+          Map.entry("notification.mail.trial_converted.text", Set.of(1)),
+          Map.entry("notification.mail.trial_expired.text", Set.of(0)),
+          Map.entry("notification.mail.subscription_cancelled.by", Set.of(1)),
+          Map.entry("notification.mail.subscription_cancelled.on-behalf", Set.of(0)),
+          Map.entry("notification.mail.subscription_cancelled.credit", Set.of(1)),
+          Map.entry("notification.mail.invoice_issued.subject", Set.of(0)),
+          Map.entry("notification.mail.invoice_issued.text", Set.of(0)),
+          Map.entry("notification.mail.subscription_expired.text", Set.of(0, 1)),
+          Map.entry("notification.mail.subscription_disabled.text", Set.of(0, 1)),
+          Map.entry("notification.mail.subscription_deleted.text", Set.of(0)),
+          Map.entry("notification.mail.webhook_endpoint_disabled.text", Set.of(1)));
 
   @ParameterizedTest
   @ValueSource(strings = {"messages", "messages_fr", "messages_da", "messages_bg", "messages_zh_CN", "messages_zh_TW"})

@@ -8,7 +8,9 @@ public enum AccountReason implements Reason {
   ROLE_NOT_FOR_TENANT(Kind.INVALID),
   NO_TENANT(Kind.FORBIDDEN),
   /** A language the product does not speak (same code and message as a callback's). */
-  UNSUPPORTED_LANGUAGE(Kind.INVALID);
+  UNSUPPORTED_LANGUAGE(Kind.INVALID),
+  /** Not an e-mail address (see {@link EmailAddress}). */
+  EMAIL_INVALID(Kind.INVALID);
 
   private final Kind kind;
 

@@ -1,10 +1,12 @@
 package org.billingcenter.account;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.Rejected;
+import org.billingcenter.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +63,7 @@ public class AccountService implements UserDetailsService {
     if (!account.roles().stream().allMatch(Role::isTenantRole)) {
       throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
     }
+    account = account.withEmail(EmailAddress.normalised(account.email()).orElse(null));
     insert(account, password);
     audit.record(
         account.tenant(),
@@ -118,7 +121,30 @@ public class AccountService implements UserDetailsService {
           Change.of("ACCOUNT_LANGUAGE_CHOSEN", "admin_account", account.username())
               .from(account.locale()).to(locale));
     }
-    return new AdminAccount(account.username(), account.tenant(), account.displayName(), account.roles(), locale);
+    return new AdminAccount(account.username(), account.tenant(), account.displayName(), account.roles(), locale,
+        account.email());
+  }
+
+  /**
+   * The account's own e-mail address, where notifications reach it (blank: none). The caller's own
+   * account only, as for the language. The audit keeps whether one was set, not the address.
+   */
+  @Transactional
+  public AdminAccount chooseEmail(AdminAccount account, String email) {
+    String address = EmailAddress.normalised(email).orElse(null);
+    accounts.updateEmail(account.username(), address);
+    if (account.tenant() != null) {
+      audit.record(account.tenant(), account.username(),
+          Change.of("ACCOUNT_EMAIL_CHOSEN", "admin_account", account.username())
+              .from(account.email() != null).to(address != null));
+    }
+    return account.withEmail(address);
+  }
+
+  /** The organisation's enabled admin accounts with their roles and addresses, by username. */
+  @Transactional(readOnly = true)
+  public List<AdminAccount> tenantAccounts(TenantId tenant) {
+    return accounts.ofTenant(tenant);
   }
 
   /** One query, no transaction around it: a read-only transaction would cost three round trips more. */

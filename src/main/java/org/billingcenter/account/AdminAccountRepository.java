@@ -39,9 +39,10 @@ class AdminAccountRepository {
     jdbc.sql(
             """
             insert into admin_account (username, tenant_id, display_name, password_hash, locale,
-                                       enabled, created_at)
-            values (:username, :tenant, :name, :hash, :locale, true, :now)
+                                       enabled, created_at, email)
+            values (:username, :tenant, :name, :hash, :locale, true, :now, :email)
             """)
+        .param("email", account.email())
         .param("username", account.username())
         .param("tenant", account.tenant() == null ? null : account.tenant().value())
         .param("name", account.displayName())
@@ -64,12 +65,44 @@ class AdminAccountRepository {
         .update();
   }
 
+  void updateEmail(String username, String email) {
+    jdbc.sql("update admin_account set email = :email where username = :username")
+        .param("email", email)
+        .param("username", username)
+        .update();
+  }
+
+  /** The tenant's enabled accounts with their roles, by username. */
+  List<AdminAccount> ofTenant(TenantId tenant) {
+    Map<String, Set<Role>> roles = new java.util.HashMap<>();
+    List<Map<String, Object>> rows = jdbc.sql(
+            """
+            select a.username, a.tenant_id, a.display_name, a.password_hash, a.locale, a.enabled, a.email, r.role
+              from admin_account a left join admin_account_role r on r.username = a.username
+             where a.tenant_id = :tenant and a.enabled
+             order by a.username
+            """)
+        .param("tenant", tenant.value())
+        .query()
+        .listOfRows();
+    rows.forEach(row -> {
+      Set<Role> of = roles.computeIfAbsent((String) row.get("username"), u -> EnumSet.noneOf(Role.class));
+      if (row.get("role") != null) {
+        of.add(Role.valueOf((String) row.get("role")));
+      }
+    });
+    Map<String, AdminAccount> accounts = new java.util.LinkedHashMap<>();
+    rows.forEach(row -> accounts.computeIfAbsent((String) row.get("username"),
+        u -> map(row, roles.get(u)).account()));
+    return List.copyOf(accounts.values());
+  }
+
   /** The account and its roles in one round trip: this runs on every API request. */
   Optional<SignedInAccount> findForSignIn(String username) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     List<Map<String, Object>> rows = jdbc.sql(
             """
-            select a.username, a.tenant_id, a.display_name, a.password_hash, a.locale, a.enabled, r.role
+            select a.username, a.tenant_id, a.display_name, a.password_hash, a.locale, a.enabled, a.email, r.role
               from admin_account a left join admin_account_role r on r.username = a.username
              where a.username = :username
             """)
@@ -89,7 +122,8 @@ class AdminAccountRepository {
             tenant == null ? null : new TenantId(tenant),
             (String) row.get("display_name"),
             roles,
-            locale == null ? null : Locale.forLanguageTag(locale));
+            locale == null ? null : Locale.forLanguageTag(locale),
+            (String) row.get("email"));
     return new SignedInAccount(account, (String) row.get("password_hash"), Boolean.TRUE.equals(row.get("enabled")));
   }
 

@@ -40,6 +40,14 @@ public class LocalFormats {
     return combine(language, country);
   }
 
+  /**
+   * {@code language} with a given organisation's country, for what is written outside a request
+   * (e-mails): the same pairing as the pages make.
+   */
+  public static Locale formatLocale(Locale language, String country) {
+    return combine(language, country);
+  }
+
   static Locale combine(Locale language, String country) {
     if (country == null || language.getLanguage().equals("zh") || country.equalsIgnoreCase(language.getCountry())) {
       return language;

@@ -141,11 +141,13 @@ class DemoData {
     Tenant tenant =
         new Tenant(
             TenantId.random(), name, country, Locale.forLanguageTag(locale), ZoneId.of(zone), Currency.getInstance(currency));
-    return tenants.seed(new NewTenant(tenant, admin, adminName, PASSWORD), ACTOR).id();
+    return tenants.seed(new NewTenant(tenant, admin, adminName, PASSWORD, DemoNames.adminEmail(adminName, name)), ACTOR).id();
   }
 
   private void tenantAccount(TenantId tenant, String username, String name, Role role) {
-    accounts.seedTenantAccount(new AdminAccount(username, tenant, name, Set.of(role), null), PASSWORD, ACTOR);
+    accounts.seedTenantAccount(
+        new AdminAccount(username, tenant, name, Set.of(role), null, DemoNames.adminEmail(name, "Alder Studio")),
+        PASSWORD, ACTOR);
   }
 
   private List<MemberId> members(TenantId tenant, String domain, int count) {

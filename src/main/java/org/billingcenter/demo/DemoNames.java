@@ -26,4 +26,10 @@ final class DemoNames {
   static String email(int i, String domain) {
     return name(i).toLowerCase(Locale.ROOT).replace(' ', '.') + "@" + domain;
   }
+
+  /** A demo admin's fictional address: "Boris Birch" of "Birch Logistics" is boris@birch-logistics.example. */
+  static String adminEmail(String person, String organisation) {
+    String first = person.split(" ")[0].toLowerCase(Locale.ROOT);
+    return first + "@" + organisation.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
+  }
 }

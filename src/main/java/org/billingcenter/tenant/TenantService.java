@@ -67,9 +67,14 @@ public class TenantService implements TenantCountry {
     this.clock = clock;
   }
 
-  /** What an operator gives to open an organisation with its first Global admin. */
+  /** What an operator gives to open an organisation with its first Global admin (his address optional). */
   public record NewTenant(
-      Tenant tenant, String adminUsername, String adminDisplayName, String adminPassword) {}
+      Tenant tenant, String adminUsername, String adminDisplayName, String adminPassword, String adminEmail) {
+
+    public NewTenant(Tenant tenant, String adminUsername, String adminDisplayName, String adminPassword) {
+      this(tenant, adminUsername, adminDisplayName, adminPassword, null);
+    }
+  }
 
   /** The first admin's password must pass the account module's password policy. */
   @Transactional
@@ -93,7 +98,8 @@ public class TenantService implements TenantCountry {
             tenant.id(),
             command.adminDisplayName(),
             Set.of(Role.GLOBAL_ADMIN),
-            tenant.locale());
+            tenant.locale(),
+            command.adminEmail());
     if (seeded) {
       accounts.seedTenantAccount(admin, command.adminPassword(), actor);
     } else {

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * My account: the signed-in admin's own language, saved on the account so every sign-in, on any
  * device, speaks it (before Accept-Language); the switcher's cookie still changes the current visit.
+ * And the admin's own e-mail address, where his notifications go.
  */
 @Controller
 @RequestMapping("/account")
@@ -63,6 +64,16 @@ class AccountPages {
     signedInAs(me.with(changed), request, response);
     locales.setLocale(request, response, chosen);
     flash.addFlashAttribute("notice", "account.notice.language-saved");
+    return "redirect:/account";
+  }
+
+  /** Where this admin's notifications go; blank removes the address. Refused when not an address. */
+  @PostMapping("/email")
+  String email(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String email,
+      HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+    AdminAccount changed = accounts.chooseEmail(me.account(), email);
+    signedInAs(me.with(changed), request, response);
+    flash.addFlashAttribute("notice", "account.notice.email-saved");
     return "redirect:/account";
   }
 

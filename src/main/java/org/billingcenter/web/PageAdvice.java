@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.subscription.web",
       "org.billingcenter.licensing.web",
       "org.billingcenter.billing.web",
+      "org.billingcenter.notification.web",
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
       "org.billingcenter.webhook.web",

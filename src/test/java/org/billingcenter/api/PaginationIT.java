@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
+import org.billingcenter.notification.NotificationService;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
@@ -64,6 +65,7 @@ class PaginationIT extends DatabaseIT {
   @Autowired BillingRunService runs;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
+  @Autowired NotificationService notifications;
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
   record Lists(Given many, Given dated, Subscription seats, String engineer) {}
@@ -87,6 +89,10 @@ class PaginationIT extends DatabaseIT {
    */
   private Lists build() {
     Given many = tenants.tenant(ITEMS);
+    for (int i = 0; i < ITEMS; i++) {
+      String address = "recipient-" + i + "@many.example";
+      transaction.executeWithoutResult(t -> notifications.addRecipient(many.id(), address, "t"));
+    }
     for (int i = 1; i < ITEMS; i++) {
       tenantService.addPaymentMethod(many.id(), new NewPaymentMethod("tok_" + i, "Visa", "4242", 12, 2035), "t");
     }
@@ -133,6 +139,7 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/credits", many, "$", items),
         new Fixture("/api/v1/refunds", many, "$", items),
         new Fixture("/api/v1/callback-requests", many, "$", items),
+        new Fixture("/api/v1/billing-notifications/recipients", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.Role;
 import org.billingcenter.billing.BillingService;
+import org.billingcenter.notification.NotificationService;
 import org.billingcenter.subscription.ScheduledChange;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
@@ -51,6 +52,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired TransactionTemplate transaction;
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
+  @Autowired NotificationService notifications;
 
   record Operation(HttpMethod method, String path) {}
 
@@ -72,8 +74,11 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String endpoint = webhooks.register(Owner.of(victim.id()),
         new NewWebhookEndpoint("https://93.184.215.14/victim", List.of("subscription.cancelled"), "victim"), "t").endpoint().id().toString();
     String delivery = webhookDelivery(victim, endpoint);
+    String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
+        .id().toString();
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
-        victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery);
+        victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
+        "victim-books@example.org");
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -103,7 +108,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
-                : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery : victimSub.id().toString());
+                : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
+                : op.path().startsWith("/api/v1/billing-notifications") ? recipient : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
                 .with(user(accounts.loadUserByUsername(username))))
@@ -228,5 +234,27 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
     assertThat(jdbc.sql("select count(*) from member where tenant_id = :t").param("t", attacker.id().value())
         .query(Long.class).single()).as("the copy went to the importer's own organisation, once").isEqualTo(1);
+  }
+
+  /**
+   * Billing notifications: another organisation's admin sees none of this one's recipients and
+   * cannot remove them from the page; the operator's Sent e-mails pages refuse every tenant account.
+   */
+  @Test
+  void the_notification_pages_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(0);
+    var recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-ledger@example.org", "t"));
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.BILLING_ADMIN))) {
+      var me = user(accounts.loadUserByUsername(username));
+      MockHttpServletResponse page = mvc.perform(get("/billing/notifications").with(me)).andReturn().getResponse();
+      assertThat(page.getContentAsString()).doesNotContain("victim-ledger@example.org").doesNotContain(recipient.id().toString());
+      mvc.perform(post("/billing/notifications/recipients/" + recipient.id() + "/remove").with(me).with(csrf()));
+      for (String path : List.of("/operator/sent-emails", "/operator/sent-emails/" + victim.id() + "/" + recipient.id())) {
+        assertThat(mvc.perform(get(path).with(me)).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
 }

@@ -70,6 +70,8 @@ public abstract class DatabaseIT {
     registry.add("billing-center.demo.seed", () -> "never");
     // Tests call the jobs' services with dates; the scheduler would bill "today" behind their back.
     registry.add("db-scheduler.enabled", () -> "false");
+    // The embedded SMTP server (H2 without spring.mail.host) on a free port: contexts and builds run side by side.
+    registry.add("billing-center.mail.embedded-port", () -> "0");
     // Contexts of different test classes share one database: a dispatcher thread in each would take
     // the others' events (fanned out to its own channels) and send on a clock another test moved.
     // Tests drive delivery with OutboxDispatcher.runOnce() instead.

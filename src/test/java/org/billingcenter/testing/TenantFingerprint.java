@@ -19,7 +19,10 @@ public final class TenantFingerprint {
       "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from scheduled_change where tenant_id = :t",
       "select count(*) || ':' || coalesce(sum(amount_minor), 0) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from prorated_amount where tenant_id = :t",
       "select count(*) || ':' || coalesce(sum(case when status = 'ENABLED' then 1 else 0 end), 0) || ':' || coalesce(max(secret), '') from webhook_endpoint where tenant_id = :t",
-      "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t");
+      "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t",
+      "select count(*) || '' from notification_recipient where tenant_id = :t",
+      "select count(*) || '' from notification_opt_out where tenant_id = :t",
+      "select count(*) || '' from sent_email where tenant_id = :t");
 
   private TenantFingerprint() {}
 

@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import org.billingcenter.account.EmailAddress;
 import org.billingcenter.account.AcceptablePassword;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.NewCredentials;
@@ -65,7 +66,11 @@ class TenantApi {
               maxLength = PasswordPolicy.MAX_LENGTH,
               format = "password",
               description = "Not the username nor containing it, and not a common password")
-          String password)
+          String password,
+      @EmailAddress.Valid
+          @Schema(description = "Optional: where this admin's notifications go (stored in lower case)",
+              example = "ada@example.org")
+          String email)
       implements NewCredentials {}
 
   record CreateTenant(
@@ -91,7 +96,7 @@ class TenantApi {
     FirstAdmin admin = body.admin();
     return TenantView.of(
         tenants.create(
-            new NewTenant(tenant, admin.username(), admin.displayName(), admin.password()),
+            new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()),
             me.getName()));
   }
 

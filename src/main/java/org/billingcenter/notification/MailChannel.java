@@ -1,0 +1,106 @@
+package org.billingcenter.notification;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.billingcenter.outbox.Attempt;
+import org.billingcenter.outbox.Channel;
+import org.billingcenter.outbox.Delivery;
+import org.billingcenter.outbox.DeliveryChannel;
+import org.billingcenter.outbox.OutboxEvent;
+import org.billingcenter.tenant.Tenant;
+import org.billingcenter.tenant.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's e-mail channel: an event that has a mail goes to each of its recipients' addresses
+ * (one delivery per address), rendered at send time in that recipient's language (his account's,
+ * else the organisation's) and kept, sent or not, in the sent mails.
+ */
+@Component
+class MailChannel implements DeliveryChannel {
+
+  private static final Logger log = LoggerFactory.getLogger(MailChannel.class);
+
+  private final NotificationService notifications;
+  private final MailComposer composer;
+  private final MailRenderer renderer;
+  private final MailOutlet outlet;
+  private final TenantService tenants;
+  private final Clock clock;
+
+  MailChannel(NotificationService notifications, MailComposer composer, MailRenderer renderer, MailOutlet outlet,
+      TenantService tenants, Clock clock) {
+    this.notifications = notifications;
+    this.composer = composer;
+    this.renderer = renderer;
+    this.outlet = outlet;
+    this.tenants = tenants;
+    this.clock = clock;
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.EMAIL;
+  }
+
+  /** Nothing while sending is off (PostgreSQL without an SMTP server): no delivery would ever succeed. */
+  @Override
+  public Map<UUID, List<String>> targetsFor(List<OutboxEvent> events) {
+    Map<UUID, List<String>> targets = new LinkedHashMap<>();
+    if (!outlet.sending()) {
+      return targets;
+    }
+    for (OutboxEvent event : events) {
+      MailKind.of(event.type()).ifPresent(kind -> {
+        List<String> addresses = notifications.addressesFor(event.tenant(), kind);
+        if (!addresses.isEmpty()) {
+          targets.put(event.eventId(), addresses);
+        }
+      });
+    }
+    return targets;
+  }
+
+  @Override
+  public Attempt send(Delivery delivery, OutboxEvent event) {
+    long started = clock.millis();
+    Optional<MailKind> kind = MailKind.of(event.type());
+    if (kind.isEmpty() || !outlet.sending()) {
+      return Attempt.giveUp(null, 0, kind.isEmpty() ? "no mail for " + event.type().wireName() : "e-mail sending is off");
+    }
+    RenderedMail mail;
+    try {
+      Tenant tenant = tenants.get(event.tenant());
+      Locale locale = notifications.accountLocale(event.tenant(), delivery.target()).orElse(tenant.locale());
+      mail = renderer.render(composer.compose(kind.get(), event), locale, tenant.country());
+    } catch (RuntimeException e) {
+      // A mail that cannot be written now will not be written on a retry either (bad data, a template error).
+      log.error("Cannot write the {} mail of event {}", event.type().wireName(), event.eventId(), e);
+      return Attempt.giveUp(null, clock.millis() - started, "cannot write the mail: " + e.getClass().getSimpleName());
+    }
+    Optional<MailOutlet.Refusal> refusal = outlet.send(delivery.target(), mail);
+    long took = clock.millis() - started;
+    notifications.recordSent(new SentEmail(event.tenant(), UUID.randomUUID(), delivery.deliveryId(), mail.kind(),
+        delivery.target(), mail.locale(), mail.subject(), mail.text(), mail.html(),
+        refusal.isEmpty() ? SentEmail.Status.SENT : SentEmail.Status.FAILED,
+        refusal.map(r -> excerpt(r.detail())).orElse(null), clock.instant()));
+    if (refusal.isEmpty()) {
+      return Attempt.delivered(250, took, "accepted by the SMTP server");
+    }
+    MailOutlet.Refusal r = refusal.get();
+    return r.permanent()
+        ? Attempt.giveUp(r.code(), took, excerpt(r.detail()))
+        : Attempt.retry(r.code(), took, excerpt(r.detail()));
+  }
+
+  private static String excerpt(String detail) {
+    return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+  }
+}

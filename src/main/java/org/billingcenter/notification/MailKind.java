@@ -1,0 +1,58 @@
+package org.billingcenter.notification;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.billingcenter.outbox.EventType;
+
+/**
+ * The mails there are, each told by one event. Optional ones an admin may turn off for himself;
+ * the others (money, access ending, data deleted) always go. Only Global admins hear of a webhook
+ * endpoint turned off: they own the endpoints.
+ */
+public enum MailKind {
+  TRIAL_WILL_END(EventType.TRIAL_WILL_END, true),
+  TRIAL_CONVERTED(EventType.TRIAL_CONVERTED, true),
+  TRIAL_EXPIRED(EventType.TRIAL_EXPIRED, false),
+  SUBSCRIPTION_CANCELLED(EventType.SUBSCRIPTION_CANCELLED, false),
+  CREDIT_RETURNED(EventType.CREDIT_APPLIED, false),
+  REFUND_ISSUED(EventType.REFUND_CREATED, false),
+  INVOICE_ISSUED(EventType.INVOICE_FINALIZED, true),
+  CALLBACK_RECEIVED(EventType.CALLBACK_REQUEST_CREATED, true),
+  CALLBACK_CLAIMED(EventType.CALLBACK_REQUEST_CLAIMED, true),
+  CALLBACK_COMPLETED(EventType.CALLBACK_REQUEST_COMPLETED, true),
+  SUBSCRIPTION_EXPIRED(EventType.SUBSCRIPTION_EXPIRED, false),
+  SUBSCRIPTION_DISABLED(EventType.SUBSCRIPTION_DISABLED, false),
+  SUBSCRIPTION_DELETED(EventType.SUBSCRIPTION_DELETED, false),
+  WEBHOOK_ENDPOINT_DISABLED(EventType.WEBHOOK_ENDPOINT_DISABLED, false);
+
+  private final EventType event;
+  private final boolean optional;
+
+  MailKind(EventType event, boolean optional) {
+    this.event = event;
+    this.optional = optional;
+  }
+
+  public EventType event() {
+    return event;
+  }
+
+  public boolean optional() {
+    return optional;
+  }
+
+  /** Global admins only; no Billing admin, no additional recipient. */
+  public boolean globalAdminsOnly() {
+    return this == WEBHOOK_ENDPOINT_DISABLED;
+  }
+
+  /** The part of its message keys: {@code notification.mail.<key>.subject}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<MailKind> of(EventType event) {
+    return Arrays.stream(values()).filter(k -> k.event == event).findFirst();
+  }
+}

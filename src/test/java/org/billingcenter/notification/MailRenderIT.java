@@ -1,0 +1,107 @@
+package org.billingcenter.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.billingcenter.subscription.Subscription;
+import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.TestTenants.Given;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every mail in every language, through the real composer (names read from the modules) and
+ * renderer: no missing key, no unformatted argument, both parts written, the page linked, and no
+ * English word in a mail that is not English.
+ */
+class MailRenderIT extends DatabaseIT {
+
+  static final List<String> LANGUAGES = List.of("en", "fr-FR", "da-DK", "bg-BG", "zh-CN", "zh-TW");
+  /**
+   * Words the translations share with English on purpose: technical terms, and French words spelt
+   * as English ones (the page "Notifications de facturation").
+   */
+  static final Set<String> SHARED = Set.of("mail", "webhook", "webhooks", "page", "notifications",
+      // month names Danish writes as English does
+      "april", "august", "september", "november", "december",
+      // words French or Danish spell as English does
+      "date", "organisation", "part", "data");
+  static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+
+  @Autowired MailComposer composer;
+  @Autowired MailRenderer renderer;
+
+  @Test
+  void every_mail_renders_completely_in_every_language() {
+    Given org = tenants.tenant(3);
+    Subscription s = tenants.subscription(org, 3, 2);
+    List<Map<String, String>> losing = List.of(
+        Map.of("memberId", org.members().get(0).toString(), "name", "Person 1"),
+        Map.of("memberId", org.members().get(1).toString(), "name", "Person 2"));
+    List<String> english = new java.util.ArrayList<>();
+    for (MailKind kind : MailKind.values()) {
+      MailContent content = composer.compose(kind, MailEvents.of(kind, org.id(), s.id().toString(), losing));
+      Set<String> englishWords = words(renderer.render(content, Locale.ENGLISH, "FR").text(), content);
+      for (String language : LANGUAGES) {
+        RenderedMail mail = renderer.render(content, Locale.forLanguageTag(language), "FR");
+        String what = kind + " in " + language;
+        assertThat(mail.subject()).as(what).isNotBlank().doesNotContain("{").doesNotContain("??");
+        assertThat(mail.text()).as(what).isNotBlank().doesNotContain("{").doesNotContain("}").doesNotContain("??")
+            .contains("http://localhost:8080" + linkPath(content));
+        assertThat(mail.html()).as(what).contains("<html").doesNotContain("{").doesNotContain("??")
+            .contains("href=\"http://localhost:8080" + linkPath(content) + "\"");
+        if (!language.equals("en")) {
+          Set<String> common = new HashSet<>(words(mail.text(), content));
+          common.retainAll(englishWords);
+          if (!common.isEmpty()) {
+            english.add(what + ": " + common);
+          }
+        }
+      }
+    }
+    assertThat(english).as("English words in mails that are not English").isEmpty();
+  }
+
+  @Test
+  void a_cancellation_names_who_loses_access_and_the_credit_in_the_readers_formats() {
+    Given org = tenants.tenant(2);
+    Subscription s = tenants.subscription(org, 2, 2);
+    List<Map<String, String>> losing = List.of(Map.of("memberId", org.members().get(0).toString(), "name", "Old name"));
+    MailContent content = composer.compose(MailKind.SUBSCRIPTION_CANCELLED,
+        MailEvents.of(MailKind.SUBSCRIPTION_CANCELLED, org.id(), s.id().toString(), losing));
+    RenderedMail danish = renderer.render(content, Locale.forLanguageTag("da-DK"), "FR");
+    assertThat(danish.subject()).contains("Test Product").contains("opsagt");
+    assertThat(danish.text()).contains("12,34").contains("€").contains("1. april 2026").contains("Person 1")
+        .doesNotContain("Old name");
+    RenderedMail english = renderer.render(content, Locale.ENGLISH, "FR");
+    assertThat(english.text()).contains("€12.34").contains("April 1, 2026").contains("on your organisation's behalf");
+  }
+
+  private static String linkPath(MailContent content) {
+    return content.linkPath();
+  }
+
+  /** The words of a mail that are not values (names, addresses, the organisation, the link). */
+  private static Set<String> words(String text, MailContent content) {
+    String prose = text.replaceAll("https?://\\S+", " ").replace(content.organisation(), " ");
+    for (String name : content.names()) {
+      prose = prose.replace(name, " ");
+    }
+    prose = prose.replace("Test Product", " ").replace("hooks.example.org", " ").replace("Zoltan", " ");
+    Set<String> words = new HashSet<>();
+    Matcher m = WORD.matcher(prose);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (!SHARED.contains(w)) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+}
