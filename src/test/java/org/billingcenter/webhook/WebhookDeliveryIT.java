@@ -1,6 +1,9 @@
 package org.billingcenter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.standardwebhooks.Webhook;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import org.billingcenter.outbox.Outbox;
 import org.billingcenter.outbox.OutboxDispatcher;
 import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,33 @@ class WebhookDeliveryIT extends DatabaseIT {
         .param("t", event.tenant().value()).param("e", event.eventId()).param("target", endpoint.endpoint().id().toString())
         .query(UUID.class).single();
     return deliveries.find(id).orElseThrow();
+  }
+
+  /** End to end: an admin cancels through the API; the event it wrote reaches the endpoint once, signed. */
+  @Test
+  void a_cancellation_through_the_api_is_delivered_once_to_the_subscribed_endpoint_with_a_valid_signature()
+      throws Exception {
+    Given own = tenants.tenant(3);
+    Subscription s = tenants.subscription(own, 2, 1);
+    var ok = webhooks.register(Owner.of(own.id()),
+        new NewWebhookEndpoint(receiver.url("/e2e"), List.of("subscription.cancelled"), "e2e"), "admin");
+    drain();
+    mvc.perform(post("/api/v1/subscriptions/" + s.id() + "/cancellation").with(httpBasic(own.admin(), own.password())))
+        .andExpect(status().is2xxSuccessful());
+    drain();
+    drain();
+
+    List<UUID> events = jdbc.sql("select event_id from outbox_event where tenant_id = :t and subject_id = :s"
+            + " and event_type = 'subscription.cancelled'")
+        .param("t", own.id().value()).param("s", s.id().toString()).query(UUID.class).list();
+    assertThat(events).as("one event for one cancellation").hasSize(1);
+    assertThat(receiver.at("/e2e")).as("one delivery").hasSize(1);
+    Receiver.Received got = receiver.at("/e2e").get(0);
+    assertThat(got.header("webhook-id")).isEqualTo(events.get(0).toString());
+    new Webhook(ok.secret()).verify(got.body(), got.headers());
+    JsonNode body = json.readTree(got.body());
+    assertThat(body.get("type").asString()).isEqualTo("subscription.cancelled");
+    assertThat(body.get("data").get("subscriptionId").asString()).isEqualTo(s.id().toString());
   }
 
   @Test
