@@ -1,7 +1,9 @@
 package org.billingcenter.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.billingcenter.api.LocalFormats;
 import org.billingcenter.api.Problems;
 import org.billingcenter.shared.Message;
@@ -35,6 +37,15 @@ class Formats {
   /** Date and time of a moment already in the organisation's zone. */
   public String dateTime(LocalDateTime moment) {
     return formats.dateTime(moment, LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * A moment of the service's own logs (deliveries, sent mails), the same for every reader whatever
+   * organisation or none: in UTC, said so.
+   */
+  public String utc(Instant moment) {
+    return moment == null ? "" : formats.dateTime(moment.atZone(ZoneOffset.UTC).toLocalDateTime(),
+        LocaleContextHolder.getLocale()) + " UTC";
   }
 
   /** A sentence with its values (a decision, a refusal) in the page's language. */

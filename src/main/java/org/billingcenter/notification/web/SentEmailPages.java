@@ -1,6 +1,5 @@
 package org.billingcenter.notification.web;
 
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.notification.NotificationService;
@@ -38,14 +37,12 @@ class SentEmailPages {
     model.addAttribute("q", q);
     model.addAttribute("mails", mails.items());
     model.addAttribute("pager", PageLinks.of(mails, "page"));
-    model.addAttribute("utc", ZoneOffset.UTC);
     return "notification/sent-emails";
   }
 
   @GetMapping("/{tenant}/{id}")
   String one(@PathVariable UUID tenant, @PathVariable UUID id, Model model) {
     model.addAttribute("mail", notifications.sentEmail(new TenantId(tenant), id));
-    model.addAttribute("utc", ZoneOffset.UTC);
     return "notification/sent-email";
   }
 }
