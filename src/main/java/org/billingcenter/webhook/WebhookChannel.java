@@ -60,6 +60,12 @@ class WebhookChannel implements DeliveryChannel {
     return targets;
   }
 
+  /** Its targets are endpoint ids; anything else is some other sender's. */
+  @Override
+  public boolean handles(String target) {
+    return endpointId(target).isPresent();
+  }
+
   @Override
   public Attempt send(Delivery delivery, OutboxEvent event) {
     Optional<WebhookEndpointRepository.Keys> keys = endpointId(delivery.target())

@@ -39,6 +39,7 @@ import org.billingcenter.testing.TenantFingerprint;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.billingcenter.outbox.Outbox;
+import org.billingcenter.notification.NotificationService;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookFixtures;
@@ -87,6 +88,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
   @Autowired WebhookService webhooks;
+  @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
@@ -217,6 +219,11 @@ class PageFormFuzzIT extends DatabaseIT {
         forms.addAll(formsOn(page, render(get(page), as), as));
       }
     }
+
+    // Issue 14: Billing notifications (opt-outs, add a recipient, remove one) and Sent e-mails.
+    transaction.executeWithoutResult(s -> notifications.addRecipient(org.id(), "fuzz-books@example.org", "t"));
+    forms.addAll(formsOn("/billing/notifications", render(get("/billing/notifications"), admin), admin));
+    forms.addAll(formsOn("/operator/sent-emails", render(get("/operator/sent-emails"), operatorAccount), operatorAccount));
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {

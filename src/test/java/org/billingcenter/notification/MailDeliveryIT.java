@@ -116,7 +116,7 @@ class MailDeliveryIT extends DatabaseIT {
     List<MimeMessage> toDanish = received.stream().filter(m -> recipient(m).equals(danish)).toList();
     assertThat(toDanish).hasSize(1);
     assertThat(toDanish.get(0).getSubject()).contains("Test Product").contains("opsagt");
-    assertThat(text(toDanish.get(0))).contains("Person 1").contains("krediteret");
+    assertThat(text(toDanish.get(0))).contains("Person 1").contains("kreditering");
   }
 
   /** Rounds of the dispatcher until one finds nothing to do (other tests' events included). */
