@@ -135,6 +135,7 @@ class NotificationsBrowserIT extends DemoJourney {
     List<WebElement> rows = b.all("#deliveries tbody tr");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getText()).contains("subscription.cancelled").contains("已送达");
+    scrollTo(b, "#log");
     b.screenshot(SHOTS.resolve("notifications-webhook-delivered-zh-CN.png"));
     b.click("#deliveries tbody tr a");
     assertThat(b.find("#delivery-status").getText()).isEqualTo("已送达");
@@ -154,11 +155,14 @@ class NotificationsBrowserIT extends DemoJourney {
     assertThat(b.find("#recipients").getText()).contains(EXTRA);
     String invoices = "#my-mails input[name=kinds][value=" + MailKind.INVOICE_ISSUED.name() + "]";
     assertThat(b.find(invoices).isSelected()).as("optional mails are on until turned off").isTrue();
+    assertThat(b.find(invoices).getSize().getWidth()).as("a checkbox, not a field across the form").isLessThan(40);
     b.click(invoices);
     b.click("#my-mails form button[type=submit]");
     assertThat(b.find(".notice").getText()).isEqualTo("Vos choix ont été enregistrés.");
     assertThat(b.find(invoices).isSelected()).isFalse();
     b.screenshot(SHOTS.resolve("notifications-settings-fr-FR.png"));
+    scrollTo(b, "#recipients");
+    b.screenshot(SHOTS.resolve("notifications-recipients-fr-FR.png"));
     assertThat(notifications.addressesFor(alder, MailKind.INVOICE_ISSUED))
         .contains(AOIFE, EXTRA).doesNotContain("brendan@alder-studio.example");
     assertThat(notifications.addressesFor(alder, MailKind.SUBSCRIPTION_CANCELLED))
@@ -202,6 +206,10 @@ class NotificationsBrowserIT extends DemoJourney {
       }
     }
     throw new AssertionError("the outbox did not drain");
+  }
+
+  private static void scrollTo(Browser b, String css) {
+    b.number("document.querySelector(\"" + css + "\").scrollIntoView(); return 0;");
   }
 
   private static List<String> subjects(Browser b) {
