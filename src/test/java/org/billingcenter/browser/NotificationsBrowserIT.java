@@ -28,6 +28,7 @@ import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.testing.Browser;
 import org.billingcenter.testing.DemoJourney;
+import org.billingcenter.testing.Outboxes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -199,13 +200,7 @@ class NotificationsBrowserIT extends DemoJourney {
 
   /** Runs the dispatcher until it has nothing more to fan out or send now. */
   private void drain() {
-    for (int i = 0; i < 100; i++) {
-      OutboxDispatcher.Result r = dispatcher.runOnce();
-      if (r.fannedOut() == 0 && r.sent() == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain");
+    Outboxes.drain(dispatcher);
   }
 
   private static void scrollTo(Browser b, String css) {

@@ -25,6 +25,7 @@ import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.Outboxes;
 import org.billingcenter.testing.TestTenants.Given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -121,13 +122,7 @@ class MailDeliveryIT extends DatabaseIT {
 
   /** Rounds of the dispatcher until one finds nothing to do (other tests' events included). */
   private void drain() {
-    for (int i = 0; i < 200; i++) {
-      OutboxDispatcher.Result r = dispatcher.runOnce();
-      if (r.fannedOut() == 0 && r.sent() == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain");
+    Outboxes.drain(dispatcher);
   }
 
   private static String recipient(MimeMessage m) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.Outboxes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +29,7 @@ abstract class AbstractOutboxIT extends DatabaseIT {
 
   /** Rounds until one finds nothing to do (other tests' leftovers included). */
   protected void drain() {
-    for (int i = 0; i < 200; i++) {
-      OutboxDispatcher.Result r = dispatcher.runOnce();
-      if (r.fannedOut() == 0 && r.sent() == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain in 200 rounds");
+    Outboxes.drain(dispatcher);
   }
 
   /** The delivery of {@code event} to the scripted target {@code name}, with its tries. */

@@ -24,6 +24,7 @@ import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.Outboxes;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,13 +89,7 @@ class WebhookDeliveryIT extends DatabaseIT {
 
   /** Runs the dispatcher until it finds nothing more to fan out or send now. */
   private void drain() {
-    for (int i = 0; i < 200; i++) {
-      OutboxDispatcher.Result r = dispatcher.runOnce();
-      if (r.fannedOut() == 0 && r.sent() == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain");
+    Outboxes.drain(dispatcher);
   }
 
   private DeliveryRecord deliveryOf(OutboxEvent event, WebhookEndpoint.NewSecret endpoint) {
