@@ -6,3 +6,10 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A secret shown once (webhooks): focusing its field selects it, ready to copy.
+document.addEventListener('focusin', function (e) {
+  if (e.target.matches && e.target.matches('[data-select-on-focus]')) {
+    e.target.select();
+  }
+});

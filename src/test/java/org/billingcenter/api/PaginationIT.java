@@ -29,6 +29,7 @@ import org.billingcenter.cancellation.CancellationService;
 import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
+import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.Money;
 import org.billingcenter.subscription.Subscription;
@@ -39,6 +40,10 @@ import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.PagedLists;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+import org.billingcenter.webhook.NewWebhookEndpoint;
+import org.billingcenter.webhook.Owner;
+import org.billingcenter.webhook.WebhookFixtures;
+import org.billingcenter.webhook.WebhookService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +71,11 @@ class PaginationIT extends DatabaseIT {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired NotificationService notifications;
+  @Autowired WebhookService webhooks;
+  @Autowired Outbox outbox;
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
-  record Lists(Given many, Given dated, Subscription seats, String engineer) {}
+  record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook) {}
 
   private static Lists lists;
 
@@ -124,7 +131,17 @@ class PaginationIT extends DatabaseIT {
     String engineer = "eng-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(s -> accounts.createOperatorAccount(
         new AdminAccount(engineer, null, "Eng", Set.of(Role.SUPPORT_ENGINEER), null), "eng-password"));
-    return new Lists(many, dated, seats, engineer);
+    // 120 webhook endpoints (turned off: they get nothing from other tests' events) and 120 failed
+    // deliveries in the first one's log.
+    WebhookFixtures hooks = new WebhookFixtures(outbox, jdbc, clock, transaction);
+    List<UUID> endpoints = IntStream.range(0, ITEMS).mapToObj(i -> webhooks.register(Owner.of(many.id()),
+        new NewWebhookEndpoint("https://93.184.215.14/page-" + i, List.of("trial.will_end"), null), "t")
+        .endpoint().id()).toList();
+    endpoints.forEach(hooks::disable);
+    for (int i = 0; i < ITEMS; i++) {
+      hooks.failedDelivery(many.id(), endpoints.get(0));
+    }
+    return new Lists(many, dated, seats, engineer, endpoints.get(0));
   }
 
   private Map<String, Fixture> fixtures() {
@@ -140,6 +157,8 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/refunds", many, "$", items),
         new Fixture("/api/v1/callback-requests", many, "$", items),
         new Fixture("/api/v1/billing-notifications/recipients", many, "$", items),
+        new Fixture("/api/v1/webhook-endpoints", many, "$", items),
+        new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),
@@ -184,7 +203,8 @@ class PaginationIT extends DatabaseIT {
     List<String> operations = listOperations();
     assertThat(operations).as("list operations found in the OpenAPI document").hasSizeGreaterThanOrEqualTo(10);
     for (String operation : operations) {
-      String concrete = operation.replace("{id}", lists.seats().id().toString());
+      String concrete = operation.replace("{id}",
+          operation.startsWith("/api/v1/webhook-endpoints/") ? lists.hook().toString() : lists.seats().id().toString());
       Fixture fixture = fixtures.get(concrete);
       assertThat(fixture).as("a paging fixture for the list " + operation).isNotNull();
       pagedAsDesigned(fixture);

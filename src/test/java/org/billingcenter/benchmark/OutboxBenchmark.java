@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -61,7 +62,8 @@ public final class OutboxBenchmark {
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });
-    receiver.setExecutor(Executors.newFixedThreadPool(16));
+    ExecutorService receiverThreads = Executors.newFixedThreadPool(16);
+    receiver.setExecutor(receiverThreads);
     receiver.start();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BillingCenterApplication.class)
         .logStartupInfo(false)
@@ -97,6 +99,7 @@ public final class OutboxBenchmark {
       System.out.printf("dispatcher / baseline throughput = %.2f%n", (events / seconds) / (events / baseline));
     } finally {
       receiver.stop(0);
+      receiverThreads.shutdownNow(); // its threads would keep the JVM alive
     }
   }
 

@@ -106,7 +106,7 @@ class NotificationsBrowserIT extends DemoJourney {
     b.find("#description").sendKeys("财务系统");
     b.click("input[name=eventTypes][value='subscription.cancelled']");
     b.click("#add-submit");
-    assertThat(b.find(".notice").getText()).isEqualTo("密钥仅显示这一次。请立即复制并保存在您的接收系统中。");
+    assertThat(b.find(".notice").getText()).isEqualTo("密钥仅显示这一次。请立即复制，并将其保存在您的接收系统中。");
     String secret = b.find("#secret").getAttribute("value");
     assertThat(secret).startsWith("whsec_");
     b.screenshot(SHOTS.resolve("notifications-webhook-secret-zh-CN.png"));
@@ -177,7 +177,7 @@ class NotificationsBrowserIT extends DemoJourney {
     b.signIn("operator", "fr-FR").go("/operator/sent-emails");
     b.find("#q").sendKeys(AOIFE);
     b.click("form[role=search] button[type=submit]");
-    assertThat(subjects(b)).contains("你的 Beacon Workspace 订阅已取消", "你的 Fieldbook Planner 订阅已取消");
+    assertThat(subjects(b)).contains("您的 Beacon Workspace 订阅已取消", "您的 Fieldbook Planner 订阅已取消");
     b.go("/operator/sent-emails?q=" + EXTRA);
     assertThat(subjects(b)).as("the organisation's language, English, for an address with no account")
         .containsExactly("Your Fieldbook Planner subscription was cancelled");
@@ -189,7 +189,7 @@ class NotificationsBrowserIT extends DemoJourney {
         break;
       }
     }
-    assertThat(b.find("h1").getText()).isEqualTo("你的 Beacon Workspace 订阅已取消");
+    assertThat(b.find("h1").getText()).isEqualTo("您的 Beacon Workspace 订阅已取消");
     assertThat(b.find("#recipient").getText()).isEqualTo(AOIFE);
     assertThat(b.find("#language").getText()).isNotBlank();
     assertThat(b.find("#text-part").getText()).contains("Beacon Workspace");

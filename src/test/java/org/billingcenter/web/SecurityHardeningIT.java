@@ -48,7 +48,10 @@ class SecurityHardeningIT extends DatabaseIT {
   void templates_hold_no_inline_script_style_or_event_handler() throws IOException {
     Pattern inline = Pattern.compile("<script(?![^>]*\\bth:src=)[^>]*>|\\sstyle=|\\son[a-z]+=|<style");
     try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      // Mails (templates/mail) are not pages: mail clients drop <style> blocks and ignore CSP, so
+      // their HTML carries its styles inline.
       List<String> found = templates.filter(p -> p.toString().endsWith(".html"))
+          .filter(p -> !p.startsWith(Path.of("src/main/resources/templates/mail")))
           .filter(p -> {
             try {
               return inline.matcher(Files.readString(p)).find();
