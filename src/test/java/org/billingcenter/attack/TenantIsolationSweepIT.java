@@ -73,6 +73,10 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String change = scheduledChange(victimSub);
     String endpoint = webhooks.register(Owner.of(victim.id()),
         new NewWebhookEndpoint("https://93.184.215.14/victim", List.of("subscription.cancelled"), "victim"), "t").endpoint().id().toString();
+    // Off, as an endpoint failing for days would be: the victim's events go nowhere (the address
+    // does not answer here), the pages and API still show it.
+    jdbc.sql("update webhook_endpoint set status = 'DISABLED' where endpoint_id = :id")
+        .param("id", java.util.UUID.fromString(endpoint)).update();
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.testing.LongVariant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -39,6 +40,18 @@ class ThreeDispatchersIT extends AbstractOutboxIT {
   void stopDispatchers() {
     started.forEach(OutboxDispatcher::destroy);
     channel.slow(0);
+  }
+
+  /**
+   * These dispatchers work for every organisation, like real nodes: what earlier tests of the shared
+   * database left due (mails, retries to receivers long closed) is parked, so they work on this
+   * test's deliveries alone.
+   */
+  @BeforeEach
+  void parkOtherTestsDeliveries() {
+    jdbc.sql("update delivery set next_attempt_at = :later where status = 'PENDING'")
+        .param("later", org.billingcenter.shared.Utc.of(clock.instant().plus(Duration.ofDays(3650)))).update();
+    jdbc.sql("update outbox_event set fanned_out = true where fanned_out = false").update();
   }
 
   private OutboxDispatcher node(Duration poll) {
