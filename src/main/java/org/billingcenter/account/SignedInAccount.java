@@ -22,6 +22,14 @@ public final class SignedInAccount implements UserDetails {
     this.enabled = enabled;
   }
 
+  /**
+   * A principal that did not sign in with a password (an API key, single sign-on): it has no
+   * password hash, so no password can ever match it.
+   */
+  public static SignedInAccount withoutPassword(AdminAccount account) {
+    return new SignedInAccount(account, null, true);
+  }
+
   /** The same sign-in with the account as it now is (e.g. after choosing a language). */
   public SignedInAccount with(AdminAccount changed) {
     return new SignedInAccount(changed, passwordHash, enabled);

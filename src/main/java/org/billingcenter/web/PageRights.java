@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageRights {
 
   /** Flags by the roles the matching controllers require. */
-  record Can(boolean billing, boolean licenses, boolean tenantPages, boolean support, boolean webhooks, boolean operator) {}
+  record Can(boolean billing, boolean licenses, boolean tenantPages, boolean support, boolean webhooks, boolean operator,
+      boolean admins) {}
 
   @ModelAttribute("can")
   Can can(@AuthenticationPrincipal SignedInAccount me) {
@@ -25,7 +26,8 @@ class PageRights {
         any(me, Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER),
         any(me, Role.SUPPORT_ENGINEER),
         any(me, Role.GLOBAL_ADMIN),
-        any(me, Role.OPERATOR));
+        any(me, Role.OPERATOR),
+        any(me, Role.GLOBAL_ADMIN, Role.USER_ADMIN));
   }
 
   private static boolean any(SignedInAccount me, Role... roles) {
