@@ -27,7 +27,7 @@ class PageRights {
         any(me, Role.SUPPORT_ENGINEER),
         any(me, Role.GLOBAL_ADMIN),
         any(me, Role.OPERATOR),
-        any(me, Role.GLOBAL_ADMIN, Role.USER_ADMIN));
+        any(me, Role.GLOBAL_ADMIN));
   }
 
   private static boolean any(SignedInAccount me, Role... roles) {
