@@ -89,7 +89,7 @@ class ApiKeyPagesIT extends DatabaseIT {
     var past = mvc.perform(post("/settings/api-keys").with(csrf()).with(user(accounts.loadUserByUsername(org.admin())))
         .param("name", "x").param("role", "READER").param("expiresOn", "2026-03-01")).andReturn();
     assertThat(past.getResponse().getStatus()).isEqualTo(302);
-    assertThat(past.getFlashMap().get("error")).asString().contains("future");
+    assertThat(past.getFlashMap().get("error")).asString().contains("futur");
     assertThat(keys.list(ApiKeyOwner.of(org.id()), PageRequest.FIRST).total()).isZero();
   }
 
