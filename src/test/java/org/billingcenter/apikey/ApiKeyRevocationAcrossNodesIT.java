@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real service nodes on one database: a key revoked through node 1 is refused there at once and
- * by node 2, which had it cached, within 5 s (its cache lives 2 s).
+ * by node 2, which had it cached, within 5 s (its cache lives 2 s). A node that stops writes the last
+ * uses it collected (its periodic flush is set to an hour here, so only the shutdown writes).
  */
 class ApiKeyRevocationAcrossNodesIT extends ServiceNodesIT {
 
@@ -28,8 +29,10 @@ class ApiKeyRevocationAcrossNodesIT extends ServiceNodesIT {
     ApiKeyService keys = parent.getBean(ApiKeyService.class);
     CreatedApiKey admin = keys.create(new NewApiKey(org.id(), "admin", Role.GLOBAL_ADMIN, null), "test");
     CreatedApiKey script = keys.create(new NewApiKey(org.id(), "script", Role.READER, null), "test");
-    try (ServiceNode one = ServiceNode.start("keys-1", settings());
-        ServiceNode two = ServiceNode.start("keys-2", settings())) {
+    CreatedApiKey quiet = keys.create(new NewApiKey(org.id(), "used on node 2 only", Role.READER, null), "test");
+    String[] flushHourly = {"--billing-center.api-keys.last-use-flush=1h"};
+    try (ServiceNode one = ServiceNode.start("keys-1", settings(flushHourly));
+        ServiceNode two = ServiceNode.start("keys-2", settings(flushHourly))) {
       one.awaitReady(Duration.ofSeconds(120));
       two.awaitReady(Duration.ofSeconds(120));
       assertThat(call(one, "GET", "/api/v1/subscriptions", script)).isEqualTo(200);
@@ -50,7 +53,17 @@ class ApiKeyRevocationAcrossNodesIT extends ServiceNodesIT {
       assertThat(status).as("node 2 after " + took).isEqualTo(401);
       assertThat(took).isLessThan(Duration.ofSeconds(5));
       assertThat(call(two, "GET", "/api/v1/subscriptions", admin)).isEqualTo(200);
+
+      assertThat(call(two, "GET", "/api/v1/subscriptions", quiet)).isEqualTo(200);
+      assertThat(lastUsed(quiet)).as("not written per request").isNull();
+      two.close();
+      assertThat(lastUsed(quiet)).as("written when node 2 stopped").isNotNull();
     }
+  }
+
+  private static java.time.OffsetDateTime lastUsed(CreatedApiKey key) {
+    return jdbc.sql("select last_used_at from api_key where key_id = :id").param("id", key.id())
+        .query(java.time.OffsetDateTime.class).list().get(0);
   }
 
   private static int call(ServiceNode node, String method, String path, CreatedApiKey key) throws Exception {
