@@ -46,6 +46,7 @@ class ApiKeyIT extends DatabaseIT {
   @Autowired AccountService accounts;
   @Autowired AuditLog audit;
   @Autowired TransactionTemplate transaction;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Given org;
 
@@ -71,6 +72,29 @@ class ApiKeyIT extends DatabaseIT {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
         .andExpect(jsonPath("$.code").value("NOT_SIGNED_IN"));
+  }
+
+  @Test
+  void a_replayed_creation_says_the_key_was_made_but_its_secret_was_never_kept() throws Exception {
+    String body = "{\"name\":\"Replayed\",\"role\":\"READER\",\"expiresAt\":null}";
+    String first = mvc.perform(json(post("/api/v1/api-keys"), body).header("Idempotency-Key", "key-once-" + UUID.randomUUID())
+            .with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String idempotencyKey = "key-twice-" + UUID.randomUUID();
+    String made = mvc.perform(json(post("/api/v1/api-keys"), body).header("Idempotency-Key", idempotencyKey)
+            .with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.secret").isString())
+        .andReturn().getResponse().getContentAsString();
+    mvc.perform(json(post("/api/v1/api-keys"), body).header("Idempotency-Key", idempotencyKey)
+            .with(httpBasic(org.admin(), org.password())))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Idempotent-Replayed", "true"))
+        .andExpect(jsonPath("$.id").value((String) JsonPath.read(made, "$.id")))
+        .andExpect(jsonPath("$.secret").value(Matchers.nullValue()));
+    String secret = JsonPath.read(made, "$.secret");
+    String kept = String.join(" ", jdbc.sql("select body from idempotency_record where body is not null")
+        .query(String.class).list());
+    assertThat(kept).doesNotContain(secret).doesNotContain((String) JsonPath.read(first, "$.secret"));
   }
 
   @Test

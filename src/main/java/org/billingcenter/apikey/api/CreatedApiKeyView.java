@@ -12,8 +12,9 @@ record CreatedApiKeyView(
     String name,
     Role role,
     String prefix,
-    @Schema(description = "The whole key (bc_live_…_…), shown this once: send it as Authorization: Bearer <secret>.")
-    String secret,
+    @Schema(description = "The whole key (bc_live_…_…), shown this once: send it as Authorization: Bearer <secret>."
+        + " Null in a replay of an Idempotency-Key: the secret is never kept, not even for replays.")
+    @Nullable String secret,
     Instant createdAt,
     @Nullable Instant expiresAt) {
 
