@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.stereotype.Component;
@@ -114,33 +113,25 @@ public class SsoRegistrations implements ClientRegistrationRepository, JwtDecode
     IssuerGuard.refusal(p.issuer(), settings.allowLoopbackHttp(), InetAddress::getAllByName).ifPresent(reason -> {
       throw new Rejected(reason);
     });
-    ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(p.issuer());
-    ClientRegistration discovered = builder.build();
+    ClientRegistration registration = ClientRegistrations.fromIssuerLocation(p.issuer())
+        .registrationId(p.tenant().value().toString())
+        .clientId(p.clientId())
+        .clientSecret(stored.clientSecret())
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri(REDIRECT_URI)
+        .scope("openid", "email", "profile")
+        .clientName(p.issuer())
+        .build();
     // Checked again on what the document points to: its endpoints are fetched by this server too.
-    for (String uri : new String[] {discovered.getProviderDetails().getTokenUri(),
-        discovered.getProviderDetails().getJwkSetUri(), discovered.getProviderDetails().getUserInfoEndpoint().getUri()}) {
+    var details = registration.getProviderDetails();
+    for (String uri : new String[] {details.getTokenUri(), details.getJwkSetUri(), details.getUserInfoEndpoint().getUri()}) {
       if (uri != null && !uri.isBlank()) {
         IssuerGuard.refusal(uri, settings.allowLoopbackHttp(), InetAddress::getAllByName).ifPresent(reason -> {
           throw new Rejected(reason);
         });
       }
     }
-    return builder
-        .registrationId(p.tenant().value().toString())
-        .clientId(p.clientId())
-        .clientSecret(stored.clientSecret())
-        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .clientAuthenticationMethod(method(discovered))
-        .redirectUri(REDIRECT_URI)
-        .scope("openid", "email", "profile")
-        .clientName(p.issuer())
-        .build();
-  }
-
-  /** client_secret_basic unless the provider only takes client_secret_post. */
-  private static ClientAuthenticationMethod method(ClientRegistration discovered) {
-    ClientAuthenticationMethod m = discovered.getClientAuthenticationMethod();
-    return ClientAuthenticationMethod.CLIENT_SECRET_POST.equals(m) ? m : ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+    return registration;
   }
 
   static Optional<TenantId> tenant(String registrationId) {

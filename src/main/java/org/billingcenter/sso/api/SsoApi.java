@@ -1,6 +1,9 @@
 package org.billingcenter.sso.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.account.SignedInAccount;
@@ -39,6 +42,9 @@ class SsoApi {
       @Nullable String jwkSetUri, @Nullable String userInfoUri, @Nullable String problem) {}
 
   @GetMapping
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "SSO_NOT_CONFIGURED: the organisation has no provider.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @Operation(summary = "The provider (without its client secret); 404 SSO_NOT_CONFIGURED when there is none.")
   SsoProviderView get(@CurrentTenant TenantId tenant) {
     return SsoProviderView.of(sso.get(tenant), redirectUri(tenant));
@@ -56,6 +62,9 @@ class SsoApi {
   }
 
   @DeleteMapping
+  @ApiResponse(responseCode = "204", description = "Removed.")
+  @ApiResponse(responseCode = "404", description = "SSO_NOT_CONFIGURED: the organisation has no provider.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Removes the provider: admins sign in with passwords again.")
   void delete(@CurrentTenant TenantId tenant, @AuthenticationPrincipal SignedInAccount me) {
@@ -63,6 +72,9 @@ class SsoApi {
   }
 
   @PostMapping("/check")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "SSO_NOT_CONFIGURED: the organisation has no provider.",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @Operation(summary = "Fetches the issuer's discovery document now and answers the endpoints it names, or the problem.")
   SsoCheckView check(@CurrentTenant TenantId tenant) {
     SsoRegistrations.Discovery d = sso.check(tenant, null);
