@@ -13,7 +13,6 @@ import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +28,16 @@ public class SingleSignOnAccounts {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final JdbcClient jdbc;
+  private final SingleSignOnAccountRepository lookups;
   private final AdminAccountRepository accounts;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  SingleSignOnAccounts(JdbcClient jdbc, AdminAccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
+  SingleSignOnAccounts(SingleSignOnAccountRepository lookups, AdminAccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
       ApplicationEventPublisher events, Clock clock) {
-    this.jdbc = jdbc;
+    this.lookups = lookups;
     this.accounts = accounts;
     this.encoder = encoder;
     this.audit = audit;
@@ -52,13 +51,7 @@ public class SingleSignOnAccounts {
    */
   @Transactional(readOnly = true)
   public Optional<TenantId> tenantOfAddress(String address) {
-    List<UUID> found = jdbc.sql("""
-            select distinct tenant_id from admin_account
-             where (email = :address or lower(username) = :address) and tenant_id is not null and enabled
-            """)
-        .param("address", address.strip().toLowerCase(Locale.ROOT))
-        .query(UUID.class)
-        .list();
+    List<UUID> found = lookups.tenantsOfAddress(address.strip().toLowerCase(Locale.ROOT));
     return found.size() == 1 ? Optional.of(new TenantId(found.get(0))) : Optional.empty();
   }
 
@@ -73,12 +66,7 @@ public class SingleSignOnAccounts {
     if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
       throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
     }
-    List<String> usernames = jdbc.sql("""
-            select username from admin_account
-             where tenant_id = :tenant and (email = :address or lower(username) = :address)
-             order by username
-            """)
-        .param("tenant", tenant.value()).param("address", address).query(String.class).list();
+    List<String> usernames = lookups.usernames(tenant, address);
     String username;
     if (usernames.isEmpty()) {
       if (accounts.exists(address)) {
@@ -97,11 +85,7 @@ public class SingleSignOnAccounts {
         throw new Rejected(AccountReason.NO_TENANT);
       }
       if (!before.account().roles().equals(roles)) {
-        jdbc.sql("delete from admin_account_role where username = :u").param("u", username).update();
-        for (Role role : roles) {
-          jdbc.sql("insert into admin_account_role (username, role) values (:u, :r)")
-              .param("u", username).param("r", role.name()).update();
-        }
+        lookups.replaceRoles(username, roles);
         audit.record(tenant, username, Change.of("ACCOUNT_ROLES_CHANGED", "admin_account", username)
             .from(before.account().roles()).to(roles).because(how));
         events.publishEvent(new AccountAccessChanged(tenant, username, AccountAccessChanged.Why.ROLES_CHANGED));

@@ -88,6 +88,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
   @Autowired WebhookService webhooks;
+  @Autowired org.billingcenter.sso.SsoService sso; // Issue 15 SSO
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -224,6 +225,17 @@ class PageFormFuzzIT extends DatabaseIT {
     transaction.executeWithoutResult(s -> notifications.addRecipient(org.id(), "fuzz-books@example.org", "t"));
     forms.addAll(formsOn("/billing/notifications", render(get("/billing/notifications"), admin), admin));
     forms.addAll(formsOn("/operator/sent-emails", render(get("/operator/sent-emails"), operatorAccount), operatorAccount));
+
+    // Issue 15 SSO: begin — the settings page with a provider (off), its removal confirmation, and
+    // the sign-in page's "Sign in with single sign-on" form.
+    transaction.executeWithoutResult(s -> sso.configure(org.id(), new org.billingcenter.sso.SsoProviderSettings(
+        "https://93.184.215.14/fuzz-idp", "fuzz-client", "fuzz-secret", List.of("fuzz-sso.example"),
+        List.of(new org.billingcenter.sso.RoleMapping("groups", "billing", Role.BILLING_ADMIN)), Role.READER, false, false),
+        "t"));
+    for (String page : List.of("/settings/sso", "/settings/sso/delete", "/login")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 SSO: end
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
