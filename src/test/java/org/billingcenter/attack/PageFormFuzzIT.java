@@ -229,7 +229,8 @@ class PageFormFuzzIT extends DatabaseIT {
     // Issue 15 SSO: begin — the settings page with a provider (off), its removal confirmation, and
     // the sign-in page's "Sign in with single sign-on" form.
     transaction.executeWithoutResult(s -> sso.configure(org.id(), new org.billingcenter.sso.SsoProviderSettings(
-        "https://93.184.215.14/fuzz-idp", "fuzz-client", "fuzz-secret", List.of("fuzz-sso.example"),
+        "https://93.184.215.14/fuzz-idp", "fuzz-client", "fuzz-secret",
+        List.of("fuzz-" + UUID.randomUUID().toString().substring(0, 8) + ".example"),
         List.of(new org.billingcenter.sso.RoleMapping("groups", "billing", Role.BILLING_ADMIN)), Role.READER, false, false),
         "t"));
     for (String page : List.of("/settings/sso", "/settings/sso/delete", "/login")) {

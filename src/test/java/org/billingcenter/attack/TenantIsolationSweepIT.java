@@ -169,11 +169,12 @@ class TenantIsolationSweepIT extends DatabaseIT {
 
   /** A provider for the victim (disabled); what of it must never reach another organisation. */
   private List<String> victimSso(Given victim) {
+    String domain = "victim-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example"; // one organisation's
     transaction.executeWithoutResult(st -> sso.configure(victim.id(), new org.billingcenter.sso.SsoProviderSettings(
-        "https://93.184.215.14/victim-idp", "victim-client-id", "victim-client-secret", List.of("victim-sso.example"),
+        "https://93.184.215.14/victim-idp", "victim-client-id", "victim-client-secret", List.of(domain),
         List.of(new org.billingcenter.sso.RoleMapping("groups", "victim-group", Role.BILLING_ADMIN)), null, false, false),
         "t"));
-    return List.of("victim-idp", "victim-client-id", "victim-client-secret", "victim-sso.example", "victim-group");
+    return List.of("victim-idp", "victim-client-id", "victim-client-secret", domain, "victim-group");
   }
 
   /** The single sign-on settings pages of another organisation show and change nothing of this one's. */
@@ -190,9 +191,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
       secrets.forEach(secret -> assertThat(html).as(page).doesNotContain(secret));
     }
     mvc.perform(post("/settings/sso/delete").param("revision", String.valueOf(revision)).with(me).with(csrf()));
-    mvc.perform(post("/settings/sso/check").param("revision", String.valueOf(revision)).with(me).with(csrf()));
+    mvc.perform(get("/settings/sso/check").with(me));
     mvc.perform(post("/settings/sso").param("issuer", "https://93.184.215.14/attacker").param("clientId", "a")
-        .param("emailDomains", "victim-sso.example").param("enabled", "true").with(me).with(csrf()));
+        .param("emailDomains", secrets.get(3)).param("enabled", "true").with(me).with(csrf()));
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
     assertThat(sso.find(attacker.id())).as("no secret, and the victim's domain is taken: nothing saved").isEmpty();
   }

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Settings › Single sign-on, for the organisation's Global admin: the provider form (the secret is
  * never shown; blank keeps it), a check that fetches the discovery document, and removal after a
- * confirmation. The check and the removal carry the revision the page showed.
+ * confirmation that carries the revision it showed.
  */
 @Controller
 @RequestMapping("/settings/sso")
@@ -75,9 +75,10 @@ class SsoSettingsPages {
     return "redirect:/settings/sso";
   }
 
-  @PostMapping("/check")
-  String check(@RequestParam int revision, @CurrentTenant TenantId tenant, Model model) {
-    model.addAttribute("check", sso.check(tenant, revision));
+  /** A read (it changes nothing here): the issuer's discovery document, fetched now. */
+  @GetMapping("/check")
+  String check(@CurrentTenant TenantId tenant, Model model) {
+    model.addAttribute("check", sso.check(tenant, null));
     return show(tenant, model);
   }
 
