@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.webhook.web",
       "org.billingcenter.planchange.web",
       // Issue 15: API keys
-      "org.billingcenter.apikey.web"
+      "org.billingcenter.apikey.web",
+      // Issue 15 SSO
+      "org.billingcenter.sso.web"
     })
 public @interface PageAdvice {}

@@ -1,12 +1,15 @@
 package org.billingcenter.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -87,11 +90,28 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http,
+      // Issue 15 SSO: begin — the OAuth2 login the sso module offers (absent: no single sign-on)
+      ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn
+      // Issue 15 SSO: end
+      ) throws Exception {
+    // Issue 15 SSO: begin
+    singleSignOn.ifAvailable(login -> {
+      try {
+        http.oauth2Login(login);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // Issue 15 SSO: end
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
+                    // Issue 15 SSO: begin
+                    .requestMatchers("/sso/start", "/sso/refused")
+                    .permitAll()
+                    // Issue 15 SSO: end
                     .anyRequest()
                     .authenticated())
         .formLogin(

@@ -93,6 +93,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired CancellationService cancellations;
   @Autowired WebhookService webhooks;
   @Autowired ApiKeyService apiKeys; // Issue 15: API keys
+  @Autowired org.billingcenter.sso.SsoService sso; // Issue 15 SSO
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -241,6 +242,17 @@ class PageFormFuzzIT extends DatabaseIT {
         forms.addAll(formsOn(page, render(get(page), as), as));
       }
     }
+    // Issue 15 SSO: begin — the settings page with a provider (off), its removal confirmation, and
+    // the sign-in page's "Sign in with single sign-on" form.
+    transaction.executeWithoutResult(s -> sso.configure(org.id(), new org.billingcenter.sso.SsoProviderSettings(
+        "https://93.184.215.14/fuzz-idp", "fuzz-client", "fuzz-secret",
+        List.of("fuzz-" + UUID.randomUUID().toString().substring(0, 8) + ".example"),
+        List.of(new org.billingcenter.sso.RoleMapping("groups", "billing", Role.BILLING_ADMIN)), Role.READER, false, false),
+        "t"));
+    for (String page : List.of("/settings/sso", "/settings/sso/delete", "/login")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 SSO: end
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {

@@ -107,6 +107,11 @@ class TenantIsolationSweepIT extends DatabaseIT {
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
         "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21));
+    // Issue 15 SSO: begin — the victim's provider (off: nothing ever calls it); its issuer, client and
+    // secret must show in no answer to another organisation.
+    victimIds = new ArrayList<>(victimIds);
+    victimIds.addAll(victimSso(victim));
+    // Issue 15 SSO: end
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -192,6 +197,41 @@ class TenantIsolationSweepIT extends DatabaseIT {
     }
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
   }
+
+  // Issue 15 SSO: begin
+  @Autowired org.billingcenter.sso.SsoService sso;
+
+  /** A provider for the victim (disabled); what of it must never reach another organisation. */
+  private List<String> victimSso(Given victim) {
+    String domain = "victim-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example"; // one organisation's
+    transaction.executeWithoutResult(st -> sso.configure(victim.id(), new org.billingcenter.sso.SsoProviderSettings(
+        "https://93.184.215.14/victim-idp", "victim-client-id", "victim-client-secret", List.of(domain),
+        List.of(new org.billingcenter.sso.RoleMapping("groups", "victim-group", Role.BILLING_ADMIN)), null, false, false),
+        "t"));
+    return List.of("victim-idp", "victim-client-id", "victim-client-secret", domain, "victim-group");
+  }
+
+  /** The single sign-on settings pages of another organisation show and change nothing of this one's. */
+  @Test
+  void the_single_sign_on_pages_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(0);
+    List<String> secrets = victimSso(victim);
+    int revision = sso.get(victim.id()).revision();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    var me = user(accounts.loadUserByUsername(attacker.admin()));
+    for (String page : List.of("/settings/sso", "/settings/sso/delete")) {
+      String html = mvc.perform(get(page).with(me)).andReturn().getResponse().getContentAsString();
+      secrets.forEach(secret -> assertThat(html).as(page).doesNotContain(secret));
+    }
+    mvc.perform(post("/settings/sso/delete").param("revision", String.valueOf(revision)).with(me).with(csrf()));
+    mvc.perform(get("/settings/sso/check").with(me));
+    mvc.perform(post("/settings/sso").param("issuer", "https://93.184.215.14/attacker").param("clientId", "a")
+        .param("emailDomains", secrets.get(3)).param("enabled", "true").with(me).with(csrf()));
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(sso.find(attacker.id())).as("no secret, and the victim's domain is taken: nothing saved").isEmpty();
+  }
+  // Issue 15 SSO: end
 
   /** A failed webhook delivery to the victim's endpoint, as a dispatcher leaves one. */
   private String webhookDelivery(Given victim, String endpoint) {

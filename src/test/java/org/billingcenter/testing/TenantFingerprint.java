@@ -24,7 +24,11 @@ public final class TenantFingerprint {
       "select count(*) || '' from notification_opt_out where tenant_id = :t",
       "select count(*) || '' from sent_email where tenant_id = :t",
       // Issue 15: API keys (how many, how many still usable)
-      "select count(*) || ':' || coalesce(sum(case when revoked_at is null then 1 else 0 end), 0) from api_key where tenant_id = :t");
+      "select count(*) || ':' || coalesce(sum(case when revoked_at is null then 1 else 0 end), 0) from api_key where tenant_id = :t",
+      // Issue 15 SSO: the provider (its revision counts every change) and its mappings and domains
+      "select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(max(client_secret), '') from sso_provider where tenant_id = :t",
+      "select count(*) || '' from sso_role_mapping where tenant_id = :t",
+      "select count(*) || '' from sso_email_domain where tenant_id = :t");
 
   private TenantFingerprint() {}
 
