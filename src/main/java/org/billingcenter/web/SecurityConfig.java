@@ -1,5 +1,7 @@
 package org.billingcenter.web;
 
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -78,7 +82,15 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http,
+      // Issue 15 sessions (begin): the session registry's guard, by name (web must not depend on session)
+      @Qualifier("sessionGuard") Filter sessionGuard, @Qualifier("sessionGuard") LogoutHandler sessionSignOut
+      // Issue 15 sessions (end)
+      ) throws Exception {
+    // Issue 15 sessions (begin): registers signed-in sessions, refuses ended ones; /logout ends the row
+    http.addFilterAfter(sessionGuard, CsrfFilter.class)
+        .logout(logout -> logout.addLogoutHandler(sessionSignOut));
+    // Issue 15 sessions (end)
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
