@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
       "org.billingcenter.webhook.web",
-      "org.billingcenter.planchange.web"
+      "org.billingcenter.planchange.web",
+      "org.billingcenter.session.web" // Issue 15 sessions
     })
 public @interface PageAdvice {}

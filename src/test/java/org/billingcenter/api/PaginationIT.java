@@ -73,6 +73,7 @@ class PaginationIT extends DatabaseIT {
   @Autowired NotificationService notifications;
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
+  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
   record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet) {}
@@ -145,6 +146,12 @@ class PaginationIT extends DatabaseIT {
     for (int i = 0; i < ITEMS; i++) {
       hooks.failedDelivery(many.id(), endpoints.get(0));
     }
+    // Issue 15 sessions (begin): 120 signed-in sessions of the organisation
+    for (int i = 0; i < ITEMS; i++) {
+      sessions.register(org.billingcenter.session.SessionOwner.of(many.id()), many.admin(), "203.0.113." + (i % 250),
+          "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    }
+    // Issue 15 sessions (end)
     return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet);
   }
 
@@ -163,6 +170,7 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/billing-notifications/recipients",
             httpBasic(lists.quiet().admin(), lists.quiet().password()), "$", items),
         new Fixture("/api/v1/webhook-endpoints", many, "$", items),
+        new Fixture("/api/v1/sessions", many, "$", items), // Issue 15 sessions
         new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),

@@ -90,6 +90,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
+  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -224,6 +225,15 @@ class PageFormFuzzIT extends DatabaseIT {
     transaction.executeWithoutResult(s -> notifications.addRecipient(org.id(), "fuzz-books@example.org", "t"));
     forms.addAll(formsOn("/billing/notifications", render(get("/billing/notifications"), admin), admin));
     forms.addAll(formsOn("/operator/sent-emails", render(get("/operator/sent-emails"), operatorAccount), operatorAccount));
+
+    // Issue 15 sessions (begin): a session of the admin's (its row has the sign-out form), the
+    // confirmation of "sign out all others", and the organisation's sessions.
+    sessions.register(org.billingcenter.session.SessionOwner.of(org.id()), org.admin(), "203.0.113.7",
+        "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    for (String page : List.of("/account/sessions", "/account/sessions/end-others", "/settings/sessions")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 sessions (end)
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {

@@ -53,6 +53,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
   @Autowired NotificationService notifications;
+  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
 
   record Operation(HttpMethod method, String path) {}
 
@@ -80,9 +81,13 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15 sessions (begin): a signed-in session of the victim's admin
+    String session = sessions.register(org.billingcenter.session.SessionOwner.of(victim.id()), victim.admin(),
+        "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0").id().toString();
+    // Issue 15 sessions (end)
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
-        "victim-books@example.org");
+        "victim-books@example.org", session, "203.0.113.9");
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -113,7 +118,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
-                : op.path().startsWith("/api/v1/billing-notifications") ? recipient : victimSub.id().toString());
+                : op.path().startsWith("/api/v1/billing-notifications") ? recipient
+                : op.path().startsWith("/api/v1/sessions") ? session // Issue 15 sessions
+                : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
                 .with(user(accounts.loadUserByUsername(username))))
