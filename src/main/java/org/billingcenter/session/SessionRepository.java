@@ -102,16 +102,12 @@ class SessionRepository {
         .update() == 1;
   }
 
-  /** One poll: sessions ended after {@code since} (database time), with the newest such time. */
-  record Ended(List<UUID> ids, Instant newest) {}
-
-  Ended endedSince(Instant since) {
-    List<Object[]> rows = jdbc.sql("select session_id, ended_at from web_session where ended_at > :since")
+  /** One poll: the ids of sessions ended after {@code since} (database time), of every owner. */
+  List<UUID> endedSince(Instant since) {
+    return jdbc.sql("select session_id from web_session where ended_at > :since")
         .param("since", Utc.of(since))
-        .query((rs, i) -> new Object[] {rs.getObject("session_id", UUID.class), Utc.read(rs, "ended_at")})
+        .query(UUID.class)
         .list();
-    Instant newest = rows.stream().map(r -> (Instant) r[1]).max(Instant::compareTo).orElse(null);
-    return new Ended(rows.stream().map(r -> (UUID) r[0]).toList(), newest);
   }
 
   Instant databaseNow() {

@@ -1,6 +1,7 @@
 package org.billingcenter.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ public class SessionWatch implements SmartLifecycle {
   private final Map<UUID, SessionRepository.LastSeen> seen = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService timer;
   private volatile Instant since;
+  private volatile Instant databaseTime;
+  private volatile long databaseTimeAt;
 
   SessionWatch(SessionRepository sessions, SessionSettings settings) {
     this.sessions = sessions;
@@ -58,21 +61,30 @@ public class SessionWatch implements SmartLifecycle {
 
   /** One poll; public for tests that do not wait for the timer. */
   public int poll() {
-    Instant from = since;
-    if (from == null) {
-      from = sessions.databaseNow().minus(settings.overlap());
-    }
-    SessionRepository.Ended found = sessions.endedSince(from);
-    endedHere(found.ids());
-    if (found.newest() != null) {
-      // Look back again next time: a transaction stamped earlier may commit after this read.
-      Instant next = found.newest().minus(settings.overlap());
-      since = next.isAfter(from) ? next : from;
-    } else {
-      since = from;
-    }
+    Instant pollStart = databaseNow();
+    Instant from = since != null ? since : pollStart.minus(settings.overlap());
+    List<UUID> found = sessions.endedSince(from);
+    endedHere(found);
+    // Next time, look back {@code overlap} from this poll's start: an ending stamped before this read
+    // but committed after it is still found, and only the last few seconds' endings are read again.
+    Instant next = pollStart.minus(settings.overlap());
+    since = next.isAfter(from) ? next : from;
     forgetOld();
-    return found.ids().size();
+    return found.size();
+  }
+
+  /**
+   * The database's time, asked once a minute and carried forward on this node's monotonic clock
+   * in between, so a poll stays one query (the Clock bean is the business clock, which tests move).
+   */
+  private Instant databaseNow() {
+    long nanos = System.nanoTime();
+    if (databaseTime == null || nanos - databaseTimeAt > TimeUnit.MINUTES.toNanos(1)) {
+      databaseTime = sessions.databaseNow();
+      databaseTimeAt = System.nanoTime();
+      return databaseTime;
+    }
+    return databaseTime.plusNanos(nanos - databaseTimeAt);
   }
 
   /** Writes the collected last-seen times; public for tests. */
