@@ -1,5 +1,7 @@
 package org.billingcenter.api;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -73,7 +75,7 @@ class PaginationIT extends DatabaseIT {
   @Autowired NotificationService notifications;
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
-  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
+  @Autowired SessionService sessions; // Issue 15 sessions
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
   record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet) {}
@@ -148,7 +150,7 @@ class PaginationIT extends DatabaseIT {
     }
     // Issue 15 sessions (begin): 120 signed-in sessions of the organisation
     for (int i = 0; i < ITEMS; i++) {
-      sessions.register(org.billingcenter.session.SessionOwner.of(many.id()), many.admin(), "203.0.113." + (i % 250),
+      sessions.register(SessionOwner.of(many.id()), many.admin(), "203.0.113." + (i % 250),
           "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     }
     // Issue 15 sessions (end)

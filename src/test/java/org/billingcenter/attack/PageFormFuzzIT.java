@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -90,7 +92,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
-  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
+  @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -228,7 +230,7 @@ class PageFormFuzzIT extends DatabaseIT {
 
     // Issue 15 sessions (begin): a session of the admin's (its row has the sign-out form), the
     // confirmation of "sign out all others", and the organisation's sessions.
-    sessions.register(org.billingcenter.session.SessionOwner.of(org.id()), org.admin(), "203.0.113.7",
+    sessions.register(SessionOwner.of(org.id()), org.admin(), "203.0.113.7",
         "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     for (String page : List.of("/account/sessions", "/account/sessions/end-others", "/settings/sessions")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));

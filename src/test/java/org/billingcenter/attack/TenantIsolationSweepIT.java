@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,7 +55,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
   @Autowired NotificationService notifications;
-  @Autowired org.billingcenter.session.SessionService sessions; // Issue 15 sessions
+  @Autowired SessionService sessions; // Issue 15 sessions
 
   record Operation(HttpMethod method, String path) {}
 
@@ -82,7 +84,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
     // Issue 15 sessions (begin): a signed-in session of the victim's admin
-    String session = sessions.register(org.billingcenter.session.SessionOwner.of(victim.id()), victim.admin(),
+    String session = sessions.register(SessionOwner.of(victim.id()), victim.admin(),
         "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0").id().toString();
     // Issue 15 sessions (end)
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
