@@ -23,8 +23,9 @@ public final class TenantFingerprint {
       "select count(*) || '' from notification_recipient where tenant_id = :t",
       "select count(*) || '' from notification_opt_out where tenant_id = :t",
       "select count(*) || '' from sent_email where tenant_id = :t",
-      // Issue 15 sessions
-      "select count(*) || ':' || coalesce(sum(case when ended_at is null then 1 else 0 end), 0) from web_session where tenant_id = :t");
+      // Issue 15 sessions: ended ones only (a page request with a signed-in context, as MockMvc's
+      // user() gives, registers its session: a sign-in, not a change)
+      "select count(*) || '' from web_session where tenant_id = :t and ended_at is not null");
 
   private TenantFingerprint() {}
 
