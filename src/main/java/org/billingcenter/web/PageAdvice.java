@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       // Issue 15: API keys
       "org.billingcenter.apikey.web",
       // Issue 15 SSO
-      "org.billingcenter.sso.web"
+      "org.billingcenter.sso.web",
+      "org.billingcenter.session.web" // Issue 15 sessions
     })
 public @interface PageAdvice {}

@@ -1,6 +1,8 @@
 package org.billingcenter.web;
 
 import org.springframework.beans.factory.ObjectProvider;
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 // Issue 15: API keys (imports)
 import jakarta.servlet.Filter;
@@ -92,8 +96,11 @@ class SecurityConfig {
   @Order(3)
   SecurityFilterChain pages(HttpSecurity http,
       // Issue 15 SSO: begin — the OAuth2 login the sso module offers (absent: no single sign-on)
-      ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn
+      ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn,
       // Issue 15 SSO: end
+      // Issue 15 sessions (begin): the session registry's guard, by name (web must not depend on session)
+      @Qualifier("sessionGuard") Filter sessionGuard, @Qualifier("sessionGuard") LogoutHandler sessionSignOut
+      // Issue 15 sessions (end)
       ) throws Exception {
     // Issue 15 SSO: begin
     singleSignOn.ifAvailable(login -> {
@@ -104,6 +111,10 @@ class SecurityConfig {
       }
     });
     // Issue 15 SSO: end
+    // Issue 15 sessions (begin): registers signed-in sessions, refuses ended ones; /logout ends the row
+    http.addFilterAfter(sessionGuard, CsrfFilter.class)
+        .logout(logout -> logout.addLogoutHandler(sessionSignOut));
+    // Issue 15 sessions (end)
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")

@@ -1,5 +1,7 @@
 package org.billingcenter.api;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -77,6 +79,7 @@ class PaginationIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired ApiKeyService apiKeys; // Issue 15: API keys
   @Autowired Outbox outbox;
+  @Autowired SessionService sessions; // Issue 15 sessions
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
   record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet) {}
@@ -153,6 +156,12 @@ class PaginationIT extends DatabaseIT {
     for (int i = 0; i < ITEMS; i++) {
       apiKeys.create(new NewApiKey(many.id(), "page-" + i, Role.READER, null), "t");
     }
+    // Issue 15 sessions (begin): 120 signed-in sessions of the organisation
+    for (int i = 0; i < ITEMS; i++) {
+      sessions.register(SessionOwner.of(many.id()), many.admin(), "203.0.113." + (i % 250),
+          "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    }
+    // Issue 15 sessions (end)
     return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet);
   }
 
@@ -172,6 +181,9 @@ class PaginationIT extends DatabaseIT {
             httpBasic(lists.quiet().admin(), lists.quiet().password()), "$", items),
         new Fixture("/api/v1/webhook-endpoints", many, "$", items),
         new Fixture("/api/v1/api-keys", many, "$", items), // Issue 15: API keys
+        // Issue 15 sessions: 120 and those the class's page requests registered (MockMvc's user() signs in)
+        new Fixture("/api/v1/sessions", many, "$", () -> jdbc.sql("select count(*) from web_session where tenant_id = :t"
+            + " and ended_at is null").param("t", lists.many().id().value()).query(Long.class).single()),
         new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),

@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -96,6 +98,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired org.billingcenter.sso.SsoService sso; // Issue 15 SSO
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
+  @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -253,6 +256,14 @@ class PageFormFuzzIT extends DatabaseIT {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     // Issue 15 SSO: end
+    // Issue 15 sessions (begin): a session of the admin's (its row has the sign-out form), the
+    // confirmation of "sign out all others", and the organisation's sessions.
+    sessions.register(SessionOwner.of(org.id()), org.admin(), "203.0.113.7",
+        "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    for (String page : List.of("/account/sessions", "/account/sessions/end-others", "/settings/sessions")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 sessions (end)
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {

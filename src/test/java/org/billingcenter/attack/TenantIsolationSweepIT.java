@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -75,6 +77,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
       return request;
     });
   }
+  @Autowired SessionService sessions; // Issue 15 sessions
 
   record Operation(HttpMethod method, String path) {}
 
@@ -102,11 +105,16 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15 sessions (begin): a signed-in session of the victim's admin
+    String session = sessions.register(SessionOwner.of(victim.id()), victim.admin(),
+        "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0").id().toString();
+    // Issue 15 sessions (end)
     // Issue 15: API keys. The victim's key: its id, prefix and secret must never reach the attacker.
     CreatedApiKey victimKey = apiKeys.create(new NewApiKey(victim.id(), "victim's script", Role.BILLING_ADMIN, null), "t");
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
-        "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21));
+        "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21),
+        session, "203.0.113.9");
     // Issue 15 SSO: begin — the victim's provider (off: nothing ever calls it); its issuer, client and
     // secret must show in no answer to another organisation.
     victimIds = new ArrayList<>(victimIds);
@@ -149,6 +157,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
                 : op.path().startsWith("/api/v1/billing-notifications") ? recipient
                 : op.path().startsWith("/api/v1/api-keys") ? victimKey.id().toString() // Issue 15: API keys
+                : op.path().startsWith("/api/v1/sessions") ? session // Issue 15 sessions
                 : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)

@@ -28,7 +28,10 @@ public final class TenantFingerprint {
       // Issue 15 SSO: the provider (its revision counts every change) and its mappings and domains
       "select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(max(client_secret), '') from sso_provider where tenant_id = :t",
       "select count(*) || '' from sso_role_mapping where tenant_id = :t",
-      "select count(*) || '' from sso_email_domain where tenant_id = :t");
+      "select count(*) || '' from sso_email_domain where tenant_id = :t",
+      // Issue 15 sessions: ended ones only (a page request with a signed-in context, as MockMvc's
+      // user() gives, registers its session: a sign-in, not a change)
+      "select count(*) || '' from web_session where tenant_id = :t and ended_at is not null");
 
   private TenantFingerprint() {}
 
