@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
       "org.billingcenter.webhook.web",
-      "org.billingcenter.planchange.web"
+      "org.billingcenter.planchange.web",
+      "org.billingcenter.admins.web" // Issue 15 (admins)
     })
 public @interface PageAdvice {}

@@ -83,6 +83,9 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
+                    // Issue 15 (admins): single-use links and the forgotten-password form need no sign-in
+                    .requestMatchers("/invitations/**", "/password-reset", "/password-reset/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(
