@@ -131,7 +131,9 @@ class MailComposer {
       // Issue 15 (admins): the invitation and the password reset, each with its single-use link
       case INVITATION -> {
         subject = Message.of(k + ".subject", tenant.name());
-        lines.add(Message.of(k + ".text", f.text("invitedBy"), tenant.name(), f.text("email")));
+        lines.add(f.text("invitedBy") == null
+            ? Message.of(k + ".text.operator", tenant.name(), f.text("email"))
+            : Message.of(k + ".text", f.text("invitedBy"), tenant.name(), f.text("email")));
         lines.add(Message.of(k + ".expires", f.instantDate("expiresAt")));
         link = "/invitations/" + f.text("token");
       }
