@@ -33,9 +33,10 @@ class PasswordResetPages {
     this.pages = pages;
   }
 
+  /** {@code sent}: after a request (post, redirect, get: switching the language does not ask again). */
   @GetMapping
-  String ask() {
-    return "admins/reset-ask";
+  String ask(HttpServletRequest request) {
+    return request.getParameterMap().containsKey("sent") ? "admins/reset-sent" : "admins/reset-ask";
   }
 
   @PostMapping
@@ -47,7 +48,7 @@ class PasswordResetPages {
       return "admins/reset-ask";
     }
     resets.request(email, LinkPages.client(request));
-    return "admins/reset-sent";
+    return "redirect:/password-reset?sent";
   }
 
   @GetMapping("/{token}")
