@@ -216,7 +216,7 @@ class InvitationIT extends DatabaseIT {
     assertThat(page(billing, get("/settings/admins/" + org.admin() + "/remove")).getContentAsString())
         .contains("confirm-remove");
     events.clear();
-    MockHttpServletResponse gone = page(billing, post("/settings/admins/" + org.admin() + "/remove").with(csrf()));
+    MockHttpServletResponse gone = page(billing, post("/settings/admins/" + org.admin() + "/remove").param("confirmed", "true").with(csrf()));
     assertThat(gone.getStatus()).isEqualTo(302);
     assertThat(events.stream(AccountAccessChanged.class))
         .containsExactly(new AccountAccessChanged(org.id(), org.admin(), AccountAccessChanged.Why.REMOVED));

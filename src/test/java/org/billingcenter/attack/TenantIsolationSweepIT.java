@@ -23,6 +23,8 @@ import org.billingcenter.support.CallbackService;
 import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookService;
@@ -53,6 +55,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
   @Autowired NotificationService notifications;
+  @Autowired InvitationService invitations; // Issue 15 (admins)
 
   record Operation(HttpMethod method, String path) {}
 
@@ -80,9 +83,12 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15 (admins): a pending invitation of the victim's; its admin's username is a target too
+    String invitation = transaction.execute(t -> invitations.invite(victim.id(), new NewInvitation(
+        "victim-invitee@example.org", "Vi", java.util.Set.of(Role.READER), null), "t", null)).id().toString();
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
-        "victim-books@example.org");
+        "victim-books@example.org", invitation, "victim-invitee@example.org", victim.admin());
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -109,7 +115,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{changeId}", change)
             .replace("{tenantId}", victim.id().toString())
             .replace("{memberId}", victim.members().get(0).toString())
+            .replace("{username}", victim.admin()) // Issue 15 (admins)
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
+                : op.path().startsWith("/api/v1/admin-invitations") ? invitation // Issue 15 (admins)
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
@@ -150,6 +158,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
         continue;
       }
       String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
+          .replace("{username}", org.admin()) // Issue 15 (admins)
           .replace("{tenantId}", org.id().toString());
       MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
           .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")

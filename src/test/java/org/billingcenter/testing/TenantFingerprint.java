@@ -22,7 +22,11 @@ public final class TenantFingerprint {
       "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t",
       "select count(*) || '' from notification_recipient where tenant_id = :t",
       "select count(*) || '' from notification_opt_out where tenant_id = :t",
-      "select count(*) || '' from sent_email where tenant_id = :t");
+      "select count(*) || '' from sent_email where tenant_id = :t",
+      // Issue 15 (admins): links, accounts (enabled) and their roles
+      "select count(*) || ':' || coalesce(sum(case when used_at is null and withdrawn_at is null then 1 else 0 end), 0) from access_token where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(case when enabled then 1 else 0 end), 0) from admin_account where tenant_id = :t",
+      "select count(*) || '' from admin_account_role r join admin_account a on a.username = r.username where a.tenant_id = :t");
 
   private TenantFingerprint() {}
 

@@ -120,9 +120,14 @@ class AdminPages {
     return "admins/remove";
   }
 
+  /** The confirm step: only with {@code confirmed=true}, which the check page's button sends. */
   @PostMapping("/{username}/remove")
-  String remove(@PathVariable String username, @CurrentTenant TenantId tenant,
-      @AuthenticationPrincipal SignedInAccount me, RedirectAttributes flash) {
+  String remove(@PathVariable String username, @RequestParam(defaultValue = "false") boolean confirmed,
+      @CurrentTenant TenantId tenant, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes flash) {
+    if (!confirmed) {
+      return "redirect:/settings/admins/" + org.springframework.web.util.UriUtils.encodePathSegment(username,
+          java.nio.charset.StandardCharsets.UTF_8) + "/remove";
+    }
     admins.remove(tenant, username, me.getUsername());
     flash.addFlashAttribute("notice", "admins.notice.removed");
     return "redirect:/settings/admins";
