@@ -333,7 +333,9 @@ class PaginationIT extends DatabaseIT {
 
   private static List<Object> items(Fixture f, MockHttpServletResponse response) throws Exception {
     List<Object> items = JsonPath.read(response.getContentAsString(), f.items());
-    return items.stream().map(i -> i instanceof Map<?, ?> m ? m.get("id") : i).toList();
+    // Issue 15 (admins): an admin is named by his username, not an id
+    return items.stream().map(i -> i instanceof Map<?, ?> m ? (m.containsKey("id") ? m.get("id") : m.get("username")) : i)
+        .toList();
   }
 
   private String html(String url, String username, int status) throws Exception {

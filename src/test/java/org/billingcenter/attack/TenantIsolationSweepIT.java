@@ -101,7 +101,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
          "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
-         "query":"","since":"2026-01-01T00:00:00Z"}
+         "query":"","since":"2026-01-01T00:00:00Z","roles":["READER"]}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
