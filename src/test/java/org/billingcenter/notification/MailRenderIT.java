@@ -31,7 +31,7 @@ class MailRenderIT extends DatabaseIT {
       // month names Danish writes as English does
       "april", "august", "september", "november", "december",
       // words French or Danish spell as English does
-      "date", "organisation", "part", "data", "invitation",
+      "date", "organisation", "part", "data", "invitation", "minutes",
       // Danish "e-mails" (split at the hyphen); French "support" (the team, as the pages say it)
       "mails", "support");
   static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
