@@ -19,6 +19,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.billingcenter.account.AccountService;
+import org.billingcenter.admins.Invitation;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
+import org.billingcenter.admins.OrganisationNames;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
@@ -49,6 +53,7 @@ public class TenantService implements TenantCountry {
   private final AccountService accounts;
   private final AuditLog audit;
   private final Clock clock;
+  private final InvitationService invitations; // Issue 15 (admins)
   private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
   private final Map<TenantId, ZoneId> zones = new ConcurrentHashMap<>();
 
@@ -58,7 +63,9 @@ public class TenantService implements TenantCountry {
       PaymentMethodRepository paymentMethods,
       AccountService accounts,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      InvitationService invitations) {
+    this.invitations = invitations;
     this.tenants = tenants;
     this.members = members;
     this.paymentMethods = paymentMethods;
@@ -81,6 +88,51 @@ public class TenantService implements TenantCountry {
   public Tenant create(NewTenant command, String actor) {
     return create(command, actor, false);
   }
+
+  // --- Issue 15 (admins): the first Global admin invited by e-mail instead of given a password ---
+
+  /** The organisation opened, and the invitation its first Global admin was sent (null: he got a password). */
+  public record Opened(Tenant tenant, Invitation invitation) {}
+
+  /**
+   * Opens an organisation: with {@code adminPassword} as {@link #create}; without it the first Global
+   * admin (name and e-mail address) is invited and sets his own password from the mail's link.
+   */
+  @Transactional
+  public Opened open(NewTenant command, String actor) {
+    if (command.adminPassword() != null) {
+      if (command.adminUsername() == null || command.adminUsername().isBlank()) {
+        throw new Rejected(TenantReason.FIRST_ADMIN_INCOMPLETE);
+      }
+      return new Opened(create(command, actor, false), null);
+    }
+    if (command.adminEmail() == null || command.adminEmail().isBlank()) {
+      throw new Rejected(TenantReason.FIRST_ADMIN_INCOMPLETE);
+    }
+    Tenant tenant = command.tenant();
+    tenants.insert(tenant, clock.instant());
+    audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
+    Invitation invitation = invitations.invite(tenant.id(),
+        new NewInvitation(command.adminEmail(), command.adminDisplayName(), Set.of(Role.GLOBAL_ADMIN), null), actor,
+        null);
+    return new Opened(tenant, invitation);
+  }
+
+  /** Issue 15: the organisation's name on the pages single-use links open (admins may not call this module). */
+  @org.springframework.stereotype.Component
+  static class Names implements OrganisationNames {
+    private final TenantRepository tenants;
+
+    Names(TenantRepository tenants) {
+      this.tenants = tenants;
+    }
+
+    @Override
+    public String nameOf(TenantId tenant) {
+      return tenants.find(tenant).map(Tenant::name).orElse("—");
+    }
+  }
+  // --- end Issue 15 (admins) ---
 
   /** Demo data and test fixtures only: {@link #create} without the password policy. */
   @Transactional

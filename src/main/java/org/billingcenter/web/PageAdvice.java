@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.apikey.web",
       // Issue 15 SSO
       "org.billingcenter.sso.web",
-      "org.billingcenter.session.web" // Issue 15 sessions
+      "org.billingcenter.session.web", // Issue 15 sessions
+      "org.billingcenter.admins.web" // Issue 15 (admins)
     })
 public @interface PageAdvice {}

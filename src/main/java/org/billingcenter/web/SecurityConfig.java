@@ -123,6 +123,9 @@ class SecurityConfig {
                     .requestMatchers("/sso/start", "/sso/refused")
                     .permitAll()
                     // Issue 15 SSO: end
+                    // Issue 15 (admins): single-use links and the forgotten-password form need no sign-in
+                    .requestMatchers("/invitations/**", "/password-reset", "/password-reset/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(

@@ -22,6 +22,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.billingcenter.account.AccountService;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
+import org.billingcenter.admins.PasswordResetService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
@@ -88,6 +91,8 @@ class PageFormFuzzIT extends DatabaseIT {
   static final Set<String> NOT_PAGE_FORMS = Set.of("/login", "/logout");
 
   @Autowired AccountService accounts;
+  @Autowired InvitationService invitations; // Issue 15 (admins)
+  @Autowired PasswordResetService resets; // Issue 15 (admins)
   @Autowired JdbcClient jdbc;
   @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
@@ -264,6 +269,28 @@ class PageFormFuzzIT extends DatabaseIT {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
     // Issue 15 sessions (end)
+    // Issue 15 (admins): the Admins page (a second admin's roles and removal, a pending invitation's
+    // resend and withdraw, the invitation form) and the public pages of links (accept, forgotten password).
+    String secondAdmin = tenants.account(org, Role.BILLING_ADMIN);
+    UUID invited = transaction.execute(s -> invitations.invite(org.id(), new NewInvitation(
+        "fuzz-invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Fuzz", Set.of(Role.READER),
+        null), "t", null)).id();
+    String invitationToken = linkToken(invited);
+    for (String page : List.of("/settings/admins", "/settings/admins/" + secondAdmin + "/remove",
+        "/invitations/" + invitationToken, "/password-reset")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    String resetAddress = "fuzz-reset-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    transaction.executeWithoutResult(s -> accounts.chooseEmail(admin.account(), resetAddress));
+    resets.request(resetAddress, "fuzz");
+    UUID resetId = null;
+    for (int i = 0; i < 100 && resetId == null; i++) {
+      Thread.sleep(50);
+      resetId = jdbc.sql("select token_id from access_token where tenant_id = :t and purpose = 'PASSWORD_RESET'")
+          .param("t", org.id().value()).query(UUID.class).optional().orElse(null);
+    }
+    String resetPage = "/password-reset/" + linkToken(resetId);
+    forms.addAll(formsOn(resetPage, render(get(resetPage), admin), admin));
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
@@ -490,6 +517,13 @@ class PageFormFuzzIT extends DatabaseIT {
       request.header("HX-Request", "true");
     }
     return request;
+  }
+
+  /** Issue 15 (admins): a link's token, read from its mail's outbox event (the only place it is kept). */
+  private String linkToken(UUID linkId) {
+    String data = jdbc.sql("select data from outbox_event where subject_id = :id")
+        .param("id", String.valueOf(linkId)).query(String.class).single();
+    return com.jayway.jsonpath.JsonPath.read(data, "$.token");
   }
 
   /** A POST handler of the pages that no rendered form reaches would escape this test: name its page above. */

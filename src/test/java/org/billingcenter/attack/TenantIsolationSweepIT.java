@@ -30,6 +30,8 @@ import org.billingcenter.support.CallbackService;
 import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookService;
@@ -78,6 +80,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
     });
   }
   @Autowired SessionService sessions; // Issue 15 sessions
+  @Autowired InvitationService invitations; // Issue 15 (admins)
 
   record Operation(HttpMethod method, String path) {}
 
@@ -105,6 +108,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15 (admins): a pending invitation of the victim's; its admin's username is a target too
+    String invitation = transaction.execute(t -> invitations.invite(victim.id(), new NewInvitation(
+        "victim-invitee@example.org", "Vi", java.util.Set.of(Role.READER), null), "t", null)).id().toString();
     // Issue 15 sessions (begin): a signed-in session of the victim's admin
     String session = sessions.register(SessionOwner.of(victim.id()), victim.admin(),
         "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0").id().toString();
@@ -114,7 +120,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
         "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21),
-        session, "203.0.113.9");
+        session, "203.0.113.9", invitation, "victim-invitee@example.org", victim.admin());
     // Issue 15 SSO: begin — the victim's provider (off: nothing ever calls it); its issuer, client and
     // secret must show in no answer to another organisation.
     victimIds = new ArrayList<>(victimIds);
@@ -136,7 +142,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
          "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
-         "query":"","since":"2026-01-01T00:00:00Z"}
+         "query":"","since":"2026-01-01T00:00:00Z","roles":["READER"]}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
@@ -151,7 +157,9 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{changeId}", change)
             .replace("{tenantId}", victim.id().toString())
             .replace("{memberId}", victim.members().get(0).toString())
+            .replace("{username}", victim.admin()) // Issue 15 (admins)
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
+                : op.path().startsWith("/api/v1/admin-invitations") ? invitation // Issue 15 (admins)
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
@@ -197,6 +205,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
       }
       for (Caller caller : List.of(account(reader), readerKey)) { // Issue 15: API keys: the account and its key
         String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
+            .replace("{username}", org.admin()) // Issue 15 (admins)
             .replace("{tenantId}", org.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
             .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")

@@ -31,7 +31,11 @@ public final class TenantFingerprint {
       "select count(*) || '' from sso_email_domain where tenant_id = :t",
       // Issue 15 sessions: ended ones only (a page request with a signed-in context, as MockMvc's
       // user() gives, registers its session: a sign-in, not a change)
-      "select count(*) || '' from web_session where tenant_id = :t and ended_at is not null");
+      "select count(*) || '' from web_session where tenant_id = :t and ended_at is not null",
+      // Issue 15 (admins): links, accounts (enabled) and their roles
+      "select count(*) || ':' || coalesce(sum(case when used_at is null and withdrawn_at is null then 1 else 0 end), 0) from access_token where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(case when enabled then 1 else 0 end), 0) from admin_account where tenant_id = :t",
+      "select count(*) || '' from admin_account_role r join admin_account a on a.username = r.username where a.tenant_id = :t");
 
   private TenantFingerprint() {}
 

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -43,7 +46,8 @@ class TenantApi {
   }
 
   record TenantView(
-      String id, String name, String country, String locale, String timeZone, String currency) {
+      String id, String name, String country, String locale, String timeZone, String currency,
+      @Nullable InvitationSent invitation) {
     static TenantView of(Tenant t) {
       return new TenantView(
           t.id().toString(),
@@ -51,24 +55,34 @@ class TenantApi {
           t.country(),
           t.locale().toLanguageTag(),
           t.timeZone().getId(),
-          t.currency().getCurrencyCode());
+          t.currency().getCurrencyCode(),
+          null);
     }
   }
 
-  /** The password is judged by the account module's policy (length, username, common passwords). */
+  // --- Issue 15 (admins): the first Global admin is invited when no password is given ---
+  /** Where the invitation went and until when its link works. */
+  record InvitationSent(String email, Instant expiresAt) {}
+
+  /**
+   * The first Global admin. Without a password, {@code email} is required and he is invited (the
+   * account, named by the address, is made when he accepts); with one, {@code username} is required
+   * and the password is judged by the account module's policy.
+   */
   @AcceptablePassword
   record FirstAdmin(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
+      @Schema(description = "Required with a password; without one the e-mail address becomes the username")
+          @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
       @NotBlank @Size(max = 200) String displayName,
-      @NotNull
-          @Schema(
+      @Schema(
               minLength = PasswordPolicy.MIN_LENGTH,
               maxLength = PasswordPolicy.MAX_LENGTH,
               format = "password",
-              description = "Not the username nor containing it, and not a common password")
-          String password,
+              description = "Optional: without it the admin is invited by e-mail. Not the username nor "
+                  + "containing it, and not a common password")
+          @Nullable String password,
       @EmailAddress.Valid
-          @Schema(description = "Optional: where this admin's notifications go (stored in lower case)",
+          @Schema(description = "Where this admin's notifications (and, without a password, the invitation) go",
               example = "ada@example.org")
           String email)
       implements NewCredentials {}
@@ -84,6 +98,8 @@ class TenantApi {
   @PostMapping("/tenants")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('OPERATOR')")
+  @Operation(summary = "Opens an organisation. Without admin.password its first Global admin (admin.email) is "
+      + "invited by e-mail and the answer says so; 422 FIRST_ADMIN_INCOMPLETE, 409 ADDRESS_IN_USE.")
   TenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
     Tenant tenant =
         new Tenant(
@@ -94,11 +110,14 @@ class TenantApi {
             zone(body.timeZone()),
             currency(body.currency()));
     FirstAdmin admin = body.admin();
-    return TenantView.of(
-        tenants.create(
-            new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()),
-            me.getName()));
+    TenantService.Opened opened = tenants.open(
+        new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()), me.getName());
+    TenantView view = TenantView.of(opened.tenant());
+    return opened.invitation() == null ? view : new TenantView(view.id(), view.name(), view.country(), view.locale(),
+        view.timeZone(), view.currency(),
+        new InvitationSent(opened.invitation().email(), opened.invitation().expiresAt()));
   }
+  // --- end Issue 15 (admins) ---
 
   @GetMapping("/tenant")
   TenantView current(@CurrentTenant TenantId tenant) {
