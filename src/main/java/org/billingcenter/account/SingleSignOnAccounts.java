@@ -84,6 +84,7 @@ public class SingleSignOnAccounts {
       if (!before.isEnabled()) {
         throw new Rejected(AccountReason.NO_TENANT);
       }
+      roles = keepingTheLastGlobalAdmin(tenant, before.account(), roles);
       if (!before.account().roles().equals(roles)) {
         lookups.replaceRoles(username, roles);
         audit.record(tenant, username, Change.of("ACCOUNT_ROLES_CHANGED", "admin_account", username)
@@ -96,6 +97,25 @@ public class SingleSignOnAccounts {
     }
     SignedInAccount now = accounts.findForSignIn(username).orElseThrow();
     return SignedInAccount.withoutPassword(now.account());
+  }
+
+  /**
+   * The provider is the authority on roles, but never to the point of leaving the organisation
+   * without a Global admin (the Admins page refuses the same, LAST_GLOBAL_ADMIN): the only enabled
+   * Global admin keeps that role whatever the claims say, until another one exists.
+   */
+  private Set<Role> keepingTheLastGlobalAdmin(TenantId tenant, AdminAccount before, Set<Role> mapped) {
+    if (!before.has(Role.GLOBAL_ADMIN) || mapped.contains(Role.GLOBAL_ADMIN)) {
+      return mapped;
+    }
+    boolean another = accounts.ofTenant(tenant).stream()
+        .anyMatch(a -> a.has(Role.GLOBAL_ADMIN) && !a.username().equals(before.username()));
+    if (another) {
+      return mapped;
+    }
+    Set<Role> kept = java.util.EnumSet.copyOf(mapped);
+    kept.add(Role.GLOBAL_ADMIN);
+    return Set.copyOf(kept);
   }
 
   /** A password nobody knows: the account signs in through its organisation's provider. */

@@ -91,7 +91,9 @@ class MailChannel implements DeliveryChannel {
     }
     Optional<MailOutlet.Refusal> refusal = outlet.send(delivery.target(), mail);
     long took = clock.millis() - started;
-    RenderedMail kept = composer.secretOf(event).map(mail::redacted).orElse(mail); // Issue 15: no token kept
+    Optional<String> secret = composer.secretOf(event);
+    RenderedMail kept = secret.map(mail::redacted).orElse(mail); // Issue 15: no token kept
+    secret.filter(s -> outlet.mode() == MailOutlet.Mode.EMBEDDED).ifPresent(s -> showLinkForDevelopment(mail, s, delivery));
     notifications.recordSent(new SentEmail(event.tenant(), UUID.randomUUID(), delivery.deliveryId(), mail.kind(),
         delivery.target(), mail.locale(), kept.subject(), kept.text(), kept.html(),
         refusal.isEmpty() ? SentEmail.Status.SENT : SentEmail.Status.FAILED,
@@ -103,6 +105,17 @@ class MailChannel implements DeliveryChannel {
     return r.permanent()
         ? Attempt.giveUp(r.code(), took, excerpt(r.detail()))
         : Attempt.retry(r.code(), took, excerpt(r.detail()));
+  }
+
+  /**
+   * The embedded mail server (the zero-setup H2 run, never with spring.mail.* set) keeps no mailbox
+   * and the kept copy is redacted, so without this line nobody trying the service could follow an
+   * invitation or reset link. A real SMTP server never gets here.
+   */
+  private static void showLinkForDevelopment(RenderedMail mail, String secret, Delivery delivery) {
+    mail.text().lines().filter(line -> line.contains(secret)).findFirst().ifPresent(line ->
+        log.info("Embedded mail server (development only): the {} link for {} is {}", mail.kind(), delivery.target(),
+            line.strip()));
   }
 
   private static String excerpt(String detail) {

@@ -132,6 +132,22 @@ class SsoIT extends DatabaseIT {
   }
 
   @Test
+  void the_provider_cannot_demote_the_organisations_only_global_admin() throws Exception {
+    Given org = tenants.tenant(0);
+    String issuerId = "org-" + UUID.randomUUID();
+    configure(org, issuerId, List.of(new RoleMapping("groups", "billing-team", Role.BILLING_ADMIN)), null, false, List.of());
+    String email = "root@" + issuerId + ".example";
+    jdbc.sql("update admin_account set email = :e where username = :u").param("e", email).param("u", org.admin()).update();
+    provider.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, "root-subject", "JWT", null,
+        Map.of("email", email, "groups", List.of("billing-team")), 3600));
+
+    assertThat(new Browser().ssoStart(email).uri().getPath()).isEqualTo("/");
+    assertThat(accounts.loadUserByUsername(org.admin()).account().roles())
+        .as("the last Global admin keeps the role the claims would take away")
+        .containsExactlyInAnyOrder(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN);
+  }
+
+  @Test
   void mandatory_sso_refuses_the_organisations_passwords_on_the_form_and_over_basic_but_not_another_organisations()
       throws Exception {
     Given strict = tenants.tenant(0);
