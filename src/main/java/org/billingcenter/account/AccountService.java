@@ -152,10 +152,14 @@ public class AccountService implements UserDetailsService {
     return accounts.ofTenant(tenant);
   }
 
-  /** One query, no transaction around it: a read-only transaction would cost three round trips more. */
+  /**
+   * One query, no transaction around it: a read-only transaction would cost three round trips more.
+   * Usernames are stored in lower case (invited admins' are their e-mail addresses), so a username
+   * typed with capitals, as phones like to, still signs in.
+   */
   @Override
   public SignedInAccount loadUserByUsername(String username) {
-    return accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    return accounts.findForSignIn(username.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsernameNotFoundException("no such account"));
   }
 
   /**
