@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
       "org.billingcenter.webhook.web",
-      "org.billingcenter.planchange.web"
+      "org.billingcenter.planchange.web",
+      // Issue 15: API keys
+      "org.billingcenter.apikey.web"
     })
 public @interface PageAdvice {}

@@ -48,7 +48,14 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
           List.of(throttled.retryAfterMinutes()), locales.resolveLocale(request));
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");
+    // Issue 15: API keys. A refused Bearer key is challenged as one; otherwise both schemes are offered.
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.strip().regionMatches(true, 0, "Bearer", 0, 6)) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"Billing Center\", error=\"invalid_token\"");
+    } else {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"Billing Center\"");
+    }
     problems.write(request, response, HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", locales.resolveLocale(request));
   }
 

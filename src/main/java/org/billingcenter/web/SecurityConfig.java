@@ -13,6 +13,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+// Issue 15: API keys (imports)
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two chains. {@code /api/**} and the actuator are stateless HTTP Basic with the same accounts (no
@@ -31,8 +35,13 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems,
+      // Issue 15: API keys. The apikey module's Bearer filter, by name: web must not depend on apikey
+      // (whose pages use web), so no type of it is named here.
+      @Qualifier("apiKeyAuthenticationFilter") Filter apiKeys) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
+        // Issue 15: API keys. Authorization: Bearer bc_live_... before HTTP Basic.
+        .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
