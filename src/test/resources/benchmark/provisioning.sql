@@ -1,6 +1,7 @@
 -- The statements the provisioning sequence's four API calls execute (captured with log_statement=all
 -- on the benchmark's database: bin/benchmark-provisioning capture), one transaction per call as the
--- service commits them (chr(58) is ':', which pgbench would read as a variable). Left out: HTTP authentication (an API key is looked up once and cached) and
+-- service commits them (chr(58) is ':', which pgbench would read as a variable). Left out: the
+-- operator key's look-up (cached; each organisation's new key is read once, at its first use) and
 -- the outbox dispatcher's fan-out of the sequence's three events (asynchronous, after the commits).
 -- Ids are derived from one random number per sequence, so the four steps refer to each other's rows.
 \set r random(1, 9000000000000000000)
@@ -13,10 +14,12 @@ select count(*) from admin_account where username = 'pg-' || :r::bigint;
 insert into admin_account (username, tenant_id, display_name, password_hash, locale, enabled, created_at, email) values ('pg-' || :r::bigint, md5('t' || :r::bigint)::uuid, 'First Admin ' || :r::bigint, '{pbkdf2@SpringSecurity_v5_8}2fcba9d25d6abc8b92f839e912f26976f17c78b55c6f2610ab8a9f5a9b1033cda1d45feb0caf2c12d8b93ef1c2a2c09c', 'en', true, now(), 'pg-' || :r::bigint || '@example.org');
 insert into admin_account_role (username, role) values ('pg-' || :r::bigint, 'GLOBAL_ADMIN');
 insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, reason) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), now(), 'operator', 'ACCOUNT_CREATED', 'admin_account', 'pg-' || :r::bigint, null, '[GLOBAL_ADMIN]', null);
---APIKEY--
+insert into api_key (key_id, tenant_id, prefix, name, role, secret_hash, created_by, created_at, expires_at) values (md5('k' || :r::bigint)::uuid, md5('t' || :r::bigint)::uuid, 'bc_live_' || substr(md5('k' || :r::bigint), 1, 12), 'provisioning', 'GLOBAL_ADMIN', md5(:r::bigint || 'k') || md5(:r::bigint || 'K'), 'bc_live_operator', now(), null);
+insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, reason) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), now(), 'bc_live_operator', 'API_KEY_CREATED', 'api_key', md5('k' || :r::bigint)::uuid::text, null, 'bc_live_' || substr(md5('k' || :r::bigint), 1, 12) || ' GLOBAL_ADMIN', null);
 update idempotency_record set status_code = 201, content_type = 'application/json', body = repeat('t', 330) where owner = 'account' || chr(58) || 'operator' and idem_key = 'pg-' || :r::bigint || '-t';
 COMMIT;
--- 2. POST /api/v1/payment-methods (the organisation's key)
+-- 2. POST /api/v1/payment-methods (the organisation's key): the key's first use reads it (then cached)
+select key_id, tenant_id, prefix, name, role, created_by, created_at, expires_at, revoked_at, revoked_by, last_used_at, secret_hash from api_key where prefix = 'bc_live_' || substr(md5('k' || :r::bigint), 1, 12);
 BEGIN;
 insert into idempotency_record (owner, idem_key, request_hash, caller_roles, created_at) values (md5('t' || :r::bigint), 'pg-' || :r::bigint || '-pm', md5(:r::bigint || 'p') || md5(:r::bigint || 'P'), 'GLOBAL_ADMIN', now()) on conflict do nothing;
 select * from tenant where tenant_id = md5('t' || :r::bigint)::uuid;

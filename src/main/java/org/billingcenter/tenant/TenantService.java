@@ -21,6 +21,10 @@ import jakarta.validation.constraints.Size;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyOwner;
+import org.billingcenter.apikey.ApiKeyRequest;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.CreatedApiKey;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.api.TenantCountry;
@@ -47,6 +51,7 @@ public class TenantService implements TenantCountry {
   private final MemberRepository members;
   private final PaymentMethodRepository paymentMethods;
   private final AccountService accounts;
+  private final ApiKeyService apiKeys; // Issue 15 (benchmark)
   private final AuditLog audit;
   private final Clock clock;
   private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
@@ -57,12 +62,14 @@ public class TenantService implements TenantCountry {
       MemberRepository members,
       PaymentMethodRepository paymentMethods,
       AccountService accounts,
+      ApiKeyService apiKeys,
       AuditLog audit,
       Clock clock) {
     this.tenants = tenants;
     this.members = members;
     this.paymentMethods = paymentMethods;
     this.accounts = accounts;
+    this.apiKeys = apiKeys;
     this.audit = audit;
     this.clock = clock;
   }
@@ -81,6 +88,21 @@ public class TenantService implements TenantCountry {
   public Tenant create(NewTenant command, String actor) {
     return create(command, actor, false);
   }
+
+  // --- Issue 15 (benchmark): an organisation opened with its first API key, in one transaction ---
+  /** The organisation and, when one was asked for, its first API key (its secret shown this once). */
+  public record Opened(Tenant tenant, @org.jspecify.annotations.Nullable CreatedApiKey apiKey) {}
+
+  /**
+   * {@link #create} and, with {@code apiKey} not null, the organisation's first API key with it: one
+   * transaction, so a provisioning script gets a working key or no organisation at all.
+   */
+  @Transactional
+  public Opened open(NewTenant command, @org.jspecify.annotations.Nullable ApiKeyRequest apiKey, String actor) {
+    Tenant tenant = create(command, actor, false);
+    return new Opened(tenant, apiKey == null ? null : apiKeys.create(apiKey.toCommand(ApiKeyOwner.of(tenant.id())), actor));
+  }
+  // --- end Issue 15 (benchmark) ---
 
   /** Demo data and test fixtures only: {@link #create} without the password policy. */
   @Transactional

@@ -55,35 +55,46 @@ public final class ProvisioningBenchmark {
     Process service = startService(port);
     try {
       String base = "http://127.0.0.1:" + port;
-      awaitLiveness(base, service);
+      awaitReadiness(base, service);
       String operator = operatorCredential(base);
       String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
       ProvisioningClient probe = new ProvisioningClient(base, operator, run + "x");
-      String created = probe.post("/api/v1/tenants", operator, "probe-" + run, """
+      // An organisation whose first admin is invited (no password to hash) where the service allows
+      // it; else the first admin gets a password, as before invitations.
+      HttpResponse<String> invited = probe.send("/api/v1/tenants", operator, "probe-i-" + run, """
+          {"name":"Probe I","country":"IE","locale":"en","timeZone":"Europe/Dublin","currency":"EUR",
+           "admin":{"username":"probe-i-%s","displayName":"Probe","email":"probe-i-%s@example.org"},
+           "apiKey":{"name":"probe","role":"GLOBAL_ADMIN"}}""".formatted(run, run));
+      boolean adminPassword = invited.statusCode() != 201;
+      String created = adminPassword ? probe.post("/api/v1/tenants", operator, "probe-" + run, """
           {"name":"Probe","country":"IE","locale":"en","timeZone":"Europe/Dublin","currency":"EUR",
            "admin":{"username":"probe-%s","displayName":"Probe","password":"Rw-probe-long-enough!"},
-           "apiKey":{"name":"probe","role":"GLOBAL_ADMIN"}}""".formatted(run), 201);
-      System.out.printf("service pid %d on port %d; operator authenticates with %s; organisations' calls with %s%n",
+           "apiKey":{"name":"probe","role":"GLOBAL_ADMIN"}}""".formatted(run), 201) : invited.body();
+      System.out.printf("service pid %d on port %d; operator authenticates with %s; organisations' calls with %s; "
+              + "first admins %s%n",
           service.pid(), port, operator.startsWith("Bearer") ? "an API key" : "HTTP Basic (password: NO API KEYS YET)",
-          ProvisioningClient.usesKeys(created) ? "the API key the creation returned" : "HTTP Basic (first admin's password)");
+          ProvisioningClient.usesKeys(created) ? "the API key the creation returned" : "HTTP Basic (first admin's password)",
+          adminPassword ? "get a password (hashed with PBKDF2)" : "are invited (no password)");
       if (capture) {
         for (int i = 0; i < 2; i++) {
-          new ProvisioningClient(base, operator, run).sequence();
+          new ProvisioningClient(base, operator, run, adminPassword).sequence();
         }
         System.out.println("captured: grep " + DATABASE + " /var/log/postgresql/postgresql-15-main.log");
         return;
       }
       Path script = ProvisioningBaseline.writeScript();
-      Level.closed(base, operator, run + "w", 4, warmUp, service.pid()); // JIT, pools; not measured
+      Level.closed(new ProvisioningClient(base, operator, run + "w", adminPassword), 4, warmUp, service.pid()); // JIT, pools; not measured
       List<String> rows = new ArrayList<>();
       double peak = 0;
       for (int clients : List.of(1, 4, 16)) {
-        Level.Result app = Level.closed(base, operator, run + clients, clients, seconds, service.pid());
+        Level.Result app = Level.closed(new ProvisioningClient(base, operator, run + clients, adminPassword), clients, seconds,
+            service.pid());
         ProvisioningBaseline.Result pg = ProvisioningBaseline.run(script, clients, seconds);
         peak = Math.max(peak, app.perSecond());
         rows.add(app.row(clients + " clients", pg));
       }
-      Level.Result half = Level.open(base, operator, run + "h", 16, seconds, peak / 2, service.pid());
+      Level.Result half = Level.open(new ProvisioningClient(base, operator, run + "h", adminPassword), 16, seconds, peak / 2,
+          service.pid());
       rows.add(half.row(String.format(Locale.ROOT, "half the peak (%.1f/s offered, open model, 16 clients)", peak / 2), null));
       System.out.println();
       System.out.println(Level.Result.HEADER);
@@ -113,14 +124,14 @@ public final class ProvisioningBenchmark {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  private static void awaitLiveness(String base, Process service) throws Exception {
+  private static void awaitReadiness(String base, Process service) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 600; i++) {
       if (!service.isAlive()) {
         throw new IllegalStateException("the service stopped: see target/provisioning-service.log");
       }
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).build(),
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }
@@ -143,7 +154,7 @@ public final class ProvisioningBenchmark {
             .header("Authorization", basic).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"provisioning benchmark\",\"role\":\"OPERATOR\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
-    for (int i = 0; answer.statusCode() == 401 && i < 240; i++) { // the demo data is seeded once the service is ready
+    for (int i = 0; answer.statusCode() == 401 && i < 3; i++) { // (ready means seeded: should not happen)
       Thread.sleep(500);
       answer = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
@@ -172,7 +183,7 @@ public final class ProvisioningBenchmark {
 
       static final String HEADER = "| load | sequences/s | errors | sequence p50 / p99 | "
           + String.join(" | ", Arrays.stream(ProvisioningClient.STEPS).map(s -> s + " p50 / p99").toList())
-          + " | CPU ms per sequence: service / PostgreSQL | pgbench sequences/s (p50 latency) | ratio |";
+          + " | CPU ms per sequence: service / PostgreSQL | pgbench sequences/s (mean latency) | ratio |";
 
       double perSecond() {
         return sequences / seconds;
@@ -202,13 +213,12 @@ public final class ProvisioningBenchmark {
       }
     }
 
-    static Result closed(String base, String operator, String run, int clients, int seconds, long servicePid) throws Exception {
-      return drive(base, operator, run, clients, seconds, 0, servicePid);
+    static Result closed(ProvisioningClient client, int clients, int seconds, long servicePid) throws Exception {
+      return drive(client, clients, seconds, 0, servicePid);
     }
 
-    static Result open(String base, String operator, String run, int clients, int seconds, double rate, long servicePid)
-        throws Exception {
-      return drive(base, operator, run, clients, seconds, rate, servicePid);
+    static Result open(ProvisioningClient client, int clients, int seconds, double rate, long servicePid) throws Exception {
+      return drive(client, clients, seconds, rate, servicePid);
     }
 
     /**
@@ -216,15 +226,14 @@ public final class ProvisioningBenchmark {
      * slow answer cannot hide the queue behind it; otherwise each client starts its next sequence
      * as soon as the last one is done, until the time is up.
      */
-    private static Result drive(String base, String operator, String run, int clients, int seconds, double rate,
-        long servicePid) throws Exception {
+    private static Result drive(ProvisioningClient client, int clients, int seconds, double rate, long servicePid)
+        throws Exception {
       int capacity = rate > 0 ? (int) (rate * seconds) + 1 : 200_000;
       long[][] steps = new long[ProvisioningClient.STEPS.length][capacity];
       long[] whole = new long[capacity];
       AtomicInteger cursor = new AtomicInteger();
       AtomicInteger done = new AtomicInteger();
       AtomicInteger errors = new AtomicInteger();
-      ProvisioningClient client = new ProvisioningClient(base, operator, run);
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       ProcessCpu serviceCpu = ProcessCpu.of(servicePid);
       ProcessCpu postgresCpu = ProcessCpu.backendsOf(DATABASE);
@@ -273,7 +282,7 @@ public final class ProvisioningBenchmark {
       }
       long[] sortedWhole = Arrays.copyOf(whole, n);
       Arrays.sort(sortedWhole);
-      Result result = new Result(run, n, errors.get(), elapsed, sortedSteps, sortedWhole, serviceMs, postgresMs);
+      Result result = new Result(clients + " clients", n, errors.get(), elapsed, sortedSteps, sortedWhole, serviceMs, postgresMs);
       System.out.println(result.row(clients + " clients" + (rate > 0 ? String.format(Locale.ROOT, " at %.1f/s", rate) : ""), null));
       return result;
     }

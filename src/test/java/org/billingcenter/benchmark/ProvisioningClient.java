@@ -31,12 +31,23 @@ final class ProvisioningClient {
   private final String base;
   private final String operator;
   private final String run;
+  private final boolean adminPassword;
 
-  /** {@code operator}: the whole Authorization header value of the operator's credential. */
-  ProvisioningClient(String base, String operator, String run) {
+  /**
+   * {@code operator}: the whole Authorization header value of the operator's credential;
+   * {@code adminPassword}: whether the first admin gets a password (else he is invited, when the
+   * service allows that).
+   */
+  ProvisioningClient(String base, String operator, String run, boolean adminPassword) {
     this.base = base;
     this.operator = operator;
     this.run = run;
+    this.adminPassword = adminPassword;
+  }
+
+  /** {@code operator}: the whole Authorization header value of the operator's credential. */
+  ProvisioningClient(String base, String operator, String run) {
+    this(base, operator, run, true);
   }
 
   /** Nanoseconds per step; throws with the step's answer when a step fails. */
@@ -47,8 +58,9 @@ final class ProvisioningClient {
     long t0 = System.nanoTime();
     String created = post("/api/v1/tenants", operator, username + "-t", """
         {"name":"Provisioned %s","country":"IE","locale":"en","timeZone":"Europe/Dublin","currency":"EUR",
-         "admin":{"username":"%s","displayName":"First Admin %s","password":"Rw-%s-long-enough!","email":"%s@example.org"},
-         "apiKey":{"name":"provisioning","role":"GLOBAL_ADMIN"}}""".formatted(n, username, n, run + n, username), 201);
+         "admin":{"username":"%s","displayName":"First Admin %s",%s"email":"%s@example.org"},
+         "apiKey":{"name":"provisioning","role":"GLOBAL_ADMIN"}}""".formatted(n, username, n,
+        adminPassword ? "\"password\":\"Rw-" + run + n + "-long-enough!\"," : "", username), 201);
     long t1 = System.nanoTime();
     took[0] = t1 - t0;
     Matcher secret = SECRET.matcher(created);
@@ -76,17 +88,21 @@ final class ProvisioningClient {
   }
 
   String post(String path, String authorization, String idempotencyKey, String json, int expected) throws Exception {
+    HttpResponse<String> response = send(path, authorization, idempotencyKey, json);
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException("POST " + path + " → " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  HttpResponse<String> send(String path, String authorization, String idempotencyKey, String json) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", authorization)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey)
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException("POST " + path + " → " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String id(String json) {

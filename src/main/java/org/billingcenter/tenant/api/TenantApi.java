@@ -22,6 +22,12 @@ import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantReason;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewTenant;
+import org.billingcenter.tenant.TenantService.Opened;
+import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyRequest;
+import org.billingcenter.apikey.CreatedApiKey;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,12 +85,37 @@ class TenantApi {
       @NotBlank @Size(max = 20) String locale,
       @NotBlank @Size(max = 64) String timeZone,
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-      @Valid @NotNull FirstAdmin admin) {}
+      @Valid @NotNull FirstAdmin admin,
+      // Issue 15 (benchmark): optional, the organisation's first API key, created in the same transaction
+      @Valid @Nullable @Schema(description = "Optional: the organisation's first API key, created with it; the "
+          + "answer carries its secret once") ApiKeyRequest apiKey) {}
+
+  // --- Issue 15 (benchmark): the answer to a creation, with the new key's secret when one was asked for ---
+  record FirstApiKeyView(String id, String name, Role role, String prefix,
+      @Schema(description = "The whole key (bc_live_…_…), shown this once: send it as Authorization: Bearer <secret>.")
+      String secret,
+      Instant createdAt, @Nullable Instant expiresAt) {
+    static @Nullable FirstApiKeyView of(@Nullable CreatedApiKey k) {
+      return k == null ? null
+          : new FirstApiKeyView(k.id().toString(), k.name(), k.role(), k.prefix(), k.secret(), k.createdAt(), k.expiresAt());
+    }
+  }
+
+  record CreatedTenantView(
+      String id, String name, String country, String locale, String timeZone, String currency,
+      @Nullable FirstApiKeyView apiKey) {
+    static CreatedTenantView of(Opened opened) {
+      TenantView t = TenantView.of(opened.tenant());
+      return new CreatedTenantView(t.id(), t.name(), t.country(), t.locale(), t.timeZone(), t.currency(),
+          FirstApiKeyView.of(opened.apiKey()));
+    }
+  }
+  // --- end Issue 15 (benchmark) ---
 
   @PostMapping("/tenants")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('OPERATOR')")
-  TenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
+  CreatedTenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
     Tenant tenant =
         new Tenant(
             TenantId.random(),
@@ -94,9 +125,10 @@ class TenantApi {
             zone(body.timeZone()),
             currency(body.currency()));
     FirstAdmin admin = body.admin();
-    return TenantView.of(
-        tenants.create(
+    return CreatedTenantView.of( // Issue 15 (benchmark): with the first API key when asked for
+        tenants.open(
             new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()),
+            body.apiKey(),
             me.getName()));
   }
 
