@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,8 @@ import org.billingcenter.shared.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 
 /** Organisations, their members and payment method references. Every call is tenant-scoped. */
@@ -56,6 +59,7 @@ public class TenantService implements TenantCountry {
   private final Clock clock;
   private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
   private final Map<TenantId, ZoneId> zones = new ConcurrentHashMap<>();
+  private final Map<TenantId, Currency> currencies = new ConcurrentHashMap<>();
 
   TenantService(
       TenantRepository tenants,
@@ -127,7 +131,41 @@ public class TenantService implements TenantCountry {
     } else {
       accounts.createTenantAccount(admin, command.adminPassword(), actor);
     }
+    knownOnceCommitted(tenant);
     return tenant;
+  }
+
+  /**
+   * The node that opens an organisation knows its fixed facts (country, zone, currency: nothing
+   * updates them) once it exists: a provisioning script's next calls, which land here as often as
+   * not, then read none of them again (each was a query of its own).
+   */
+  private void knownOnceCommitted(Tenant tenant) {
+    Runnable remember = () -> {
+      countries.putIfAbsent(tenant.id(), tenant.country());
+      zones.putIfAbsent(tenant.id(), tenant.timeZone());
+      currencies.putIfAbsent(tenant.id(), tenant.currency());
+    };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          remember.run();
+        }
+      });
+    } else {
+      remember.run();
+    }
+  }
+
+  /** The currency the organisation is billed in: read once per organisation and node (never updated). */
+  public Currency currencyOf(TenantId tenant) {
+    Currency currency = currencies.get(tenant);
+    if (currency == null) {
+      currency = get(tenant).currency();
+      currencies.put(tenant, currency);
+    }
+    return currency;
   }
 
   /**
