@@ -4,6 +4,7 @@
 -- operator key's look-up (cached; each organisation's new key is read once, at its first use) and
 -- the outbox dispatcher's fan-out of the sequence's three events (asynchronous, after the commits).
 -- Ids are derived from one random number per sequence, so the four steps refer to each other's rows.
+-- (Before issue 15's fixes the steps also read the tenant row three times and the new invoice twice.)
 \set r random(1, 9000000000000000000)
 -- 1. POST /api/v1/tenants (operator key): the organisation, its first Global admin and its API key
 BEGIN;
@@ -22,7 +23,6 @@ COMMIT;
 select key_id, tenant_id, prefix, name, role, created_by, created_at, expires_at, revoked_at, revoked_by, last_used_at, secret_hash from api_key where prefix = 'bc_live_' || substr(md5('k' || :r::bigint), 1, 12);
 BEGIN;
 insert into idempotency_record (owner, idem_key, request_hash, caller_roles, created_at) values (md5('t' || :r::bigint), 'pg-' || :r::bigint || '-pm', md5(:r::bigint || 'p') || md5(:r::bigint || 'P'), 'GLOBAL_ADMIN', now()) on conflict do nothing;
-select * from tenant where tenant_id = md5('t' || :r::bigint)::uuid;
 insert into payment_method (tenant_id, payment_method_id, token, brand, last4, expiry_month, expiry_year, created_at) values (md5('t' || :r::bigint)::uuid, md5('p' || :r::bigint)::uuid, 'tok_' || :r::bigint, 'Visa', '4242', 12, 2035, now());
 insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, reason) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), now(), 'pg-' || :r::bigint, 'PAYMENT_METHOD_ADDED', 'payment_method', md5('p' || :r::bigint)::uuid::text, null, 'Visa **** 4242', null);
 update idempotency_record set status_code = 201, content_type = 'application/json', body = repeat('p', 110) where owner = md5('t' || :r::bigint) and idem_key = 'pg-' || :r::bigint || '-pm';
@@ -31,7 +31,6 @@ COMMIT;
 BEGIN;
 insert into idempotency_record (owner, idem_key, request_hash, caller_roles, created_at) values (md5('t' || :r::bigint), 'pg-' || :r::bigint || '-buy', md5(:r::bigint || 'b') || md5(:r::bigint || 'B'), 'GLOBAL_ADMIN', now()) on conflict do nothing;
 select p.plan_id, p.product_id, pr.name as product_name, p.unit_price_minor, p.currency, p.billing_frequency, p.commitment_term, p.trial_days, p.trial_licenses, p.max_quantity, p.upgrade_rank from plan p join product pr on pr.product_id = p.product_id where p.plan_id = 'harbor-monthly';
-select * from tenant where tenant_id = md5('t' || :r::bigint)::uuid;
 select * from payment_method where tenant_id = md5('t' || :r::bigint)::uuid and payment_method_id = md5('p' || :r::bigint)::uuid;
 insert into subscription (tenant_id, subscription_id, plan_id, quantity, status, auto_renew, anchor_date, current_period_start, current_period_end, trial_end, payment_method_id, created_at, status_changed_at) values (md5('t' || :r::bigint)::uuid, md5('s' || :r::bigint)::uuid, 'harbor-monthly', 5, 'ACTIVE', true, current_date, current_date, current_date + 30, null, md5('p' || :r::bigint)::uuid, now(), now());
 insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, reason) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), now(), 'pg-' || :r::bigint, 'SUBSCRIPTION_STARTED', 'subscription', md5('s' || :r::bigint)::uuid::text, null, 'ACTIVE x5 harbor-monthly', null);
@@ -40,7 +39,6 @@ update tenant set billing_day = extract(day from current_date) where tenant_id =
 insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, reason) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), now(), 'system', 'BILLING_DAY_SET', 'tenant', md5('t' || :r::bigint)::uuid::text, null, 'day 28', null);
 select invoice_id from invoice where tenant_id = md5('t' || :r::bigint)::uuid and invoice_date = current_date and kind = 'INVOICE' for update;
 insert into invoice (tenant_id, invoice_id, invoice_date, currency, total_minor, kind, created_at) values (md5('t' || :r::bigint)::uuid, md5('i' || :r::bigint)::uuid, current_date, 'EUR', 0, 'INVOICE', now());
-select invoice_id from invoice where tenant_id = md5('t' || :r::bigint)::uuid and invoice_date = current_date and kind = 'INVOICE' for update;
 select coalesce(max(line_no), 0) + 1 from invoice_line where tenant_id = md5('t' || :r::bigint)::uuid and invoice_id = md5('i' || :r::bigint)::uuid;
 insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id, period_start, period_end, quantity, unit_price_minor, amount_minor, currency, charge_period_start, charge_activation) values (md5('t' || :r::bigint)::uuid, md5('i' || :r::bigint)::uuid, 1, 'CHARGE', md5('s' || :r::bigint)::uuid, current_date, current_date + 30, 5, 420, 2100, 'EUR', current_date, (select s.activation from subscription s where s.tenant_id = md5('t' || :r::bigint)::uuid and s.subscription_id = md5('s' || :r::bigint)::uuid));
 update invoice set total_minor = total_minor + 2100 where tenant_id = md5('t' || :r::bigint)::uuid and invoice_id = md5('i' || :r::bigint)::uuid;
@@ -68,6 +66,5 @@ insert into audit_event (tenant_id, audit_event_id, occurred_at, actor, action, 
 insert into outbox_event (tenant_id, event_id, event_type, occurred_at, subject_id, data) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), 'credit.created', now(), md5('c' || :r::bigint)::uuid::text, repeat('c', 170));
 select * from callback_request where tenant_id = md5('t' || :r::bigint)::uuid and subscription_id = md5('s' || :r::bigint)::uuid and status = 'NEW';
 insert into outbox_event (tenant_id, event_id, event_type, occurred_at, subject_id, data) values (md5('t' || :r::bigint)::uuid, gen_random_uuid(), 'subscription.cancelled', now(), md5('s' || :r::bigint)::uuid::text, repeat('x', 280));
-select * from tenant where tenant_id = md5('t' || :r::bigint)::uuid;
 update idempotency_record set status_code = 200, content_type = 'application/json', body = repeat('c', 850) where owner = md5('t' || :r::bigint) and idem_key = 'pg-' || :r::bigint || '-cancel';
 COMMIT;
