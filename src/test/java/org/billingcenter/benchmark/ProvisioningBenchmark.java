@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * in the same run: pgbench running the SQL those four steps execute, at the same concurrency.
  * Arguments: seconds per level (30), warm-up seconds (30); {@code capture} instead runs two
  * sequences with {@code log_statement=all} on the database and stops (to see the statements).
+ * Environment: {@code SERVICE_JAVA_OPTS} (JVM options of the service, e.g. a JFR recording) and
+ * {@code SERVICE_ARGS} (more Spring arguments for it).
  */
 public final class ProvisioningBenchmark {
 
@@ -121,6 +123,10 @@ public final class ProvisioningBenchmark {
         "--server.port=" + port, "--spring.datasource.url=" + SERVER + DATABASE, "--spring.datasource.username=postgres",
         "--billing-center.demo.seed=always", "--db-scheduler.enabled=false", "--logging.level.root=WARN",
         "--spring.datasource.hikari.maximum-pool-size=20"));
+    String args = System.getenv("SERVICE_ARGS"); // e.g. --spring.datasource.hikari.data-source-properties.prepareThreshold=1
+    if (args != null && !args.isBlank()) {
+      command.addAll(List.of(args.trim().split("\\s+")));
+    }
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
