@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document: title, the one security scheme (HTTP Basic with the sign-in accounts), the
+ * The OpenAPI document: title, the security schemes (API keys as Bearer; HTTP Basic with the sign-in accounts), the
  * shared {@code Problem} schema. {@link ProblemResponses} lists every operation's errors,
  * {@link RecordSchemaRules} carries nullability and validation constraints into the schemas and
  * {@link AnswerSchemas} marks the always-present properties of answers required.

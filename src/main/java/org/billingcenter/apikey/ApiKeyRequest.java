@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.billingcenter.account.Role;
+import org.jspecify.annotations.Nullable;
 
 /** What creating a key takes from the API (the page sends the same, with a date for the expiry). */
 public record ApiKeyRequest(
@@ -16,7 +17,7 @@ public record ApiKeyRequest(
     @NotNull Role role,
     @Schema(description = "When the key stops working: in the future and at most two years ahead "
         + "(billing-center.api-keys.max-lifetime); null: never.")
-    Instant expiresAt) {
+    @Nullable Instant expiresAt) {
 
   public NewApiKey toCommand(ApiKeyOwner owner) {
     return NewApiKey.of(owner, name, role, expiresAt);

@@ -40,6 +40,9 @@ import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.PagedLists;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookFixtures;
@@ -72,6 +75,7 @@ class PaginationIT extends DatabaseIT {
   @Autowired TransactionTemplate transaction;
   @Autowired NotificationService notifications;
   @Autowired WebhookService webhooks;
+  @Autowired ApiKeyService apiKeys; // Issue 15: API keys
   @Autowired Outbox outbox;
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
@@ -145,6 +149,10 @@ class PaginationIT extends DatabaseIT {
     for (int i = 0; i < ITEMS; i++) {
       hooks.failedDelivery(many.id(), endpoints.get(0));
     }
+    // Issue 15: API keys. 120 keys of "many" (Readers: nobody uses them).
+    for (int i = 0; i < ITEMS; i++) {
+      apiKeys.create(new NewApiKey(many.id(), "page-" + i, Role.READER, null), "t");
+    }
     return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet);
   }
 
@@ -163,6 +171,7 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/billing-notifications/recipients",
             httpBasic(lists.quiet().admin(), lists.quiet().password()), "$", items),
         new Fixture("/api/v1/webhook-endpoints", many, "$", items),
+        new Fixture("/api/v1/api-keys", many, "$", items), // Issue 15: API keys
         new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),

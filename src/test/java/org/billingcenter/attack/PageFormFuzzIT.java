@@ -40,6 +40,10 @@ import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.notification.NotificationService;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyOwner;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookFixtures;
@@ -88,6 +92,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
   @Autowired WebhookService webhooks;
+  @Autowired ApiKeyService apiKeys; // Issue 15: API keys
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -225,6 +230,18 @@ class PageFormFuzzIT extends DatabaseIT {
     forms.addAll(formsOn("/billing/notifications", render(get("/billing/notifications"), admin), admin));
     forms.addAll(formsOn("/operator/sent-emails", render(get("/operator/sent-emails"), operatorAccount), operatorAccount));
 
+    // Issue 15: API keys. The create form and the revoke confirmation, of the organisation and of
+    // the operator; the operator's key is revoked at the end.
+    UUID orgKey = apiKeys.create(new NewApiKey(org.id(), "fuzz", Role.READER, null), "t").id();
+    UUID operatorKey = apiKeys.create(new NewApiKey(null, "fuzz-op", Role.SUPPORT_ENGINEER, null), "t").id();
+    for (String base : List.of("/settings/api-keys", "/operator/api-keys")) {
+      SignedInAccount as = base.startsWith("/settings") ? admin : operatorAccount;
+      UUID key = base.startsWith("/settings") ? orgKey : operatorKey;
+      for (String page : List.of(base, base + "/" + key + "/revoke")) {
+        forms.addAll(formsOn(page, render(get(page), as), as));
+      }
+    }
+
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
@@ -252,6 +269,7 @@ class PageFormFuzzIT extends DatabaseIT {
     });
 
     webhooks.delete(Owner.OPERATOR, operatorHook, "t");
+    apiKeys.revoke(ApiKeyOwner.OPERATOR, operatorKey, "t"); // Issue 15: API keys
     System.out.println("Page form fuzz over " + forms.size() + " forms, " + REQUESTS + " requests: " + statuses);
     assertThat(failures).as("server errors or changes").isEmpty();
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.Role;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.CreatedApiKey;
+import org.billingcenter.apikey.NewApiKey;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.notification.NotificationService;
 import org.billingcenter.subscription.ScheduledChange;
@@ -53,6 +58,23 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
   @Autowired NotificationService notifications;
+  // Issue 15: API keys
+  @Autowired ApiKeyService apiKeys;
+
+  /** Issue 15: API keys. Who calls: a signed-in account, or a Bearer API key (never both). */
+  record Caller(String name, RequestPostProcessor as) {}
+
+  private Caller account(String username) {
+    return new Caller(username, user(accounts.loadUserByUsername(username)));
+  }
+
+  private Caller key(Given tenant, Role role) {
+    CreatedApiKey key = apiKeys.create(new NewApiKey(tenant.id(), "sweep " + role, role, null), "t");
+    return new Caller(key.prefix() + " (" + role + " key)", request -> {
+      request.addHeader("Authorization", key.authorization());
+      return request;
+    });
+  }
 
   record Operation(HttpMethod method, String path) {}
 
@@ -80,15 +102,21 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15: API keys. The victim's key: its id, prefix and secret must never reach the attacker.
+    CreatedApiKey victimKey = apiKeys.create(new NewApiKey(victim.id(), "victim's script", Role.BILLING_ADMIN, null), "t");
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
-        "victim-books@example.org");
+        "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21));
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
-    List<String> accountsToTry = new ArrayList<>(List.of(attacker.admin()));
+    // Issue 15: API keys. Every attack runs with the attacker's accounts, then with its API keys.
+    List<Caller> accountsToTry = new ArrayList<>(List.of(account(attacker.admin())));
     for (Role role : List.of(Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
-      accountsToTry.add(tenants.account(attacker, role));
+      accountsToTry.add(account(tenants.account(attacker, role)));
+    }
+    for (Role role : List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      accountsToTry.add(key(attacker, role));
     }
     String body = """
         {"subscriptionId":"%s","memberIds":["%s"],"paymentMethodId":"%s","planId":"test-monthly-eur","quantity":1,
@@ -99,7 +127,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
-    for (String username : accountsToTry) {
+    for (Caller caller : accountsToTry) {
+      String username = caller.name();
       for (Operation op : operations()) {
         if (op.path().startsWith("/api/v1/support") || op.path().startsWith("/api/v1/operator") || op.path().equals("/api/v1/tenants")) {
           continue; // operator-side, refused by role for every tenant account (checked below)
@@ -113,10 +142,12 @@ class TenantIsolationSweepIT extends DatabaseIT {
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
-                : op.path().startsWith("/api/v1/billing-notifications") ? recipient : victimSub.id().toString());
+                : op.path().startsWith("/api/v1/billing-notifications") ? recipient
+                : op.path().startsWith("/api/v1/api-keys") ? victimKey.id().toString() // Issue 15: API keys
+                : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
-                .with(user(accounts.loadUserByUsername(username))))
+                .with(caller.as()))
             .andReturn().getResponse();
         calls++;
         // A problem's "instance" repeats the path the caller sent; everything else must be clean.
@@ -134,7 +165,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
           .with(user(accounts.loadUserByUsername(attacker.admin())))).andReturn().getResponse();
       assertThat(response.getStatus()).as(path).isEqualTo(403);
     }
-    assertThat(calls).isGreaterThan(60);
+    assertThat(calls).isGreaterThan(120);
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
 
@@ -144,17 +175,20 @@ class TenantIsolationSweepIT extends DatabaseIT {
     Subscription s = tenants.subscription(org, 3, 2);
     String change = scheduledChange(s);
     String reader = tenants.account(org, Role.READER);
+    Caller readerKey = key(org, Role.READER); // Issue 15: API keys
     String before = TenantFingerprint.of(jdbc, org.id());
     for (Operation op : operations()) {
       if (op.method() == HttpMethod.GET) {
         continue;
       }
-      String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
-          .replace("{tenantId}", org.id().toString());
-      MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
-          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
-          .with(user(accounts.loadUserByUsername(reader)))).andReturn().getResponse();
-      assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
+      for (Caller caller : List.of(account(reader), readerKey)) { // Issue 15: API keys: the account and its key
+        String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
+            .replace("{tenantId}", org.id().toString());
+        MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
+            .with(caller.as())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(caller.name() + " " + op).isEqualTo(403);
+      }
     }
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
   }
@@ -260,5 +294,39 @@ class TenantIsolationSweepIT extends DatabaseIT {
       }
     }
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+
+  // Issue 15: API keys
+  /**
+   * API key pages: another organisation's Global admin sees none of this one's keys and can neither
+   * open nor revoke one; the operator's key pages refuse every organisation account, and the
+   * operator's keys never show on an organisation's page.
+   */
+  @Test
+  void the_api_key_pages_never_reach_another_organisation_or_the_operators_keys() throws Exception {
+    Given victim = tenants.tenant(0);
+    CreatedApiKey victimKey = apiKeys.create(new NewApiKey(victim.id(), "victim's script", Role.READER, null), "t");
+    CreatedApiKey operatorKey = apiKeys.create(new NewApiKey(null, "operator script", Role.OPERATOR, null), "t");
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    var me = user(accounts.loadUserByUsername(attacker.admin()));
+    String list = mvc.perform(get("/settings/api-keys").with(me)).andReturn().getResponse().getContentAsString();
+    for (CreatedApiKey other : List.of(victimKey, operatorKey)) {
+      assertThat(list).doesNotContain(other.id().toString()).doesNotContain(other.prefix());
+      MockHttpServletResponse confirm = mvc.perform(get("/settings/api-keys/" + other.id() + "/revoke").with(me))
+          .andReturn().getResponse();
+      assertThat(confirm.getStatus()).isNotEqualTo(200);
+      assertThat(confirm.getContentAsString()).doesNotContain(other.prefix());
+      mvc.perform(post("/settings/api-keys/" + other.id() + "/revoke").with(me).with(csrf()));
+      mvc.perform(post("/operator/api-keys/" + other.id() + "/revoke").with(me).with(csrf()));
+    }
+    for (String path : List.of("/operator/api-keys", "/operator/api-keys/" + operatorKey.id() + "/revoke")) {
+      assertThat(mvc.perform(get(path).with(me)).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+    }
+    assertThat(mvc.perform(get("/settings/api-keys").with(user(accounts.loadUserByUsername(tenants.account(attacker, Role.BILLING_ADMIN)))))
+        .andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(apiKeys.get(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id()).revokedAt()).isNull();
+    apiKeys.revoke(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id(), "t"); // leaves nothing usable behind
   }
 }

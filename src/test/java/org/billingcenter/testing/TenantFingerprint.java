@@ -22,7 +22,9 @@ public final class TenantFingerprint {
       "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t",
       "select count(*) || '' from notification_recipient where tenant_id = :t",
       "select count(*) || '' from notification_opt_out where tenant_id = :t",
-      "select count(*) || '' from sent_email where tenant_id = :t");
+      "select count(*) || '' from sent_email where tenant_id = :t",
+      // Issue 15: API keys (how many, how many still usable)
+      "select count(*) || ':' || coalesce(sum(case when revoked_at is null then 1 else 0 end), 0) from api_key where tenant_id = :t");
 
   private TenantFingerprint() {}
 
