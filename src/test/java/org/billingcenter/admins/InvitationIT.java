@@ -11,9 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,6 +29,7 @@ import org.billingcenter.notification.SentEmail;
 import org.billingcenter.outbox.OutboxDispatcher;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.Mails;
 import org.billingcenter.testing.Outboxes;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.BeforeEach;
@@ -352,24 +350,8 @@ class InvitationIT extends DatabaseIT {
   }
 
   private static String token(Pattern link, MimeMessage mail) throws Exception {
-    Matcher found = link.matcher(text(mail));
+    Matcher found = link.matcher(Mails.plainText(mail));
     assertThat(found.find()).as("a link in the mail").isTrue();
     return found.group(1);
-  }
-
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String found = text(child);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }
