@@ -105,7 +105,7 @@ class AccessBrowserIT extends DatabaseIT {
     b.find("#password").sendKeys(PASSWORD);
     b.find("#passwordAgain").sendKeys(PASSWORD);
     b.click("#accept-submit");
-    assertThat(b.path()).isEqualTo("/");
+    arrive(b, "/");
     assertThat(b.find("html").getAttribute("lang")).isEqualTo("zh-CN");
     assertThat(b.all("#my-account")).as("signed in").hasSize(1);
     accessible(b);
@@ -117,7 +117,7 @@ class AccessBrowserIT extends DatabaseIT {
   void in_french_she_creates_an_api_key_sees_its_secret_once_uses_it_and_revokes_it() throws Exception {
     Browser b = signIn(ADMIN, PASSWORD, "fr-FR");
     b.find("header").findElement(By.linkText("Clés d’API")).click();
-    assertThat(b.path()).isEqualTo("/settings/api-keys");
+    arrive(b, "/settings/api-keys");
     assertThat(b.all("#no-keys")).hasSize(1);
     accessible(b);
     b.find("#name").sendKeys("Script de facturation");
@@ -141,7 +141,7 @@ class AccessBrowserIT extends DatabaseIT {
     assertThat(b.find("main").getText()).contains("Script de facturation");
     accessible(b);
     b.click("#confirm-revoke");
-    assertThat(b.path()).isEqualTo("/settings/api-keys");
+    arrive(b, "/settings/api-keys");
     assertThat(b.find(".notice").getText()).isNotBlank();
     assertThat(b.find("#api-keys tbody tr").getText()).contains("Révoquée");
     assertThat(b.all("#api-keys a[id^=revoke-]")).isEmpty();
@@ -150,6 +150,7 @@ class AccessBrowserIT extends DatabaseIT {
 
     assertThat(subscriptionsWith(secret).statusCode()).as("refused at once on the node that revoked it")
         .isEqualTo(401);
+    drain();
   }
 
   @Test
@@ -158,13 +159,13 @@ class AccessBrowserIT extends DatabaseIT {
       throws Exception {
     Browser b = signIn(ADMIN, PASSWORD, "fr-FR");
     b.find("header").findElement(By.linkText("Administrateurs")).click();
-    assertThat(b.path()).isEqualTo("/settings/admins");
+    arrive(b, "/settings/admins");
     assertThat(b.all("#no-invitations")).hasSize(1);
     b.find("#email").sendKeys(READER);
     b.find("#displayName").sendKeys("Luc Martin");
     b.click("#invite-role-READER");
     b.click("#invite-submit");
-    assertThat(b.path()).isEqualTo("/settings/admins");
+    arrive(b, "/settings/admins");
     assertThat(b.find(".notice").getText()).isNotBlank();
     WebElement pending = b.find("#invitations tbody tr");
     assertThat(pending.getText()).contains("Luc Martin").contains(READER).contains("Lecteur");
@@ -172,7 +173,7 @@ class AccessBrowserIT extends DatabaseIT {
     whole(b, "access-admins-fr-FR.png");
 
     b.find("#admins tr[data-username='" + ADMIN + "']").findElement(By.tagName("a")).click();
-    assertThat(b.path()).isEqualTo("/settings/admins/" + ADMIN + "/remove");
+    arrive(b, "/settings/admins/" + ADMIN + "/remove");
     String refusal = b.find("#removal-refused").getText();
     assertThat(refusal).contains("au moins un administrateur général");
     assertThat(b.all("#confirm-remove")).isEmpty();
@@ -186,7 +187,7 @@ class AccessBrowserIT extends DatabaseIT {
     b.find("#password").sendKeys(READER_PASSWORD);
     b.find("#passwordAgain").sendKeys(READER_PASSWORD);
     b.click("#accept-submit");
-    assertThat(b.path()).isEqualTo("/");
+    arrive(b, "/");
 
     signIn(ADMIN, PASSWORD, "fr-FR").go("/settings/admins");
     assertThat(b.all("#no-invitations")).as("accepted, no longer pending").hasSize(1);
@@ -208,7 +209,7 @@ class AccessBrowserIT extends DatabaseIT {
     Browser b = signIn(ADMIN, PASSWORD, "zh-CN");
     b.click("#my-account");
     b.click("#account-sessions a[href='/account/sessions']");
-    assertThat(b.path()).isEqualTo("/account/sessions");
+    arrive(b, "/account/sessions");
     List<WebElement> rows = b.all("#sessions tbody tr");
     assertThat(rows).isNotEmpty();
     assertThat(b.all("#sessions .this-session")).hasSize(1);
@@ -237,7 +238,7 @@ class AccessBrowserIT extends DatabaseIT {
   void the_single_sign_on_settings_page_saves_a_provider() throws Exception {
     Browser b = signIn(ADMIN, PASSWORD, "fr-FR");
     b.find("header").findElement(By.partialLinkText("Authentification unique")).click();
-    assertThat(b.path()).isEqualTo("/settings/sso");
+    arrive(b, "/settings/sso");
     assertThat(b.all("#no-provider")).hasSize(1);
     accessible(b);
     b.find("#issuer").sendKeys("https://93.184.215.14/realms/qingzhu");
@@ -248,7 +249,7 @@ class AccessBrowserIT extends DatabaseIT {
     b.find("#value-0").sendKeys("finance");
     b.find("#role-0").findElement(By.cssSelector("option[value=BILLING_ADMIN]")).click();
     b.click("#sso-save");
-    assertThat(b.path()).isEqualTo("/settings/sso");
+    arrive(b, "/settings/sso");
     assertThat(b.find(".notice").getText()).isNotBlank();
     assertThat(b.all("#provider-state")).hasSize(1);
     assertThat(b.find("#issuer").getAttribute("value")).isEqualTo("https://93.184.215.14/realms/qingzhu");
@@ -256,6 +257,7 @@ class AccessBrowserIT extends DatabaseIT {
     assertThat(b.find("#clientSecret").getAttribute("value")).as("a secret is never shown back").isEmpty();
     accessible(b);
     whole(b, "access-sso-fr-FR.png");
+    drain();
   }
 
   // ------------------------------------------------------------------ helpers
@@ -268,29 +270,30 @@ class AccessBrowserIT extends DatabaseIT {
   }
 
   /** The sign-in page's password form (the page also has the single sign-on one). */
-  private Browser signIn(String username, String password, String locale) {
+  private Browser signIn(String username, String password, String locale) throws InterruptedException {
     Browser b = browser();
     signOut(b);
     b.go("/login?lang=" + locale);
     b.find("#username").sendKeys(username);
     b.find("#password").sendKeys(password);
     b.click("form[action='/login'] button[type=submit]");
-    assertThat(b.path()).isEqualTo("/");
+    arrive(b, "/");
     return b;
   }
 
   /** The header's sign-out button, as a person leaves; nothing to do when signed out. */
-  private static void signOut(Browser b) {
+  private static void signOut(Browser b) throws InterruptedException {
     if (!b.all("form[action='/logout'] button").isEmpty()) {
       b.click("form[action='/logout'] button");
+      arrive(b, "/login");
     }
   }
 
-  private String answerToForgottenPassword(String address) {
+  private String answerToForgottenPassword(String address) throws InterruptedException {
     Browser b = browser();
     b.go("/login?lang=fr-FR");
     b.click("#forgot-password");
-    assertThat(b.path()).isEqualTo("/password-reset");
+    arrive(b, "/password-reset");
     b.find("#email").sendKeys(address);
     b.click("#reset-ask-submit");
     assertThat(b.all("#reset-sent")).hasSize(1);
@@ -309,6 +312,18 @@ class AccessBrowserIT extends DatabaseIT {
     String data = jdbc.sql("select data from outbox_event where subject_id = :id")
         .param("id", String.valueOf(id)).query(String.class).single();
     return com.jayway.jsonpath.JsonPath.read(data, "$.token");
+  }
+
+  /**
+   * Waits until the browser shows that page: a click that submits a form returns as soon as the old
+   * page reports itself loaded, which may be before the new one has replaced it.
+   */
+  private static void arrive(Browser b, String path) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!b.path().equals(path) && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+    assertThat(b.path()).isEqualTo(path);
   }
 
   private static void accessible(Browser b) throws IOException {
