@@ -60,7 +60,6 @@ class AccessBrowserIT extends DatabaseIT {
   static final String READER = "luc-" + RUN + "@example.org";
 
   static Browser browser;
-  static UUID tenant;
 
   @LocalServerPort int port;
   @Autowired AccountService accounts;
@@ -93,7 +92,6 @@ class AccessBrowserIT extends DatabaseIT {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    tenant = UUID.fromString(json.readTree(created.body()).path("id").asString());
     assertThat(json.readTree(created.body()).path("invitation").path("email").asString()).isEqualTo(ADMIN);
 
     Browser b = browser();
