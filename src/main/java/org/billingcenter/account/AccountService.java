@@ -13,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** Creates accounts and finds them at sign-in. */
 @Service
@@ -26,13 +28,16 @@ public class AccountService implements UserDetailsService {
   private final AuditLog audit;
   private final Clock clock;
   private final PasswordPolicy passwordPolicy;
+  private final ApplicationEventPublisher events;
 
   AccountService(
       AdminAccountRepository accounts,
       PasswordEncoder passwordEncoder,
       PasswordPolicy passwordPolicy,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.accounts = accounts;
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
@@ -147,10 +152,14 @@ public class AccountService implements UserDetailsService {
     return accounts.ofTenant(tenant);
   }
 
-  /** One query, no transaction around it: a read-only transaction would cost three round trips more. */
+  /**
+   * One query, no transaction around it: a read-only transaction would cost three round trips more.
+   * Usernames are stored in lower case (invited admins' are their e-mail addresses), so a username
+   * typed with capitals, as phones like to, still signs in.
+   */
   @Override
   public SignedInAccount loadUserByUsername(String username) {
-    return accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    return accounts.findForSignIn(username.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsernameNotFoundException("no such account"));
   }
 
   /**
@@ -169,5 +178,68 @@ public class AccountService implements UserDetailsService {
         tenant,
         username,
         Change.of("SIGN_IN_THROTTLED", "admin_account", username).to("wait " + minutes + " min").because(why)));
+  }
+
+  // --- Issue 15 (admins): what Global admins and single-use links change on existing accounts ---
+
+  /** Whether an account uses this address already (as its username or its e-mail), in any organisation. */
+  @Transactional(readOnly = true)
+  public boolean addressInUse(String email) {
+    return EmailAddress.normalised(email).map(accounts::addressInUse).orElse(false);
+  }
+
+  /**
+   * The organisation's enabled accounts, their rows locked until the caller's transaction ends: two
+   * Global admins demoting each other at once are decided one after the other.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<AdminAccount> lockedTenantAccounts(TenantId tenant) {
+    accounts.lockTenant(tenant);
+    return accounts.ofTenant(tenant);
+  }
+
+  /** An enabled account of this organisation, if there is one with that username. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<AdminAccount> tenantAccount(TenantId tenant, String username) {
+    return accounts.ofTenant(tenant).stream().filter(a -> a.username().equals(username)).findFirst();
+  }
+
+  /** Enabled organisation accounts reached at this address (a password reset mails each). */
+  @Transactional(readOnly = true)
+  public List<AdminAccount> tenantAccountsWithAddress(String email) {
+    return EmailAddress.normalised(email).map(accounts::enabledWithAddress).orElse(List.of());
+  }
+
+  /** New tenant roles for an account; whoever keeps its sessions ends them after the commit. */
+  @Transactional
+  public void changeRoles(TenantId tenant, AdminAccount account, java.util.Set<Role> roles, String actor) {
+    if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+      throw new Rejected(AccountReason.ROLE_NOT_FOR_TENANT);
+    }
+    accounts.replaceRoles(tenant, account.username(), roles);
+    audit.record(tenant, actor, Change.of("ACCOUNT_ROLES_CHANGED", "admin_account", account.username())
+        .from(new java.util.TreeSet<>(account.roles())).to(new java.util.TreeSet<>(roles)));
+    events.publishEvent(new AccountAccessChanged(tenant, account.username(), AccountAccessChanged.Why.ROLES_CHANGED));
+  }
+
+  /** The account can no longer sign in; it is kept, so the audit trail still names it. */
+  @Transactional
+  public void disable(TenantId tenant, String username, String actor) {
+    if (accounts.disable(tenant, username) == 1) {
+      audit.record(tenant, actor, Change.of("ACCOUNT_REMOVED", "admin_account", username).to("disabled"));
+      events.publishEvent(new AccountAccessChanged(tenant, username, AccountAccessChanged.Why.REMOVED));
+    }
+  }
+
+  /** A new password (it must pass the policy) for an enabled account of the organisation. */
+  @Transactional
+  public void changePassword(TenantId tenant, String username, String password, String actor) {
+    passwordPolicy.check(username, password).ifPresent(reason -> {
+      throw new Rejected(reason);
+    });
+    if (accounts.updatePassword(tenant, username, passwordEncoder.encode(password)) == 1) {
+      audit.record(tenant, actor, Change.of("ACCOUNT_PASSWORD_CHANGED", "admin_account", username));
+      events.publishEvent(new AccountAccessChanged(tenant, username, AccountAccessChanged.Why.PASSWORD_CHANGED));
+    }
   }
 }

@@ -127,4 +127,70 @@ class AdminAccountRepository {
     return new SignedInAccount(account, (String) row.get("password_hash"), Boolean.TRUE.equals(row.get("enabled")));
   }
 
+  // --- Issue 15 (admins): roles, removal, passwords and addresses of existing accounts ---
+
+  /** Whether any account (enabled or not) has this address as its username or its e-mail. */
+  boolean addressInUse(String email) {
+    return jdbc.sql("select count(*) from admin_account where username = :email or email = :email")
+            .param("email", email)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The tenant's enabled accounts, their rows locked for the caller's transaction (role changes). */
+  void lockTenant(TenantId tenant) {
+    jdbc.sql("select username from admin_account where tenant_id = :tenant and enabled order by username for update")
+        .param("tenant", tenant.value())
+        .query(String.class)
+        .list();
+  }
+
+  void replaceRoles(TenantId tenant, String username, Set<Role> roles) {
+    jdbc.sql(
+            """
+            delete from admin_account_role where username in
+              (select username from admin_account where tenant_id = :tenant and username = :username)
+            """)
+        .param("tenant", tenant.value())
+        .param("username", username)
+        .update();
+    for (Role role : roles) {
+      jdbc.sql("insert into admin_account_role (username, role) values (:username, :role)")
+          .param("username", username)
+          .param("role", role.name())
+          .update();
+    }
+  }
+
+  /** Disabled accounts stay (the audit trail names them) but can no longer sign in. */
+  int disable(TenantId tenant, String username) {
+    return jdbc.sql("update admin_account set enabled = false where tenant_id = :tenant and username = :username and enabled")
+        .param("tenant", tenant.value())
+        .param("username", username)
+        .update();
+  }
+
+  int updatePassword(TenantId tenant, String username, String passwordHash) {
+    return jdbc.sql(
+            "update admin_account set password_hash = :hash where tenant_id = :tenant and username = :username and enabled")
+        .param("hash", passwordHash)
+        .param("tenant", tenant.value())
+        .param("username", username)
+        .update();
+  }
+
+  /** Enabled tenant accounts whose e-mail (or username) is this address: at most a few. */
+  List<AdminAccount> enabledWithAddress(String email) {
+    List<String> usernames = jdbc.sql(
+            """
+            select username from admin_account
+             where (email = :email or username = :email) and enabled and tenant_id is not null
+             order by username fetch first 5 rows only
+            """)
+        .param("email", email)
+        .query(String.class)
+        .list();
+    return usernames.stream().map(this::findForSignIn).flatMap(Optional::stream).map(SignedInAccount::account).toList();
+  }
 }

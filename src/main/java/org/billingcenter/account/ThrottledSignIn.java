@@ -1,6 +1,7 @@
 package org.billingcenter.account;
 
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -28,12 +29,15 @@ class ThrottledSignIn implements AuthenticationProvider {
   private final DaoAuthenticationProvider passwords;
   private final LoginThrottle throttle;
   private final AccountService accounts;
+  private final List<PasswordSignInRule> rules;
 
-  ThrottledSignIn(AccountService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+  ThrottledSignIn(AccountService accounts, PasswordEncoder encoder, LoginThrottle throttle,
+      List<PasswordSignInRule> rules) {
     this.passwords = new DaoAuthenticationProvider(accounts);
     this.passwords.setPasswordEncoder(encoder);
     this.throttle = throttle;
     this.accounts = accounts;
+    this.rules = List.copyOf(rules);
   }
 
   @Override
@@ -47,6 +51,14 @@ class ThrottledSignIn implements AuthenticationProvider {
     try {
       Authentication signedIn = passwords.authenticate(attempt);
       throttle.succeeded(username, address);
+      // Issue 15 SSO: the password was right; a rule of another module may still refuse it.
+      if (signedIn.getPrincipal() instanceof SignedInAccount account) {
+        for (PasswordSignInRule rule : rules) {
+          rule.refusal(account).ifPresent(reason -> {
+            throw new PasswordSignInRefusedException(reason);
+          });
+        }
+      }
       return signedIn;
     } catch (BadCredentialsException e) {
       LoginThrottle.Lockout lockout = throttle.failed(username, address);

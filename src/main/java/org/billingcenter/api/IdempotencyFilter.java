@@ -39,7 +39,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on any API POST or DELETE: the first answer is stored for 24 hours and a
  * replay gets it back without acting again ({@code Idempotent-Replayed: true}); the same key with a
  * different request is refused (422); a twin sent while the first is running waits for it and gets
- * its answer. Refusals and server errors are not stored (their transaction rolls back), so a retry
+ * its answer; a secret in it is not kept ({@link StoredAnswers}). Refusals and server errors are not stored (their transaction rolls back), so a retry
  * after one is judged afresh.
  */
 @Component
@@ -147,7 +147,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
           status.setRollbackOnly(); // refused or failed: nothing happened, so nothing is kept
         } else {
           records.finish(owner, key, recorded.getStatus(), recorded.getContentType(),
-              new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+              StoredAnswers.withoutSecrets(recorded.getContentType(),
+                  new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)));
         }
         return true;
       }));

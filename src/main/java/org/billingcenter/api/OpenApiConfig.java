@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document: title, the one security scheme (HTTP Basic with the sign-in accounts), the
+ * The OpenAPI document: title, the security schemes (API keys as Bearer; HTTP Basic with the sign-in accounts), the
  * shared {@code Problem} schema. {@link ProblemResponses} lists every operation's errors,
  * {@link RecordSchemaRules} carries nullability and validation constraints into the schemas and
  * {@link AnswerSchemas} marks the always-present properties of answers required.
@@ -37,7 +37,12 @@ class OpenApiConfig {
                         + " problem+json with a stable code; POST and DELETE accept Idempotency-Key."))
         .components(
             new Components()
-                .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                // Issue 15: API keys. Programs send Authorization: Bearer bc_live_...; Basic is for people trying.
+                .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .bearerFormat("bc_live_<prefix>_<secret>")
+                    .description("An API key (Settings > API keys, or POST /api/v1/api-keys).")))
+        .addSecurityItem(new SecurityRequirement().addList("bearer"))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 

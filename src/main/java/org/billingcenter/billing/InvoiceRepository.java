@@ -34,6 +34,7 @@ class InvoiceRepository {
     if (existing.isPresent()) {
       return existing.get();
     }
+    UUID created = UUID.randomUUID();
     try {
       jdbc.sql(
               """
@@ -41,11 +42,12 @@ class InvoiceRepository {
               values (:tenant, :id, :date, :currency, 0, 'INVOICE', :now)
               """)
           .param("tenant", tenant.value())
-          .param("id", UUID.randomUUID())
+          .param("id", created)
           .param("date", date)
           .param("currency", currency)
           .param("now", Utc.of(now))
           .update();
+      return created; // ours, and locked by the insert until we commit: no second look-up
     } catch (DuplicateKeyException raced) {
       // Another transaction created it first; use theirs.
     }

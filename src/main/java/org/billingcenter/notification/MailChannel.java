@@ -59,7 +59,9 @@ class MailChannel implements DeliveryChannel {
     }
     for (OutboxEvent event : events) {
       MailKind.of(event.type()).ifPresent(kind -> {
-        List<String> addresses = notifications.addressesFor(event.tenant(), kind);
+        List<String> addresses = kind.personal() // Issue 15: the address the event names
+            ? composer.personalAddress(event).map(List::of).orElse(List.of())
+            : notifications.addressesFor(event.tenant(), kind);
         if (!addresses.isEmpty()) {
           targets.put(event.eventId(), addresses);
         }
@@ -78,7 +80,9 @@ class MailChannel implements DeliveryChannel {
     RenderedMail mail;
     try {
       Tenant tenant = tenants.get(event.tenant());
-      Locale locale = notifications.accountLocale(event.tenant(), delivery.target()).orElse(tenant.locale());
+      Locale locale = kind.get().personal() // Issue 15: the language the event names (the inviter's choice)
+          ? composer.personalLocale(event).orElse(tenant.locale())
+          : notifications.accountLocale(event.tenant(), delivery.target()).orElse(tenant.locale());
       mail = renderer.render(composer.compose(kind.get(), event), locale, tenant.country());
     } catch (RuntimeException e) {
       // A mail that cannot be written now will not be written on a retry either (bad data, a template error).
@@ -87,8 +91,11 @@ class MailChannel implements DeliveryChannel {
     }
     Optional<MailOutlet.Refusal> refusal = outlet.send(delivery.target(), mail);
     long took = clock.millis() - started;
+    Optional<String> secret = composer.secretOf(event);
+    RenderedMail kept = secret.map(mail::redacted).orElse(mail); // Issue 15: no token kept
+    secret.filter(s -> outlet.mode() == MailOutlet.Mode.EMBEDDED).ifPresent(s -> showLinkForDevelopment(mail, s, delivery));
     notifications.recordSent(new SentEmail(event.tenant(), UUID.randomUUID(), delivery.deliveryId(), mail.kind(),
-        delivery.target(), mail.locale(), mail.subject(), mail.text(), mail.html(),
+        delivery.target(), mail.locale(), kept.subject(), kept.text(), kept.html(),
         refusal.isEmpty() ? SentEmail.Status.SENT : SentEmail.Status.FAILED,
         refusal.map(r -> excerpt(r.detail())).orElse(null), clock.instant()));
     if (refusal.isEmpty()) {
@@ -98,6 +105,17 @@ class MailChannel implements DeliveryChannel {
     return r.permanent()
         ? Attempt.giveUp(r.code(), took, excerpt(r.detail()))
         : Attempt.retry(r.code(), took, excerpt(r.detail()));
+  }
+
+  /**
+   * The embedded mail server (the zero-setup H2 run, never with spring.mail.* set) keeps no mailbox
+   * and the kept copy is redacted, so without this line nobody trying the service could follow an
+   * invitation or reset link. A real SMTP server never gets here.
+   */
+  private static void showLinkForDevelopment(RenderedMail mail, String secret, Delivery delivery) {
+    mail.text().lines().filter(line -> line.contains(secret)).findFirst().ifPresent(line ->
+        log.info("Embedded mail server (development only): the {} link for {} is {}", mail.kind(), delivery.target(),
+            line.strip()));
   }
 
   private static String excerpt(String detail) {

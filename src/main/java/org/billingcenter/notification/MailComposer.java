@@ -128,8 +128,41 @@ class MailComposer {
         lines.add(Message.of(k + ".text", f.text("url"), f.instantDate("failingSince")));
         link = "/settings/webhooks";
       }
+      // Issue 15 (admins): the invitation and the password reset, each with its single-use link
+      case INVITATION -> {
+        subject = Message.of(k + ".subject", tenant.name());
+        lines.add(f.text("invitedBy") == null
+            ? Message.of(k + ".text.operator", tenant.name(), f.text("email"))
+            : Message.of(k + ".text", f.text("invitedBy"), tenant.name(), f.text("email")));
+        lines.add(Message.of(k + ".expires", f.instantDate("expiresAt")));
+        link = "/invitations/" + f.text("token");
+      }
+      case PASSWORD_RESET -> {
+        subject = Message.of(k + ".subject");
+        lines.add(Message.of(k + ".text", f.text("username"), tenant.name()));
+        lines.add(Message.of(k + ".expires", f.number("validMinutes")));
+        link = "/password-reset/" + f.text("token");
+      }
     }
     return new MailContent(kind, tenant.name(), subject, lines, names, after, link);
+  }
+
+  /** Issue 15: the one address a personal mail goes to (see {@link MailKind#personal()}). */
+  Optional<String> personalAddress(OutboxEvent event) {
+    return Optional.ofNullable(json.readTree(event.data()).path("email").asString(null));
+  }
+
+  /** Issue 15: the language a personal mail is written in, when its event names one. */
+  Optional<java.util.Locale> personalLocale(OutboxEvent event) {
+    return Optional.ofNullable(json.readTree(event.data()).path("locale").asString(null))
+        .map(java.util.Locale::forLanguageTag);
+  }
+
+  /** Issue 15: the single-use token a mail's link carries, which the kept copy must not. */
+  Optional<String> secretOf(OutboxEvent event) {
+    return event.type().internal()
+        ? Optional.ofNullable(json.readTree(event.data()).path("token").asString(null))
+        : Optional.empty();
   }
 
   /** The product's name: the event's plan, else the subscription's; its id when neither is known any more. */

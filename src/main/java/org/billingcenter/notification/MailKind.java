@@ -24,7 +24,10 @@ public enum MailKind {
   SUBSCRIPTION_EXPIRED(EventType.SUBSCRIPTION_EXPIRED, false),
   SUBSCRIPTION_DISABLED(EventType.SUBSCRIPTION_DISABLED, false),
   SUBSCRIPTION_DELETED(EventType.SUBSCRIPTION_DELETED, false),
-  WEBHOOK_ENDPOINT_DISABLED(EventType.WEBHOOK_ENDPOINT_DISABLED, false);
+  WEBHOOK_ENDPOINT_DISABLED(EventType.WEBHOOK_ENDPOINT_DISABLED, false),
+  // --- Issue 15 (admins): personal mails with a single-use link ---
+  INVITATION(EventType.ADMIN_INVITED, false),
+  PASSWORD_RESET(EventType.PASSWORD_RESET_REQUESTED, false);
 
   private final EventType event;
   private final boolean optional;
@@ -45,6 +48,15 @@ public enum MailKind {
   /** Global admins only; no Billing admin, no additional recipient. */
   public boolean globalAdminsOnly() {
     return this == WEBHOOK_ENDPOINT_DISABLED;
+  }
+
+  /**
+   * Issue 15: a mail to the one address its event names (an invitee, a person resetting his
+   * password), not to the organisation's admins and recipients; it carries a single-use link, so
+   * the copy kept in the sent mails has the link's token redacted.
+   */
+  public boolean personal() {
+    return event.internal();
   }
 
   /** The part of its message keys: {@code notification.mail.<key>.subject}. */

@@ -31,7 +31,9 @@ class MailRenderer {
       "/billing/subscriptions/", "notification.mail.link.subscription",
       "/billing/invoices", "notification.mail.link.invoices",
       "/billing/products", "notification.mail.link.products",
-      "/settings/webhooks", "notification.mail.link.webhooks");
+      "/settings/webhooks", "notification.mail.link.webhooks",
+      "/invitations/", "notification.mail.link.invitation",
+      "/password-reset/", "notification.mail.link.password-reset");
 
   private final MessageSource messages;
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -58,6 +60,7 @@ class MailRenderer {
     context.setVariable("link", publicUrl + content.linkPath());
     context.setVariable("linkLabel", linkLabel(content.linkPath()));
     context.setVariable("optional", content.kind().optional());
+    context.setVariable("footerKey", content.kind().personal() ? "notification.mail.footer.personal" : "notification.mail.footer");
     context.setVariable("settingsLink", publicUrl + "/billing/notifications");
     return new RenderedMail(content.kind(), locale, subject, engine.process("notification.txt", context),
         engine.process("notification.html", context));

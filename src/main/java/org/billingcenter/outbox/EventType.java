@@ -29,15 +29,39 @@ public enum EventType {
   CALLBACK_REQUEST_COMPLETED("callback_request.completed"),
   CALLBACK_REQUEST_WITHDRAWN("callback_request.withdrawn"),
   /** An organisation's webhook endpoint failed for days and was turned off (its Global admins are told). */
-  WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled");
+  WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
+  // --- Issue 15 (admins): internal events, they carry a single-use link's token ---
+  /** An admin was invited: the invitation mail to the invitee's address. Internal: never a webhook. */
+  ADMIN_INVITED("admin.invited", true),
+  /** Someone asked to reset an account's password: the mail with the link. Internal: never a webhook. */
+  PASSWORD_RESET_REQUESTED("account.password_reset_requested", true);
 
   /** The payload version of every event type today. */
   public static final String VERSION = "2026-12-01";
 
   private final String wireName;
+  private final boolean internal;
 
   EventType(String wireName) {
+    this(wireName, false);
+  }
+
+  EventType(String wireName, boolean internal) {
     this.wireName = wireName;
+    this.internal = internal;
+  }
+
+  /**
+   * Internal events carry secrets (a single-use link's token) for the mail channel only: they never
+   * go to a webhook, no endpoint can subscribe to them, and docs/EVENTS.md lists them apart.
+   */
+  public boolean internal() {
+    return internal;
+  }
+
+  /** The types endpoints may subscribe to: every one that is not internal. */
+  public static java.util.List<EventType> published() {
+    return Arrays.stream(values()).filter(t -> !t.internal).toList();
   }
 
   public String wireName() {

@@ -125,10 +125,24 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     }
   }
 
+  /**
+   * Woken by a commit sooner than {@code wake-up-gap} after the last round started: wait out the
+   * rest. Under load every commit wakes the dispatcher, and a round per commit would cost the
+   * database a claim and a look for due deliveries each time (the provisioning benchmark's
+   * PostgreSQL CPU); a gap of 50 ms lets the events of all commits in it share one round.
+   */
+  private void keepTheGap(long roundStarted) throws InterruptedException {
+    long rest = settings.wakeUpGap().toNanos() - (System.nanoTime() - roundStarted);
+    if (rest > 0 && running) {
+      Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+    }
+  }
+
   private void loop() {
     boolean failing = false;
     while (running) {
       boolean more = false;
+      long roundStarted = System.nanoTime();
       try {
         Result r = runOnce();
         purgeHourly();
@@ -146,6 +160,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
       if (!more && running) {
         try {
           wakeUp.await(settings.pollInterval());
+          keepTheGap(roundStarted);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The dispatcher's settings, {@code billing-center.outbox.*} (README, "Outbox"): whether this node
- * dispatches at all, how often it looks for work when nobody woke it, how many events it fans out
+ * dispatches at all, how often it looks for work when nobody woke it, how soon after its last round
+ * a commit may wake it again ({@code wake-up-gap}: under load the events of many commits share one
+ * round instead of a round each), how many events it fans out
  * and how many deliveries it claims per transaction, how many it sends at once, and the retry
  * schedule; and how long finished deliveries and their events are kept ({@code purge-after}; 0, the
  * default, keeps them forever).
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record OutboxSettings(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("50ms") Duration wakeUpGap,
     @DefaultValue("500") @Min(1) int fanOutBatch,
     @DefaultValue("100") @Min(1) int sendBatch,
     @DefaultValue("8") @Min(1) int sendConcurrency,

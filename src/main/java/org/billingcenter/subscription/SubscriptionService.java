@@ -22,7 +22,6 @@ import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
-import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.springframework.context.ApplicationEventPublisher;
@@ -396,12 +395,12 @@ public class SubscriptionService {
 
   private Plan sellable(TenantId tenant, String planId, PaymentMethodId paymentMethod) {
     Plan plan = catalog.plan(planId);
-    Tenant owner = tenants.get(tenant);
-    if (!plan.unitPrice().currency().equals(owner.currency())) {
+    java.util.Currency billedIn = tenants.currencyOf(tenant); // Issue 15: read once per organisation and node
+    if (!plan.unitPrice().currency().equals(billedIn)) {
       throw new Rejected(
           SubscriptionReason.CURRENCY_MISMATCH,
           plan.unitPrice().currency().getCurrencyCode(),
-          owner.currency().getCurrencyCode());
+          billedIn.getCurrencyCode());
     }
     if (paymentMethod != null) {
       tenants.paymentMethod(tenant, paymentMethod);

@@ -15,7 +15,9 @@ public enum TenantReason implements Reason {
   /** A CSV import had bad lines (argument: how many); nothing was imported. */
   MEMBER_IMPORT_INVALID(Kind.INVALID),
   /** Another request added one of the file's addresses while it was being imported; nothing was. */
-  MEMBER_IMPORT_RACED(Kind.CONFLICT);
+  MEMBER_IMPORT_RACED(Kind.CONFLICT),
+  /** Issue 15: the first admin needs a username with a password, or an e-mail address to be invited. */
+  FIRST_ADMIN_INCOMPLETE(Kind.INVALID);
 
   private final Kind kind;
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.billingcenter.account.AccountService;
+import org.billingcenter.admins.Invitation;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
+import org.billingcenter.admins.OrganisationNames;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyOwner;
+import org.billingcenter.apikey.ApiKeyRequest;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.CreatedApiKey;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.audit.AuditLog.Change;
 import org.billingcenter.api.TenantCountry;
@@ -33,6 +42,8 @@ import org.billingcenter.shared.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 
 /** Organisations, their members and payment method references. Every call is tenant-scoped. */
@@ -47,22 +58,29 @@ public class TenantService implements TenantCountry {
   private final MemberRepository members;
   private final PaymentMethodRepository paymentMethods;
   private final AccountService accounts;
+  private final ApiKeyService apiKeys; // Issue 15 (benchmark)
   private final AuditLog audit;
   private final Clock clock;
+  private final InvitationService invitations; // Issue 15 (admins)
   private final Map<TenantId, String> countries = new ConcurrentHashMap<>();
   private final Map<TenantId, ZoneId> zones = new ConcurrentHashMap<>();
+  private final Map<TenantId, Currency> currencies = new ConcurrentHashMap<>();
 
   TenantService(
       TenantRepository tenants,
       MemberRepository members,
       PaymentMethodRepository paymentMethods,
       AccountService accounts,
+      ApiKeyService apiKeys,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      InvitationService invitations) {
+    this.invitations = invitations;
     this.tenants = tenants;
     this.members = members;
     this.paymentMethods = paymentMethods;
     this.accounts = accounts;
+    this.apiKeys = apiKeys;
     this.audit = audit;
     this.clock = clock;
   }
@@ -81,6 +99,61 @@ public class TenantService implements TenantCountry {
   public Tenant create(NewTenant command, String actor) {
     return create(command, actor, false);
   }
+
+  // --- Issue 15: an organisation opened with an invited first Global admin and/or its first API key ---
+
+  /**
+   * The organisation opened; the invitation its first Global admin was sent (null: he got a
+   * password); its first API key when one was asked for (the secret shown this once).
+   */
+  public record Opened(Tenant tenant, @org.jspecify.annotations.Nullable Invitation invitation,
+      @org.jspecify.annotations.Nullable CreatedApiKey apiKey) {}
+
+  /**
+   * Opens an organisation in one transaction, so a provisioning script gets all of it or nothing:
+   * with {@code adminPassword} as {@link #create}; without it the first Global admin (name and
+   * e-mail address) is invited and sets his own password from the mail's link. With {@code apiKey},
+   * the organisation's first API key too.
+   */
+  @Transactional
+  public Opened open(NewTenant command, @org.jspecify.annotations.Nullable ApiKeyRequest apiKey, String actor) {
+    Tenant tenant;
+    Invitation invitation = null;
+    if (command.adminPassword() != null) {
+      if (command.adminUsername() == null || command.adminUsername().isBlank()) {
+        throw new Rejected(TenantReason.FIRST_ADMIN_INCOMPLETE);
+      }
+      tenant = create(command, actor, false);
+    } else {
+      if (command.adminEmail() == null || command.adminEmail().isBlank()) {
+        throw new Rejected(TenantReason.FIRST_ADMIN_INCOMPLETE);
+      }
+      tenant = command.tenant();
+      tenants.insert(tenant, clock.instant());
+      audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
+      invitation = invitations.invite(tenant.id(),
+          new NewInvitation(command.adminEmail(), command.adminDisplayName(), Set.of(Role.GLOBAL_ADMIN), null), actor,
+          null);
+    }
+    CreatedApiKey key = apiKey == null ? null : apiKeys.create(apiKey.toCommand(ApiKeyOwner.of(tenant.id())), actor);
+    return new Opened(tenant, invitation, key);
+  }
+
+  /** Issue 15: the organisation's name on the pages single-use links open (admins may not call this module). */
+  @org.springframework.stereotype.Component
+  static class Names implements OrganisationNames {
+    private final TenantRepository tenants;
+
+    Names(TenantRepository tenants) {
+      this.tenants = tenants;
+    }
+
+    @Override
+    public String nameOf(TenantId tenant) {
+      return tenants.find(tenant).map(Tenant::name).orElse("—");
+    }
+  }
+  // --- end Issue 15 ---
 
   /** Demo data and test fixtures only: {@link #create} without the password policy. */
   @Transactional
@@ -105,7 +178,41 @@ public class TenantService implements TenantCountry {
     } else {
       accounts.createTenantAccount(admin, command.adminPassword(), actor);
     }
+    knownOnceCommitted(tenant);
     return tenant;
+  }
+
+  /**
+   * The node that opens an organisation knows its fixed facts (country, zone, currency: nothing
+   * updates them) once it exists: a provisioning script's next calls, which land here as often as
+   * not, then read none of them again (each was a query of its own).
+   */
+  private void knownOnceCommitted(Tenant tenant) {
+    Runnable remember = () -> {
+      countries.putIfAbsent(tenant.id(), tenant.country());
+      zones.putIfAbsent(tenant.id(), tenant.timeZone());
+      currencies.putIfAbsent(tenant.id(), tenant.currency());
+    };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          remember.run();
+        }
+      });
+    } else {
+      remember.run();
+    }
+  }
+
+  /** The currency the organisation is billed in: read once per organisation and node (never updated). */
+  public Currency currencyOf(TenantId tenant) {
+    Currency currency = currencies.get(tenant);
+    if (currency == null) {
+      currency = get(tenant).currency();
+      currencies.put(tenant, currency);
+    }
+    return currency;
   }
 
   /**

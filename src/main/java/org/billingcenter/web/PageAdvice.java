@@ -28,6 +28,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.cancellation.web",
       "org.billingcenter.support.web",
       "org.billingcenter.webhook.web",
-      "org.billingcenter.planchange.web"
+      "org.billingcenter.planchange.web",
+      // Issue 15: API keys
+      "org.billingcenter.apikey.web",
+      // Issue 15 SSO
+      "org.billingcenter.sso.web",
+      "org.billingcenter.session.web", // Issue 15 sessions
+      "org.billingcenter.admins.web" // Issue 15 (admins)
     })
 public @interface PageAdvice {}

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.billingcenter.account.PasswordSignInRefusedException;
 import org.billingcenter.account.SignInThrottledException;
 import org.billingcenter.api.Problems;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +49,20 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
           List.of(throttled.retryAfterMinutes()), locales.resolveLocale(request));
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");
+    // Issue 15 SSO: begin — a right password of an organisation that signs in with single sign-on
+    if (e instanceof PasswordSignInRefusedException refused) {
+      problems.write(request, response, HttpStatus.FORBIDDEN, refused.reason().code(), locales.resolveLocale(request));
+      return;
+    }
+    // Issue 15 SSO: end
+    // Issue 15: API keys. A refused Bearer key is challenged as one; otherwise both schemes are offered.
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.strip().regionMatches(true, 0, "Bearer", 0, 6)) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"Billing Center\", error=\"invalid_token\"");
+    } else {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\"");
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"Billing Center\"");
+    }
     problems.write(request, response, HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", locales.resolveLocale(request));
   }
 

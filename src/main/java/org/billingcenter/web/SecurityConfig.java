@@ -1,18 +1,29 @@
 package org.billingcenter.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+// Issue 15: API keys (imports)
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two chains. {@code /api/**} and the actuator are stateless HTTP Basic with the same accounts (no
@@ -31,8 +42,13 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems,
+      // Issue 15: API keys. The apikey module's Bearer filter, by name: web must not depend on apikey
+      // (whose pages use web), so no type of it is named here.
+      @Qualifier("apiKeyAuthenticationFilter") Filter apiKeys) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
+        // Issue 15: API keys. Authorization: Bearer bc_live_... before HTTP Basic.
+        .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -78,10 +94,37 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http,
+      // Issue 15 SSO: begin — the OAuth2 login the sso module offers (absent: no single sign-on)
+      ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn,
+      // Issue 15 SSO: end
+      // Issue 15 sessions (begin): the session registry's guard, by name (web must not depend on session)
+      @Qualifier("sessionGuard") Filter sessionGuard, @Qualifier("sessionGuard") LogoutHandler sessionSignOut
+      // Issue 15 sessions (end)
+      ) throws Exception {
+    // Issue 15 SSO: begin
+    singleSignOn.ifAvailable(login -> {
+      try {
+        http.oauth2Login(login);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // Issue 15 SSO: end
+    // Issue 15 sessions (begin): registers signed-in sessions, refuses ended ones; /logout ends the row
+    http.addFilterAfter(sessionGuard, CsrfFilter.class)
+        .logout(logout -> logout.addLogoutHandler(sessionSignOut));
+    // Issue 15 sessions (end)
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    // Issue 15 SSO: begin
+                    .requestMatchers("/sso/start", "/sso/refused")
+                    .permitAll()
+                    // Issue 15 SSO: end
+                    // Issue 15 (admins): single-use links and the forgotten-password form need no sign-in
+                    .requestMatchers("/invitations/**", "/password-reset", "/password-reset/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

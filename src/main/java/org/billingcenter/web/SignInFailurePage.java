@@ -3,6 +3,7 @@ package org.billingcenter.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.billingcenter.account.PasswordSignInRefusedException;
 import org.billingcenter.account.SignInThrottledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -24,6 +25,8 @@ class SignInFailurePage implements AuthenticationFailureHandler {
     String target =
         e instanceof SignInThrottledException throttled
             ? "/login?throttled=" + throttled.retryAfterMinutes()
+            // Issue 15 SSO: the password was right, but the organisation signs in with single sign-on.
+            : e instanceof PasswordSignInRefusedException ? "/login?ssoRequired"
             : "/login?error";
     redirect.sendRedirect(request, response, target);
   }

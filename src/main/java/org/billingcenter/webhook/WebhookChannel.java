@@ -48,6 +48,9 @@ class WebhookChannel implements DeliveryChannel {
     List<WebhookEndpoint> enabled = endpoints.enabledFor(tenants);
     Map<UUID, List<String>> targets = new LinkedHashMap<>();
     for (OutboxEvent event : events) {
+      if (event.type().internal()) {
+        continue; // Issue 15: internal events (single-use links) never leave as webhooks
+      }
       List<String> ids = enabled.stream()
           .filter(e -> e.tenant() == null || e.tenant().equals(event.tenant()))
           .filter(e -> e.subscribedTo(event.type().wireName()))
@@ -74,6 +77,9 @@ class WebhookChannel implements DeliveryChannel {
       return Attempt.giveUp(null, 0, "endpoint deleted");
     }
     WebhookEndpoint endpoint = keys.get().endpoint();
+    if (event.type().internal()) {
+      return Attempt.giveUp(null, 0, "internal event"); // Issue 15: not even by a replay
+    }
     if (!endpoint.enabled()) {
       return Attempt.giveUp(null, 0, "endpoint disabled");
     }

@@ -59,7 +59,7 @@ public class WebhookService {
     });
     List<String> types = asked.eventTypes().stream().map(String::strip).distinct().toList();
     for (String type : types) {
-      if (EventType.ofWireName(type).isEmpty()) {
+      if (EventType.ofWireName(type).filter(t -> !t.internal()).isEmpty()) { // Issue 15: internal ones are unknown here
         throw new Rejected(WebhookReason.WEBHOOK_EVENT_TYPE_UNKNOWN, type);
       }
     }

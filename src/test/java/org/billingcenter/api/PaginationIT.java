@@ -1,5 +1,7 @@
 package org.billingcenter.api;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -40,6 +42,9 @@ import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.PagedLists;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookFixtures;
@@ -72,10 +77,12 @@ class PaginationIT extends DatabaseIT {
   @Autowired TransactionTemplate transaction;
   @Autowired NotificationService notifications;
   @Autowired WebhookService webhooks;
+  @Autowired ApiKeyService apiKeys; // Issue 15: API keys
   @Autowired Outbox outbox;
+  @Autowired SessionService sessions; // Issue 15 sessions
 
   /** Built once for the class: 120 of everything (the database is shared, the tenants are new). */
-  record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet) {}
+  record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet, Given staff) {}
 
   private static Lists lists;
 
@@ -145,7 +152,44 @@ class PaginationIT extends DatabaseIT {
     for (int i = 0; i < ITEMS; i++) {
       hooks.failedDelivery(many.id(), endpoints.get(0));
     }
-    return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet);
+    // Issue 15: API keys. 120 keys of "many" (Readers: nobody uses them).
+    for (int i = 0; i < ITEMS; i++) {
+      apiKeys.create(new NewApiKey(many.id(), "page-" + i, Role.READER, null), "t");
+    }
+    // Issue 15 sessions (begin): 120 signed-in sessions of the organisation
+    for (int i = 0; i < ITEMS; i++) {
+      sessions.register(SessionOwner.of(many.id()), many.admin(), "203.0.113." + (i % 250),
+          "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    }
+    // Issue 15 sessions (end)
+    return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet, staff());
+  }
+
+  /**
+   * Issue 15 (admins): an organisation with 120 more admins and 120 pending invitations, written
+   * straight into the tables (no password hashing, no invitation mails for later tests to send).
+   */
+  private Given staff() {
+    Given staff = tenants.tenant(0);
+    for (int i = 0; i < ITEMS; i++) {
+      String username = "staff-" + i + "-" + staff.id().value().toString().substring(0, 8);
+      jdbc.sql("""
+              insert into admin_account (username, tenant_id, display_name, password_hash, enabled, created_at)
+              values (:u, :t, :u, 'not-a-hash', true, :at)""")
+          .param("u", username).param("t", staff.id().value())
+          .param("at", java.time.OffsetDateTime.parse("2026-03-10T10:00:00Z")).update();
+      jdbc.sql("insert into admin_account_role (username, role) values (:u, 'READER')").param("u", username).update();
+      jdbc.sql("""
+              insert into access_token (tenant_id, token_id, purpose, token_hash, email, display_name, roles,
+                                        created_by, created_at, expires_at)
+              values (:t, :id, 'INVITATION', :hash, :email, 'Invitee', 'READER', 't', :at, :expires)""")
+          .param("t", staff.id().value()).param("id", UUID.randomUUID())
+          .param("hash", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""))
+          .param("email", "invitee-" + i + "@staff.example")
+          .param("at", java.time.OffsetDateTime.parse("2026-03-10T10:00:00Z").plusMinutes(i))
+          .param("expires", java.time.OffsetDateTime.parse("2026-03-17T10:00:00Z").plusMinutes(i)).update();
+    }
+    return staff;
   }
 
   private Map<String, Fixture> fixtures() {
@@ -163,6 +207,15 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/billing-notifications/recipients",
             httpBasic(lists.quiet().admin(), lists.quiet().password()), "$", items),
         new Fixture("/api/v1/webhook-endpoints", many, "$", items),
+        new Fixture("/api/v1/api-keys", many, "$", items), // Issue 15: API keys
+        // Issue 15 sessions: 120 and those the class's page requests registered (MockMvc's user() signs in)
+        new Fixture("/api/v1/sessions", many, "$", () -> jdbc.sql("select count(*) from web_session where tenant_id = :t"
+            + " and ended_at is null").param("t", lists.many().id().value()).query(Long.class).single()),
+        // Issue 15 (admins): the organisation's first admin and 120 more; 120 invitations
+        new Fixture("/api/v1/admins", httpBasic(lists.staff().admin(), lists.staff().password()), "$",
+            () -> ITEMS + 1),
+        new Fixture("/api/v1/admin-invitations", httpBasic(lists.staff().admin(), lists.staff().password()), "$",
+            items),
         new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
@@ -301,7 +354,9 @@ class PaginationIT extends DatabaseIT {
 
   private static List<Object> items(Fixture f, MockHttpServletResponse response) throws Exception {
     List<Object> items = JsonPath.read(response.getContentAsString(), f.items());
-    return items.stream().map(i -> i instanceof Map<?, ?> m ? m.get("id") : i).toList();
+    // Issue 15 (admins): an admin is named by his username, not an id
+    return items.stream().map(i -> i instanceof Map<?, ?> m ? (m.containsKey("id") ? m.get("id") : m.get("username")) : i)
+        .toList();
   }
 
   private String html(String url, String username, int status) throws Exception {
@@ -349,6 +404,13 @@ class PaginationIT extends DatabaseIT {
     String credits = html("/billing/invoices?creditsPage=2&refundsPage=3&size=50", many, 200);
     assertThat(credits).contains("Page 2 sur 3 · 120 au total").contains("Page 3 sur 3 · 120 au total")
         .contains("href=\"/billing/invoices?refundsPage=3&amp;creditsPage=3&amp;size=50\"");
+
+    // Issue 15 (admins): the Admins page pages its admins and its invitations apart
+    String admins = html("/settings/admins?page=3&invitationsPage=2", lists.staff().admin(), 200);
+    assertThat(count(admins, "data-username=")).isEqualTo(21);
+    assertThat(count(admins, "data-invitation-id=")).isEqualTo(50);
+    assertThat(admins).contains("Page 3 sur 3 · 121 au total").contains("Page 2 sur 3 · 120 au total")
+        .contains("href=\"/settings/admins?page=3&amp;invitationsPage=3&amp;size=50\"");
 
     String queue = html("/support?status=NEW&lang=zh-TW", lists.engineer(), 200);
     assertThat(queue).contains("<nav class=\"pager\"").contains("下一頁").contains("共");

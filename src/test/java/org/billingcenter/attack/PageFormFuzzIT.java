@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -20,6 +22,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.billingcenter.account.AccountService;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
+import org.billingcenter.admins.PasswordResetService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
@@ -40,6 +45,10 @@ import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.notification.NotificationService;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyOwner;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookFixtures;
@@ -82,14 +91,19 @@ class PageFormFuzzIT extends DatabaseIT {
   static final Set<String> NOT_PAGE_FORMS = Set.of("/login", "/logout");
 
   @Autowired AccountService accounts;
+  @Autowired InvitationService invitations; // Issue 15 (admins)
+  @Autowired PasswordResetService resets; // Issue 15 (admins)
   @Autowired JdbcClient jdbc;
   @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
   @Autowired WebhookService webhooks;
+  @Autowired ApiKeyService apiKeys; // Issue 15: API keys
+  @Autowired org.billingcenter.sso.SsoService sso; // Issue 15 SSO
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
+  @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -225,6 +239,59 @@ class PageFormFuzzIT extends DatabaseIT {
     forms.addAll(formsOn("/billing/notifications", render(get("/billing/notifications"), admin), admin));
     forms.addAll(formsOn("/operator/sent-emails", render(get("/operator/sent-emails"), operatorAccount), operatorAccount));
 
+    // Issue 15: API keys. The create form and the revoke confirmation, of the organisation and of
+    // the operator; the operator's key is revoked at the end.
+    UUID orgKey = apiKeys.create(new NewApiKey(org.id(), "fuzz", Role.READER, null), "t").id();
+    UUID operatorKey = apiKeys.create(new NewApiKey(null, "fuzz-op", Role.SUPPORT_ENGINEER, null), "t").id();
+    for (String base : List.of("/settings/api-keys", "/operator/api-keys")) {
+      SignedInAccount as = base.startsWith("/settings") ? admin : operatorAccount;
+      UUID key = base.startsWith("/settings") ? orgKey : operatorKey;
+      for (String page : List.of(base, base + "/" + key + "/revoke")) {
+        forms.addAll(formsOn(page, render(get(page), as), as));
+      }
+    }
+    // Issue 15 SSO: begin — the settings page with a provider (off), its removal confirmation, and
+    // the sign-in page's "Sign in with single sign-on" form.
+    transaction.executeWithoutResult(s -> sso.configure(org.id(), new org.billingcenter.sso.SsoProviderSettings(
+        "https://93.184.215.14/fuzz-idp", "fuzz-client", "fuzz-secret",
+        List.of("fuzz-" + UUID.randomUUID().toString().substring(0, 8) + ".example"),
+        List.of(new org.billingcenter.sso.RoleMapping("groups", "billing", Role.BILLING_ADMIN)), Role.READER, false, false),
+        "t"));
+    for (String page : List.of("/settings/sso", "/settings/sso/delete", "/login")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 SSO: end
+    // Issue 15 sessions (begin): a session of the admin's (its row has the sign-out form), the
+    // confirmation of "sign out all others", and the organisation's sessions.
+    sessions.register(SessionOwner.of(org.id()), org.admin(), "203.0.113.7",
+        "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+    for (String page : List.of("/account/sessions", "/account/sessions/end-others", "/settings/sessions")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 15 sessions (end)
+    // Issue 15 (admins): the Admins page (a second admin's roles and removal, a pending invitation's
+    // resend and withdraw, the invitation form) and the public pages of links (accept, forgotten password).
+    String secondAdmin = tenants.account(org, Role.BILLING_ADMIN);
+    UUID invited = transaction.execute(s -> invitations.invite(org.id(), new NewInvitation(
+        "fuzz-invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Fuzz", Set.of(Role.READER),
+        null), "t", null)).id();
+    String invitationToken = linkToken(invited);
+    for (String page : List.of("/settings/admins", "/settings/admins/" + secondAdmin + "/remove",
+        "/invitations/" + invitationToken, "/password-reset")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    String resetAddress = "fuzz-reset-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    transaction.executeWithoutResult(s -> accounts.chooseEmail(admin.account(), resetAddress));
+    resets.request(resetAddress, "fuzz");
+    UUID resetId = null;
+    for (int i = 0; i < 100 && resetId == null; i++) {
+      Thread.sleep(50);
+      resetId = jdbc.sql("select token_id from access_token where tenant_id = :t and purpose = 'PASSWORD_RESET'")
+          .param("t", org.id().value()).query(UUID.class).optional().orElse(null);
+    }
+    String resetPage = "/password-reset/" + linkToken(resetId);
+    forms.addAll(formsOn(resetPage, render(get(resetPage), admin), admin));
+
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
@@ -252,6 +319,7 @@ class PageFormFuzzIT extends DatabaseIT {
     });
 
     webhooks.delete(Owner.OPERATOR, operatorHook, "t");
+    apiKeys.revoke(ApiKeyOwner.OPERATOR, operatorKey, "t"); // Issue 15: API keys
     System.out.println("Page form fuzz over " + forms.size() + " forms, " + REQUESTS + " requests: " + statuses);
     assertThat(failures).as("server errors or changes").isEmpty();
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
@@ -449,6 +517,13 @@ class PageFormFuzzIT extends DatabaseIT {
       request.header("HX-Request", "true");
     }
     return request;
+  }
+
+  /** Issue 15 (admins): a link's token, read from its mail's outbox event (the only place it is kept). */
+  private String linkToken(UUID linkId) {
+    String data = jdbc.sql("select data from outbox_event where subject_id = :id")
+        .param("id", String.valueOf(linkId)).query(String.class).single();
+    return com.jayway.jsonpath.JsonPath.read(data, "$.token");
   }
 
   /** A POST handler of the pages that no rendered form reaches would escape this test: name its page above. */

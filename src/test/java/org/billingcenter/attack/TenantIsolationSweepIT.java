@@ -1,5 +1,7 @@
 package org.billingcenter.attack;
 
+import org.billingcenter.session.SessionOwner; // Issue 15 sessions
+import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.Role;
+// Issue 15: API keys (imports)
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.CreatedApiKey;
+import org.billingcenter.apikey.NewApiKey;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.notification.NotificationService;
 import org.billingcenter.subscription.ScheduledChange;
@@ -23,6 +30,8 @@ import org.billingcenter.support.CallbackService;
 import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.admins.InvitationService;
+import org.billingcenter.admins.NewInvitation;
 import org.billingcenter.webhook.NewWebhookEndpoint;
 import org.billingcenter.webhook.Owner;
 import org.billingcenter.webhook.WebhookService;
@@ -53,6 +62,25 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired WebhookService webhooks;
   @Autowired Outbox outbox;
   @Autowired NotificationService notifications;
+  // Issue 15: API keys
+  @Autowired ApiKeyService apiKeys;
+
+  /** Issue 15: API keys. Who calls: a signed-in account, or a Bearer API key (never both). */
+  record Caller(String name, RequestPostProcessor as) {}
+
+  private Caller account(String username) {
+    return new Caller(username, user(accounts.loadUserByUsername(username)));
+  }
+
+  private Caller key(Given tenant, Role role) {
+    CreatedApiKey key = apiKeys.create(new NewApiKey(tenant.id(), "sweep " + role, role, null), "t");
+    return new Caller(key.prefix() + " (" + role + " key)", request -> {
+      request.addHeader("Authorization", key.authorization());
+      return request;
+    });
+  }
+  @Autowired SessionService sessions; // Issue 15 sessions
+  @Autowired InvitationService invitations; // Issue 15 (admins)
 
   record Operation(HttpMethod method, String path) {}
 
@@ -80,26 +108,46 @@ class TenantIsolationSweepIT extends DatabaseIT {
     String delivery = webhookDelivery(victim, endpoint);
     String recipient = transaction.execute(t -> notifications.addRecipient(victim.id(), "victim-books@example.org", "t"))
         .id().toString();
+    // Issue 15 (admins): a pending invitation of the victim's; its admin's username is a target too
+    String invitation = transaction.execute(t -> invitations.invite(victim.id(), new NewInvitation(
+        "victim-invitee@example.org", "Vi", java.util.Set.of(Role.READER), null), "t", null)).id().toString();
+    // Issue 15 sessions (begin): a signed-in session of the victim's admin
+    String session = sessions.register(SessionOwner.of(victim.id()), victim.admin(),
+        "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0").id().toString();
+    // Issue 15 sessions (end)
+    // Issue 15: API keys. The victim's key: its id, prefix and secret must never reach the attacker.
+    CreatedApiKey victimKey = apiKeys.create(new NewApiKey(victim.id(), "victim's script", Role.BILLING_ADMIN, null), "t");
     List<String> victimIds = List.of(victim.id().toString(), victimSub.id().toString(), callback.id().toString(), invoice,
         victim.members().get(0).toString(), victim.card().toString(), change, endpoint, delivery, recipient,
-        "victim-books@example.org");
+        "victim-books@example.org", victimKey.id().toString(), victimKey.prefix(), victimKey.secret().substring(21),
+        session, "203.0.113.9", invitation, "victim-invitee@example.org", victim.admin());
+    // Issue 15 SSO: begin — the victim's provider (off: nothing ever calls it); its issuer, client and
+    // secret must show in no answer to another organisation.
+    victimIds = new ArrayList<>(victimIds);
+    victimIds.addAll(victimSso(victim));
+    // Issue 15 SSO: end
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
-    List<String> accountsToTry = new ArrayList<>(List.of(attacker.admin()));
+    // Issue 15: API keys. Every attack runs with the attacker's accounts, then with its API keys.
+    List<Caller> accountsToTry = new ArrayList<>(List.of(account(attacker.admin())));
     for (Role role : List.of(Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
-      accountsToTry.add(tenants.account(attacker, role));
+      accountsToTry.add(account(tenants.account(attacker, role)));
+    }
+    for (Role role : List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      accountsToTry.add(key(attacker, role));
     }
     String body = """
         {"subscriptionId":"%s","memberIds":["%s"],"paymentMethodId":"%s","planId":"test-monthly-eur","quantity":1,
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
          "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
-         "query":"","since":"2026-01-01T00:00:00Z"}
+         "query":"","since":"2026-01-01T00:00:00Z","roles":["READER"]}
         """.formatted(victimSub.id(), victim.members().get(0), victim.card());
 
     int calls = 0;
-    for (String username : accountsToTry) {
+    for (Caller caller : accountsToTry) {
+      String username = caller.name();
       for (Operation op : operations()) {
         if (op.path().startsWith("/api/v1/support") || op.path().startsWith("/api/v1/operator") || op.path().equals("/api/v1/tenants")) {
           continue; // operator-side, refused by role for every tenant account (checked below)
@@ -109,14 +157,19 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{changeId}", change)
             .replace("{tenantId}", victim.id().toString())
             .replace("{memberId}", victim.members().get(0).toString())
+            .replace("{username}", victim.admin()) // Issue 15 (admins)
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
+                : op.path().startsWith("/api/v1/admin-invitations") ? invitation // Issue 15 (admins)
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
                 : op.path().startsWith("/api/v1/webhook-deliveries") ? delivery
-                : op.path().startsWith("/api/v1/billing-notifications") ? recipient : victimSub.id().toString());
+                : op.path().startsWith("/api/v1/billing-notifications") ? recipient
+                : op.path().startsWith("/api/v1/api-keys") ? victimKey.id().toString() // Issue 15: API keys
+                : op.path().startsWith("/api/v1/sessions") ? session // Issue 15 sessions
+                : victimSub.id().toString());
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
-                .with(user(accounts.loadUserByUsername(username))))
+                .with(caller.as()))
             .andReturn().getResponse();
         calls++;
         // A problem's "instance" repeats the path the caller sent; everything else must be clean.
@@ -134,7 +187,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
           .with(user(accounts.loadUserByUsername(attacker.admin())))).andReturn().getResponse();
       assertThat(response.getStatus()).as(path).isEqualTo(403);
     }
-    assertThat(calls).isGreaterThan(60);
+    assertThat(calls).isGreaterThan(120);
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
 
@@ -144,20 +197,59 @@ class TenantIsolationSweepIT extends DatabaseIT {
     Subscription s = tenants.subscription(org, 3, 2);
     String change = scheduledChange(s);
     String reader = tenants.account(org, Role.READER);
+    Caller readerKey = key(org, Role.READER); // Issue 15: API keys
     String before = TenantFingerprint.of(jdbc, org.id());
     for (Operation op : operations()) {
       if (op.method() == HttpMethod.GET) {
         continue;
       }
-      String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
-          .replace("{tenantId}", org.id().toString());
-      MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
-          .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
-          .with(user(accounts.loadUserByUsername(reader)))).andReturn().getResponse();
-      assertThat(response.getStatus()).as(op.toString()).isEqualTo(403);
+      for (Caller caller : List.of(account(reader), readerKey)) { // Issue 15: API keys: the account and its key
+        String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
+            .replace("{username}", org.admin()) // Issue 15 (admins)
+            .replace("{tenantId}", org.id().toString());
+        MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
+            .with(caller.as())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(caller.name() + " " + op).isEqualTo(403);
+      }
     }
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
   }
+
+  // Issue 15 SSO: begin
+  @Autowired org.billingcenter.sso.SsoService sso;
+
+  /** A provider for the victim (disabled); what of it must never reach another organisation. */
+  private List<String> victimSso(Given victim) {
+    String domain = "victim-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example"; // one organisation's
+    transaction.executeWithoutResult(st -> sso.configure(victim.id(), new org.billingcenter.sso.SsoProviderSettings(
+        "https://93.184.215.14/victim-idp", "victim-client-id", "victim-client-secret", List.of(domain),
+        List.of(new org.billingcenter.sso.RoleMapping("groups", "victim-group", Role.BILLING_ADMIN)), null, false, false),
+        "t"));
+    return List.of("victim-idp", "victim-client-id", "victim-client-secret", domain, "victim-group");
+  }
+
+  /** The single sign-on settings pages of another organisation show and change nothing of this one's. */
+  @Test
+  void the_single_sign_on_pages_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(0);
+    List<String> secrets = victimSso(victim);
+    int revision = sso.get(victim.id()).revision();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    var me = user(accounts.loadUserByUsername(attacker.admin()));
+    for (String page : List.of("/settings/sso", "/settings/sso/delete")) {
+      String html = mvc.perform(get(page).with(me)).andReturn().getResponse().getContentAsString();
+      secrets.forEach(secret -> assertThat(html).as(page).doesNotContain(secret));
+    }
+    mvc.perform(post("/settings/sso/delete").param("revision", String.valueOf(revision)).with(me).with(csrf()));
+    mvc.perform(get("/settings/sso/check").with(me));
+    mvc.perform(post("/settings/sso").param("issuer", "https://93.184.215.14/attacker").param("clientId", "a")
+        .param("emailDomains", secrets.get(3)).param("enabled", "true").with(me).with(csrf()));
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(sso.find(attacker.id())).as("no secret, and the victim's domain is taken: nothing saved").isEmpty();
+  }
+  // Issue 15 SSO: end
 
   /** A failed webhook delivery to the victim's endpoint, as a dispatcher leaves one. */
   private String webhookDelivery(Given victim, String endpoint) {
@@ -260,5 +352,39 @@ class TenantIsolationSweepIT extends DatabaseIT {
       }
     }
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+
+  // Issue 15: API keys
+  /**
+   * API key pages: another organisation's Global admin sees none of this one's keys and can neither
+   * open nor revoke one; the operator's key pages refuse every organisation account, and the
+   * operator's keys never show on an organisation's page.
+   */
+  @Test
+  void the_api_key_pages_never_reach_another_organisation_or_the_operators_keys() throws Exception {
+    Given victim = tenants.tenant(0);
+    CreatedApiKey victimKey = apiKeys.create(new NewApiKey(victim.id(), "victim's script", Role.READER, null), "t");
+    CreatedApiKey operatorKey = apiKeys.create(new NewApiKey(null, "operator script", Role.OPERATOR, null), "t");
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    var me = user(accounts.loadUserByUsername(attacker.admin()));
+    String list = mvc.perform(get("/settings/api-keys").with(me)).andReturn().getResponse().getContentAsString();
+    for (CreatedApiKey other : List.of(victimKey, operatorKey)) {
+      assertThat(list).doesNotContain(other.id().toString()).doesNotContain(other.prefix());
+      MockHttpServletResponse confirm = mvc.perform(get("/settings/api-keys/" + other.id() + "/revoke").with(me))
+          .andReturn().getResponse();
+      assertThat(confirm.getStatus()).isNotEqualTo(200);
+      assertThat(confirm.getContentAsString()).doesNotContain(other.prefix());
+      mvc.perform(post("/settings/api-keys/" + other.id() + "/revoke").with(me).with(csrf()));
+      mvc.perform(post("/operator/api-keys/" + other.id() + "/revoke").with(me).with(csrf()));
+    }
+    for (String path : List.of("/operator/api-keys", "/operator/api-keys/" + operatorKey.id() + "/revoke")) {
+      assertThat(mvc.perform(get(path).with(me)).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+    }
+    assertThat(mvc.perform(get("/settings/api-keys").with(user(accounts.loadUserByUsername(tenants.account(attacker, Role.BILLING_ADMIN)))))
+        .andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+    assertThat(apiKeys.get(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id()).revokedAt()).isNull();
+    apiKeys.revoke(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id(), "t"); // leaves nothing usable behind
   }
 }

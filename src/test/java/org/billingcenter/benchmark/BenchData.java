@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.billingcenter.account.PasswordConfig;
+import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
+import org.billingcenter.shared.TenantId;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -85,22 +88,17 @@ final class BenchData {
   }
 
   /**
-   * One Global admin per tenant, "load-N" / "load", with the hash the service itself writes (PBKDF2):
-   * every Basic-authenticated request pays the password check a real client pays. One hash serves
-   * every account (same password; hashing 10,000 times would only slow the set-up).
+   * One Global admin API key per tenant, created through the service (a SHA-256 of a 256-bit secret,
+   * as every key): the load clients send them as {@code Authorization: Bearer}, as a program would.
+   * Returns each tenant's Authorization header value.
    */
-  static void loadAccounts(Connection c, long tenants) throws Exception {
-    String hash = PasswordConfig.encoder().encode("load");
-    copy(c, "admin_account (username, tenant_id, display_name, password_hash, enabled, created_at)", out -> {
-      for (long i = 0; i < tenants; i++) {
-        out.write("load-" + i + "," + tenant(i) + ",Load " + i + "," + hash + ",true,2026-01-01 00:00:00+00\n");
-      }
-    });
-    copy(c, "admin_account_role (username, role)", out -> {
-      for (long i = 0; i < tenants; i++) {
-        out.write("load-" + i + ",GLOBAL_ADMIN\n");
-      }
-    });
+  static String[] loadKeys(ApiKeyService keys, int tenants) {
+    String[] authorization = new String[tenants];
+    for (int i = 0; i < tenants; i++) {
+      authorization[i] = keys.create(new NewApiKey(new TenantId(tenant(i)), "load " + i, Role.GLOBAL_ADMIN, null), "benchmark")
+          .authorization();
+    }
+    return authorization;
   }
 
   /** Row number → (tenant, subscription) ids, so pgbench can pick rows the way the client does. */

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.billingcenter.BillingCenterApplication;
+import org.billingcenter.apikey.ApiKeyService;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.BillingFrequency;
@@ -36,6 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * concurrency. Arguments: subscriptions (100,000), tenants (10,000), requests per level.
  */
 public final class CancelLoadBenchmark {
+
+  /** The Authorization header of each load tenant's API key (Bearer), by tenant number. */
+  private static String[] keys;
 
   public static void main(String[] args) throws Exception {
     int subscriptions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -58,13 +61,13 @@ public final class CancelLoadBenchmark {
       DataSource dataSource = app.getBean(DataSource.class);
       try (Connection c = dataSource.getConnection()) {
         BenchData.renewals(c, tenants, subscriptions, renewal);
-        BenchData.loadAccounts(c, tenants);
         try (Statement s = c.createStatement()) {
           s.execute("create table bench_ids (i int primary key, tenant uuid, sub uuid)");
           s.execute("analyze");
         }
         BenchData.benchIds(c, tenants, subscriptions);
       }
+      keys = BenchData.loadKeys(app.getBean(ApiKeyService.class), tenants);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       System.out.printf("%,d subscriptions over %,d tenants ready on port %d%n", subscriptions, tenants, port);
 
@@ -139,10 +142,9 @@ public final class CancelLoadBenchmark {
       running.add(pool.submit(() -> {
         for (int k = cursor.getAndIncrement(); k < count; k = cursor.getAndIncrement()) {
           int i = from + k;
-          String auth = Base64.getEncoder().encodeToString(("load-" + (i % tenants) + ":load").getBytes(StandardCharsets.UTF_8));
           HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/subscriptions/"
                   + BenchData.subscription(i) + "/cancellation"))
-              .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+              .header("Authorization", keys[i % tenants]).header("Content-Type", "application/json")
               .header("Idempotency-Key", "load-" + i)
               .POST(HttpRequest.BodyPublishers.ofString("{\"when\":\"NOW\",\"reason\":\"OTHER\"}")).build();
           long t0 = System.nanoTime();

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.billingcenter.BillingCenterApplication;
 import org.billingcenter.outbox.OutboxDispatcher;
+import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyService;
+import org.billingcenter.apikey.NewApiKey;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A billing run's worth of events (default 100,000 invoice.finalized, written set-based the way the
  * run writes them) delivered as signed webhooks to a receiver on loopback, by the service's own
  * dispatcher, on PostgreSQL (database billing_outbox, recreated). The endpoint is registered through
- * the API by the demo operator with its real password. Baseline in the same run: the same outbox
+ * the API with an operator API key (Bearer, created through the service). Baseline in the same run: the same outbox
  * rows read and marked by plain JDBC in the dispatcher's shape (fan-out batches of 500, send batches
  * of 100, SKIP LOCKED claims, one delivery and one attempt row each), without sending anything.
  * Argument: the number of events.
@@ -72,7 +74,9 @@ public final class OutboxBenchmark {
             "--billing-center.webhooks.allow-private-targets=true");
         Connection db = DriverManager.getConnection(SERVER + DB, "postgres", "")) {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-      register(base, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+      String operatorKey = app.getBean(ApiKeyService.class)
+          .create(new NewApiKey(null, "outbox benchmark", Role.OPERATOR, null), "benchmark").authorization();
+      register(base, operatorKey, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
 
       // The demo data's own events (if any go to this endpoint) are out of the way first.
       while (undelivered(db) > 0) {
@@ -103,11 +107,10 @@ public final class OutboxBenchmark {
     }
   }
 
-  /** POST /api/v1/webhook-endpoints as the demo operator: every tenant's invoice.finalized. */
-  static void register(String base, String url) throws Exception {
-    String auth = Base64.getEncoder().encodeToString("operator:demo".getBytes(StandardCharsets.UTF_8));
+  /** POST /api/v1/webhook-endpoints with an operator API key: every tenant's invoice.finalized. */
+  static void register(String base, String authorization, String url) throws Exception {
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/webhook-endpoints"))
-        .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+        .header("Authorization", authorization).header("Content-Type", "application/json")
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"url\":\"" + url + "\",\"eventTypes\":[\"invoice.finalized\"],\"description\":\"benchmark receiver\"}"))

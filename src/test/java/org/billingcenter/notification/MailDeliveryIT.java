@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
+import org.billingcenter.testing.Mails;
 import org.billingcenter.testing.Outboxes;
 import org.billingcenter.testing.TestTenants.Given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -87,10 +85,10 @@ class MailDeliveryIT extends DatabaseIT {
     }
     List<MimeMessage> mine = Arrays.asList(SMTP.getReceivedMessages()).subList(before, before + 4);
     assertThat(mine).hasSize(4);
-    assertThat(text(to(mine, danish))).contains("opsagt").contains("12,34").contains("1. april 2026").contains("Person 1");
+    assertThat(Mails.plainText(to(mine, danish))).contains("opsagt").contains("12,34").contains("1. april 2026").contains("Person 1");
     assertThat(to(mine, danish).getHeader("Content-Language")[0]).isEqualTo("da-DK");
-    assertThat(text(to(mine, french))).contains("résilié").contains("12,34").contains("1 avril 2026");
-    assertThat(text(to(mine, global))).contains("已取消").contains("2026年4月1日");
+    assertThat(Mails.plainText(to(mine, french))).contains("résilié").contains("12,34").contains("1 avril 2026");
+    assertThat(Mails.plainText(to(mine, global))).contains("已取消").contains("2026年4月1日");
     MimeMessage toFinance = to(mine, lowerFinance);
     assertThat(toFinance.getSubject()).contains("résilié");
     assertThat(toFinance.getHeader("Content-Language")[0]).isEqualTo("fr-FR");
@@ -117,7 +115,7 @@ class MailDeliveryIT extends DatabaseIT {
     List<MimeMessage> toDanish = received.stream().filter(m -> recipient(m).equals(danish)).toList();
     assertThat(toDanish).hasSize(1);
     assertThat(toDanish.get(0).getSubject()).contains("Test Product").contains("opsagt");
-    assertThat(text(toDanish.get(0))).contains("Person 1").contains("kreditering");
+    assertThat(Mails.plainText(toDanish.get(0))).contains("Person 1").contains("kreditering");
   }
 
   /** Rounds of the dispatcher until one finds nothing to do (other tests' events included). */
@@ -181,22 +179,5 @@ class MailDeliveryIT extends DatabaseIT {
         throw new IllegalStateException(e);
       }
     }).findFirst().orElseThrow(() -> new AssertionError("no mail to " + address));
-  }
-
-  /** The plain-text part. */
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String found = text(child);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

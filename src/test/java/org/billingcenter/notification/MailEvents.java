@@ -16,6 +16,9 @@ final class MailEvents {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Map<String, Object> CREDIT = Map.of("minor", 1234, "currency", "EUR");
 
+  /** Issue 15: the single-use token the personal mails' test events carry. */
+  static final String TOKEN = "Tok3n_".repeat(7) + "x"; // 43 characters, as a real one
+
   private MailEvents() {}
 
   static OutboxEvent of(MailKind kind, TenantId tenant, String subscription, List<Map<String, String>> losing) {
@@ -47,6 +50,12 @@ final class MailEvents {
       case SUBSCRIPTION_DELETED -> Map.of("subscriptionId", subscription, "deletedOn", "2026-08-07");
       case WEBHOOK_ENDPOINT_DISABLED -> Map.of("endpointId", UUID.randomUUID().toString(),
           "url", "https://hooks.example.org/billing", "failingSince", "2026-03-05T08:00:00Z");
+      // Issue 15 (admins)
+      case INVITATION -> Map.of("invitationId", UUID.randomUUID().toString(), "email", "ada@example.org",
+          "displayName", "Ada", "roles", List.of("BILLING_ADMIN"), "invitedBy", "Grace",
+          "expiresAt", "2026-03-17T10:00:00Z", "token", TOKEN);
+      case PASSWORD_RESET -> Map.of("resetId", UUID.randomUUID().toString(), "email", "ada@example.org",
+          "username", "ada@example.org", "validMinutes", 60, "expiresAt", "2026-03-10T11:00:00Z", "token", TOKEN);
     };
     EventType type = kind.event();
     return new OutboxEvent(tenant, UUID.randomUUID(), type, Instant.parse("2026-03-10T10:00:00Z"),

@@ -55,7 +55,7 @@ class ThreeDispatchersIT extends AbstractOutboxIT {
   }
 
   private OutboxDispatcher node(Duration poll) {
-    OutboxSettings settings = new OutboxSettings(true, poll, 100, 25, 4,
+    OutboxSettings settings = new OutboxSettings(true, poll, Duration.ZERO, 100, 25, 4,
         new OutboxSettings.Retry(Duration.ofSeconds(5), 3, Duration.ofHours(10), Duration.ofDays(3), 0.2), Duration.ZERO);
     OutboxDispatcher d = new OutboxDispatcher(repository, purges, context.getBeanProvider(DeliveryChannel.class),
         transactions, settings, clock, wakeUp, metrics);

@@ -22,7 +22,20 @@ public final class TenantFingerprint {
       "select count(*) || ':' || coalesce(sum(case when status = 'PENDING' then 1 else 0 end), 0) from delivery where tenant_id = :t",
       "select count(*) || '' from notification_recipient where tenant_id = :t",
       "select count(*) || '' from notification_opt_out where tenant_id = :t",
-      "select count(*) || '' from sent_email where tenant_id = :t");
+      "select count(*) || '' from sent_email where tenant_id = :t",
+      // Issue 15: API keys (how many, how many still usable)
+      "select count(*) || ':' || coalesce(sum(case when revoked_at is null then 1 else 0 end), 0) from api_key where tenant_id = :t",
+      // Issue 15 SSO: the provider (its revision counts every change) and its mappings and domains
+      "select count(*) || ':' || coalesce(max(revision), 0) || ':' || coalesce(max(client_secret), '') from sso_provider where tenant_id = :t",
+      "select count(*) || '' from sso_role_mapping where tenant_id = :t",
+      "select count(*) || '' from sso_email_domain where tenant_id = :t",
+      // Issue 15 sessions: ended ones only (a page request with a signed-in context, as MockMvc's
+      // user() gives, registers its session: a sign-in, not a change)
+      "select count(*) || '' from web_session where tenant_id = :t and ended_at is not null",
+      // Issue 15 (admins): links, accounts (enabled) and their roles
+      "select count(*) || ':' || coalesce(sum(case when used_at is null and withdrawn_at is null then 1 else 0 end), 0) from access_token where tenant_id = :t",
+      "select count(*) || ':' || coalesce(sum(case when enabled then 1 else 0 end), 0) from admin_account where tenant_id = :t",
+      "select count(*) || '' from admin_account_role r join admin_account a on a.username = r.username where a.tenant_id = :t");
 
   private TenantFingerprint() {}
 

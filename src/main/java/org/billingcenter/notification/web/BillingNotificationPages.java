@@ -45,7 +45,7 @@ class BillingNotificationPages {
     model.addAttribute("recipients", notifications.recipients(tenant));
     model.addAttribute("maxRecipients", NotificationService.MAX_RECIPIENTS);
     model.addAttribute("optional", Arrays.stream(MailKind.values()).filter(MailKind::optional).toList());
-    model.addAttribute("always", Arrays.stream(MailKind.values()).filter(k -> !k.optional()).toList());
+    model.addAttribute("always", Arrays.stream(MailKind.values()).filter(k -> !k.optional() && !k.personal()).toList());
     model.addAttribute("wanted", Arrays.stream(MailKind.values()).filter(k -> !off.contains(k)).collect(Collectors.toSet()));
     model.addAttribute("myEmail", me.account().email());
     return "notification/settings";

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -22,6 +25,12 @@ import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantReason;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewTenant;
+import org.billingcenter.tenant.TenantService.Opened;
+import org.billingcenter.account.Role;
+import org.billingcenter.apikey.ApiKeyRequest;
+import org.billingcenter.apikey.CreatedApiKey;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +51,7 @@ class TenantApi {
     this.tenants = tenants;
   }
 
-  record TenantView(
-      String id, String name, String country, String locale, String timeZone, String currency) {
+  record TenantView(String id, String name, String country, String locale, String timeZone, String currency) {
     static TenantView of(Tenant t) {
       return new TenantView(
           t.id().toString(),
@@ -55,20 +63,29 @@ class TenantApi {
     }
   }
 
-  /** The password is judged by the account module's policy (length, username, common passwords). */
+  // --- Issue 15 (admins): the first Global admin is invited when no password is given ---
+  /** Where the invitation went and until when its link works. */
+  record InvitationSent(String email, Instant expiresAt) {}
+
+  /**
+   * The first Global admin. Without a password, {@code email} is required and he is invited (the
+   * account, named by the address, is made when he accepts); with one, {@code username} is required
+   * and the password is judged by the account module's policy.
+   */
   @AcceptablePassword
   record FirstAdmin(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
+      @Schema(description = "Required with a password; without one the e-mail address becomes the username")
+          @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
       @NotBlank @Size(max = 200) String displayName,
-      @NotNull
-          @Schema(
+      @Schema(
               minLength = PasswordPolicy.MIN_LENGTH,
               maxLength = PasswordPolicy.MAX_LENGTH,
               format = "password",
-              description = "Not the username nor containing it, and not a common password")
-          String password,
+              description = "Optional: without it the admin is invited by e-mail. Not the username nor "
+                  + "containing it, and not a common password")
+          @Nullable String password,
       @EmailAddress.Valid
-          @Schema(description = "Optional: where this admin's notifications go (stored in lower case)",
+          @Schema(description = "Where this admin's notifications (and, without a password, the invitation) go",
               example = "ada@example.org")
           String email)
       implements NewCredentials {}
@@ -79,12 +96,45 @@ class TenantApi {
       @NotBlank @Size(max = 20) String locale,
       @NotBlank @Size(max = 64) String timeZone,
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-      @Valid @NotNull FirstAdmin admin) {}
+      @Valid @NotNull FirstAdmin admin,
+      // Issue 15 (benchmark): optional, the organisation's first API key, created in the same transaction
+      @Valid @Nullable @Schema(description = "Optional: the organisation's first API key, created with it; the "
+          + "answer carries its secret once") ApiKeyRequest apiKey) {}
+
+  // --- Issue 15 (benchmark): the answer to a creation, with the new key's secret when one was asked for ---
+  record FirstApiKeyView(String id, String name, Role role, String prefix,
+      @Schema(description = "The whole key (bc_live_…_…), shown this once: send it as Authorization: Bearer <secret>."
+          + " Null in a replay of an Idempotency-Key: the secret is never kept.")
+      @Nullable String secret,
+      Instant createdAt, @Nullable Instant expiresAt) {
+    static @Nullable FirstApiKeyView of(@Nullable CreatedApiKey k) {
+      return k == null ? null
+          : new FirstApiKeyView(k.id().toString(), k.name(), k.role(), k.prefix(), k.secret(), k.createdAt(), k.expiresAt());
+    }
+  }
+
+  record CreatedTenantView(
+      String id, String name, String country, String locale, String timeZone, String currency,
+      @Schema(description = "Where the first Global admin's invitation went (absent when he was given a password)")
+      @Nullable InvitationSent invitation,
+      @Nullable FirstApiKeyView apiKey) {
+    static CreatedTenantView of(Opened opened) {
+      TenantView t = TenantView.of(opened.tenant());
+      return new CreatedTenantView(t.id(), t.name(), t.country(), t.locale(), t.timeZone(), t.currency(),
+          opened.invitation() == null ? null
+              : new InvitationSent(opened.invitation().email(), opened.invitation().expiresAt()),
+          FirstApiKeyView.of(opened.apiKey()));
+    }
+  }
+  // --- end Issue 15 (benchmark) ---
 
   @PostMapping("/tenants")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('OPERATOR')")
-  TenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
+  @Operation(summary = "Opens an organisation. Without admin.password its first Global admin (admin.email) is "
+      + "invited by e-mail and the answer says so; with apiKey the organisation's first API key is created with it "
+      + "and its secret answered once; 422 FIRST_ADMIN_INCOMPLETE, 409 ADDRESS_IN_USE.")
+  CreatedTenantView create(@Valid @RequestBody CreateTenant body, Principal me) {
     Tenant tenant =
         new Tenant(
             TenantId.random(),
@@ -94,11 +144,12 @@ class TenantApi {
             zone(body.timeZone()),
             currency(body.currency()));
     FirstAdmin admin = body.admin();
-    return TenantView.of(
-        tenants.create(
-            new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()),
-            me.getName()));
+    return CreatedTenantView.of(tenants.open(
+        new NewTenant(tenant, admin.username(), admin.displayName(), admin.password(), admin.email()),
+        body.apiKey(),
+        me.getName()));
   }
+  // --- end Issue 15 (admins) ---
 
   @GetMapping("/tenant")
   TenantView current(@CurrentTenant TenantId tenant) {

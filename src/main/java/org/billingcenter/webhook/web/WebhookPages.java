@@ -52,7 +52,7 @@ class WebhookPages {
 
   @ModelAttribute("eventTypes")
   String[] eventTypes() {
-    return Arrays.stream(EventType.values()).map(EventType::wireName).toArray(String[]::new);
+    return EventType.published().stream().map(EventType::wireName).toArray(String[]::new);
   }
 
   @GetMapping
