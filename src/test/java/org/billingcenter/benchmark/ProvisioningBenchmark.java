@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * Arguments: seconds per level (30), warm-up seconds (30); {@code capture} instead runs two
  * sequences with {@code log_statement=all} on the database and stops (to see the statements).
  * Environment: {@code SERVICE_JAVA_OPTS} (JVM options of the service, e.g. a JFR recording) and
- * {@code SERVICE_ARGS} (more Spring arguments for it).
+ * {@code SERVICE_ARGS} (more Spring arguments for it), {@code SERVICE_POOL_SIZE} (its connection pool, default 20).
  */
 public final class ProvisioningBenchmark {
 
@@ -122,7 +122,7 @@ public final class ProvisioningBenchmark {
     command.addAll(List.of("org.billingcenter.BillingCenterApplication",
         "--server.port=" + port, "--spring.datasource.url=" + SERVER + DATABASE, "--spring.datasource.username=postgres",
         "--billing-center.demo.seed=always", "--db-scheduler.enabled=false", "--logging.level.root=WARN",
-        "--spring.datasource.hikari.maximum-pool-size=20"));
+        "--spring.datasource.hikari.maximum-pool-size=" + System.getenv().getOrDefault("SERVICE_POOL_SIZE", "20")));
     String args = System.getenv("SERVICE_ARGS"); // e.g. --spring.datasource.hikari.data-source-properties.prepareThreshold=1
     if (args != null && !args.isBlank()) {
       command.addAll(List.of(args.trim().split("\\s+")));
