@@ -48,7 +48,7 @@ class CallbackStatusBrowserIT extends DemoJourney {
     assertThat(b.find("#help-waiting-calls").getText()).isEqualTo("我們將就Harbor Chat回電給您：已申請");
 
     b.signIn("support", "zh-TW").go("/support");
-    b.click("article[data-callback-id='" + asked.id() + "'] form[action$='/claim'] button[type=submit]");
+    b.clickAndLeave("article[data-callback-id='" + asked.id() + "'] form[action$='/claim'] button[type=submit]");
     b.signIn("alder-admin", "zh-TW").go(details(harbor));
     assertThat(b.find("#callback-state").getText()).isEqualTo("工程師正在處理");
     assertThat(b.find("#callback-reference").getText()).isEqualTo(asked.reference());
@@ -58,7 +58,7 @@ class CallbackStatusBrowserIT extends DemoJourney {
     b.signIn("support", "zh-TW").go("/support?status=CLAIMED");
     String article = "article[data-callback-id='" + asked.id() + "']";
     b.find(article + " form.complete textarea").sendKeys("已說明如何先移除授權");
-    b.click(article + " form.complete button[type=submit]");
+    b.clickAndLeave(article + " form.complete button[type=submit]");
     b.signIn("alder-admin", "zh-TW").go(details(harbor));
     assertThat(b.find("#callback-state").getText()).isEqualTo("已完成");
     assertThat(b.all("#withdraw-callback")).isEmpty();

@@ -89,6 +89,20 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Clicks and, when the click leaves the page, waits until the next page has loaded. */
+  /**
+   * Clicks something that leaves the page (a form's submit, a link) and returns once the browser
+   * has left it: {@link #click} may return while the old page still stands, and navigating on at
+   * once (signing in as someone else, say) can cancel the request the click started.
+   */
+  public void clickAndLeave(String css) {
+    WebElement element = find(css);
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+        org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+        "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
   public void click(String css) {
     WebElement element = find(css);
     element.click();
