@@ -187,7 +187,7 @@ class AdminCenterBrowserIT {
     b.click("article.callback form button");
     assertThat(b.path()).isEqualTo("/support");
     b.find("article.callback textarea[name=notes]").sendKeys("Explained the options; customer will remove licenses.");
-    b.click("article.callback form.complete button");
+    b.clickAndLeave("article.callback form.complete button");
     b.go("/support?status=COMPLETED");
     assertThat(b.text()).contains("Boris Birch").contains("customer will remove licenses");
   }
