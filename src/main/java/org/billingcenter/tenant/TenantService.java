@@ -129,8 +129,7 @@ public class TenantService implements TenantCountry {
         throw new Rejected(TenantReason.FIRST_ADMIN_INCOMPLETE);
       }
       tenant = command.tenant();
-      tenants.insert(tenant, clock.instant());
-      audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
+      insert(tenant, actor);
       invitation = invitations.invite(tenant.id(),
           new NewInvitation(command.adminEmail(), command.adminDisplayName(), Set.of(Role.GLOBAL_ADMIN), null), actor,
           null);
@@ -161,10 +160,15 @@ public class TenantService implements TenantCountry {
     return create(command, actor, true);
   }
 
-  private Tenant create(NewTenant command, String actor, boolean seeded) {
-    Tenant tenant = command.tenant();
+  /** The organisation's row and its audit record, however its first admin arrives. */
+  private void insert(Tenant tenant, String actor) {
     tenants.insert(tenant, clock.instant());
     audit.record(tenant.id(), actor, Change.of("TENANT_CREATED", "tenant", tenant.id()).to(tenant.name()));
+  }
+
+  private Tenant create(NewTenant command, String actor, boolean seeded) {
+    Tenant tenant = command.tenant();
+    insert(tenant, actor);
     AdminAccount admin =
         new AdminAccount(
             command.adminUsername(),
