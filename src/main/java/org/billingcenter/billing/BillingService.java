@@ -160,6 +160,23 @@ public class BillingService {
     return invoices.find(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
   }
 
+  /**
+   * The invoice or credit note {@code id} as a document. SKELETON (issue 16): derived from the raw
+   * invoice until the billing helper gives it numbers, statuses, product names and sources.
+   */
+  @Transactional(readOnly = true)
+  public InvoiceDocument document(TenantId tenant, UUID id) {
+    Invoice invoice = invoice(tenant, id);
+    java.util.Currency currency = invoice.total().currency();
+    Money zero = Money.zero(currency);
+    List<InvoiceDocument.Line> lines = invoice.lines().stream()
+        .map(l -> new InvoiceDocument.Line(l.lineNo(), InvoiceDocument.LineKind.valueOf(l.kind()), null, l.subscription(),
+            null, null, null, l.periodStart(), l.periodEnd(), l.quantity(), l.unitPrice(), l.amount()))
+        .toList();
+    return new InvoiceDocument(tenant, id, InvoiceDocument.Kind.valueOf(invoice.kind()), null, InvoiceStatus.OPEN,
+        invoice.date(), invoice.date(), currency, lines, zero, zero, zero, invoice.total(), null);
+  }
+
   @Transactional(readOnly = true)
   public List<Invoice.RefundView> refunds(TenantId tenant) {
     return invoices.refunds(tenant);
