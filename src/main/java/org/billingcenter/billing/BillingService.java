@@ -177,6 +177,34 @@ public class BillingService {
         invoice.date(), invoice.date(), currency, lines, zero, zero, zero, invoice.total(), null);
   }
 
+  /**
+   * Every invoice and credit note dated {@code from} to {@code to} (inclusive), oldest first, handed
+   * to {@code each} one at a time (for streamed exports). SKELETON (issue 16): the billing helper
+   * streams them from one query.
+   */
+  @Transactional(readOnly = true)
+  public void forEachDocument(TenantId tenant, LocalDate from, LocalDate to, java.util.function.Consumer<InvoiceDocument> each) {
+    invoices.list(tenant).stream()
+        .filter(i -> !i.date().isBefore(from) && !i.date().isAfter(to))
+        .sorted(java.util.Comparator.comparing(Invoice::date))
+        .forEach(i -> each.accept(document(tenant, i.id())));
+  }
+
+  /**
+   * Every credit created {@code from} to {@code to} (tenant-local dates, inclusive), oldest first.
+   * SKELETON (issue 16): the billing helper fills product, source and what returned it.
+   */
+  @Transactional(readOnly = true)
+  public void forEachCredit(TenantId tenant, LocalDate from, LocalDate to, java.util.function.Consumer<CreditEntry> each) {
+    java.time.ZoneId zone = tenants.get(tenant).timeZone();
+    credits.list(tenant).stream()
+        .map(c -> new CreditEntry(c.id(), c.subscription().value(), null, null, c.amount(), c.status(),
+            c.createdAt().atZone(zone).toLocalDate(), c.returnOn(), null, null, null, null))
+        .filter(c -> !c.createdOn().isBefore(from) && !c.createdOn().isAfter(to))
+        .sorted(java.util.Comparator.comparing(CreditEntry::createdOn))
+        .forEach(each);
+  }
+
   @Transactional(readOnly = true)
   public List<Invoice.RefundView> refunds(TenantId tenant) {
     return invoices.refunds(tenant);
