@@ -105,12 +105,7 @@ public class SingleSignOnAccounts {
    * Global admin keeps that role whatever the claims say, until another one exists.
    */
   private Set<Role> keepingTheLastGlobalAdmin(TenantId tenant, AdminAccount before, Set<Role> mapped) {
-    if (!before.has(Role.GLOBAL_ADMIN) || mapped.contains(Role.GLOBAL_ADMIN)) {
-      return mapped;
-    }
-    boolean another = accounts.ofTenant(tenant).stream()
-        .anyMatch(a -> a.has(Role.GLOBAL_ADMIN) && !a.username().equals(before.username()));
-    if (another) {
+    if (mapped.contains(Role.GLOBAL_ADMIN) || !LastGlobalAdmin.wouldBeLost(accounts.ofTenant(tenant), before)) {
       return mapped;
     }
     Set<Role> kept = java.util.EnumSet.copyOf(mapped);

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.billingcenter.account.AdminAccount;
+import org.billingcenter.account.LastGlobalAdmin;
 import org.billingcenter.account.Role;
 
 /**
@@ -27,10 +28,8 @@ public final class AdminChangePolicy {
     if (!removal && (newRoles.isEmpty() || !newRoles.stream().allMatch(Role::isTenantRole))) {
       return Optional.of(AdminsReason.ROLES_INVALID);
     }
-    boolean losesGlobal = account.get().has(Role.GLOBAL_ADMIN) && (removal || !newRoles.contains(Role.GLOBAL_ADMIN));
-    boolean anotherGlobal = admins.stream()
-        .anyMatch(a -> !a.username().equals(target) && a.has(Role.GLOBAL_ADMIN));
-    if (losesGlobal && !anotherGlobal) {
+    boolean losesGlobal = removal || !newRoles.contains(Role.GLOBAL_ADMIN);
+    if (losesGlobal && LastGlobalAdmin.wouldBeLost(admins, account.get())) {
       return Optional.of(AdminsReason.LAST_GLOBAL_ADMIN);
     }
     return Optional.empty();
