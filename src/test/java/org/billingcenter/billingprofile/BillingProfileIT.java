@@ -29,7 +29,7 @@ class BillingProfileIT extends DatabaseIT {
 
   private static final String VALID = """
       {"legalName":"Atelier Aulne SARL","addressLine1":"12 rue des Tanneurs","addressLine2":null,
-       "postalCode":"69001","city":"Lyon","region":"Auvergne-Rhône-Alpes","taxId":"fr 40 303.265.045",
+       "postalCode":"69001","city":"Lyon","region":"Auvergne-Rhône-Alpes","taxId":"fr 44 732.829.320",
        "purchaseOrder":"PO-7781","invoiceLanguage":"fr-FR","attachPdf":true,"electronicInvoice":true}
       """;
 
@@ -75,7 +75,7 @@ class BillingProfileIT extends DatabaseIT {
             .contentType(MediaType.APPLICATION_JSON).content(VALID))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.legalName").value("Atelier Aulne SARL"))
-        .andExpect(jsonPath("$.taxId").value("FR40303265045"))
+        .andExpect(jsonPath("$.taxId").value("FR44732829320"))
         .andExpect(jsonPath("$.addressLine2").doesNotExist())
         .andExpect(jsonPath("$.country").value("FR"))
         .andExpect(jsonPath("$.updatedBy").value(billing))
@@ -87,12 +87,12 @@ class BillingProfileIT extends DatabaseIT {
       assertThat(e.action()).isEqualTo("BILLING_PROFILE_CHANGED");
       assertThat(e.actor()).isEqualTo(billing);
       assertThat(e.before()).contains("legalName=Test Org").contains("city=;").doesNotContain("invoiceLanguage");
-      assertThat(e.after()).contains("legalName=Atelier Aulne SARL").contains("taxId=FR40303265045");
+      assertThat(e.after()).contains("legalName=Atelier Aulne SARL").contains("taxId=FR44732829320");
     });
 
     clock.set(START.plusSeconds(3600));
     mvc.perform(put("/api/v1/billing-profile").with(httpBasic(org.admin(), org.password()))
-            .contentType(MediaType.APPLICATION_JSON).content(VALID.replace("fr 40 303.265.045", "FR40303265045")))
+            .contentType(MediaType.APPLICATION_JSON).content(VALID.replace("fr 44 732.829.320", "FR44732829320")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.updatedBy").value(billing));
     assertThat(changes()).hasSize(1);
@@ -109,7 +109,7 @@ class BillingProfileIT extends DatabaseIT {
   @Test
   void invalid_input_is_a_422_with_the_first_code_its_field_and_every_refused_field_in_french_and_changes_nothing()
       throws Exception {
-    String body = VALID.replace("\"69001\"", "\"\"").replace("fr 40 303.265.045", "FR41303265045")
+    String body = VALID.replace("\"69001\"", "\"\"").replace("fr 44 732.829.320", "FR45732829320")
         .replace("\"fr-FR\"", "\"de-DE\"");
     mvc.perform(put("/api/v1/billing-profile").with(httpBasic(org.admin(), org.password()))
             .header("Accept-Language", "fr-FR").contentType(MediaType.APPLICATION_JSON).content(body))
@@ -122,7 +122,7 @@ class BillingProfileIT extends DatabaseIT {
             "Ce numéro de TVA FR contient une faute de frappe. Sa clé de contrôle ne correspond pas."))
         .andExpect(jsonPath("$.errors[2].field").value("invoiceLanguage"));
     mvc.perform(put("/api/v1/billing-profile").with(httpBasic(org.admin(), org.password()))
-            .contentType(MediaType.APPLICATION_JSON).content(VALID.replace("fr 40 303.265.045", "DE123456789")))
+            .contentType(MediaType.APPLICATION_JSON).content(VALID.replace("fr 44 732.829.320", "DE123456789")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("BILLING_PROFILE_TAX_ID_COUNTRY"))
         .andExpect(jsonPath("$.detail").value("Start the VAT number with your country's prefix FR."));
@@ -171,7 +171,7 @@ class BillingProfileIT extends DatabaseIT {
     MockHttpServletResponse refused = page(org.admin(), post("/settings/billing-profile").with(csrf())
         .header("Accept-Language", "fr-FR").param("legalName", "Atelier Aulne SARL")
         .param("addressLine1", "12 rue des Tanneurs").param("postalCode", "69001").param("city", "")
-        .param("taxId", "FR41303265045").param("invoiceLanguage", "fr-FR").param("attachPdf", "true"));
+        .param("taxId", "FR45732829320").param("invoiceLanguage", "fr-FR").param("attachPdf", "true"));
     assertThat(refused.getStatus()).isEqualTo(422);
     assertThat(refused.getContentAsString()).contains("id=\"city-error\"").contains("Saisissez la ville de l’adresse.")
         .contains("id=\"taxId-error\"").contains("Sa clé de contrôle ne correspond pas")
@@ -180,20 +180,21 @@ class BillingProfileIT extends DatabaseIT {
         .param("invoiceLanguage", "en").param("attachPdf", "abcd")).getStatus()).isEqualTo(422);
     assertThat(changes()).isEmpty();
 
-    MockHttpServletResponse saved = page(org.admin(), post("/settings/billing-profile").with(csrf())
+    var result = mvc.perform(post("/settings/billing-profile").with(csrf())
         .param("legalName", "Atelier Aulne SARL").param("addressLine1", "12 rue des Tanneurs")
-        .param("postalCode", "69001").param("city", "Lyon").param("taxId", "FR 40 303 265 045")
-        .param("invoiceLanguage", "zh-TW").param("electronicInvoice", "true"));
-    assertThat(saved.getRedirectedUrl()).isEqualTo("/settings/billing-profile");
-    assertThat(saved.getFlashMap().get("notice")).isEqualTo("billingprofile.page.saved");
+        .param("postalCode", "69001").param("city", "Lyon").param("taxId", "FR 44 732 829 320")
+        .param("invoiceLanguage", "zh-TW").param("electronicInvoice", "true")
+        .with(user(accounts.loadUserByUsername(org.admin())))).andReturn();
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/settings/billing-profile");
+    assertThat(result.getFlashMap().get("notice")).isEqualTo("billingprofile.page.saved");
     BillingProfile p = profiles.profile(org.id());
-    assertThat(p.taxId()).isEqualTo("FR40303265045");
+    assertThat(p.taxId()).isEqualTo("FR44732829320");
     assertThat(p.invoiceLanguage()).isEqualTo(Locale.forLanguageTag("zh-TW"));
     assertThat(p.attachPdf()).isFalse();
     assertThat(p.electronicInvoice()).isTrue();
     assertThat(changes()).hasSize(1);
     assertThat(page(org.admin(), get("/settings/billing-profile")).getContentAsString())
-        .contains("value=\"Atelier Aulne SARL\"").contains("value=\"FR40303265045\"").contains("id=\"last-saved\"");
+        .contains("value=\"Atelier Aulne SARL\"").contains("value=\"FR44732829320\"").contains("id=\"last-saved\"");
   }
 
   @Test
@@ -205,7 +206,7 @@ class BillingProfileIT extends DatabaseIT {
         .andReturn().getResponse().getContentAsString();
     String html = page(other.admin(), get("/settings/billing-profile")).getContentAsString();
     for (String answer : new String[] {api, html}) {
-      assertThat(answer).doesNotContain("Atelier Aulne").doesNotContain("FR40303265045").doesNotContain("Tanneurs");
+      assertThat(answer).doesNotContain("Atelier Aulne").doesNotContain("FR44732829320").doesNotContain("Tanneurs");
     }
     assertThat(profiles.saved(other.id()).updatedAt()).isNull();
   }
