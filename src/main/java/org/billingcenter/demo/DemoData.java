@@ -1,5 +1,7 @@
 package org.billingcenter.demo;
 
+import org.billingcenter.billingprofile.BillingProfileChange; // Issue 16 (profile)
+
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -51,18 +53,21 @@ class DemoData {
   private final CatalogService catalog;
   private final SubscriptionService subscriptions;
   private final LicensingService licensing;
+  private final org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
 
   DemoData(
       TenantService tenants,
       AccountService accounts,
       CatalogService catalog,
       SubscriptionService subscriptions,
-      LicensingService licensing) {
+      LicensingService licensing,
+      org.billingcenter.billingprofile.BillingProfileService profiles) {
     this.tenants = tenants;
     this.accounts = accounts;
     this.catalog = catalog;
     this.subscriptions = subscriptions;
     this.licensing = licensing;
+    this.profiles = profiles; // Issue 16 (profile)
   }
 
   boolean present() {
@@ -107,6 +112,9 @@ class DemoData {
 
   private void alderStudio() {
     TenantId alder = tenant("Alder Studio", "IE", "en", "Europe/Dublin", "EUR", "alder-admin", "Aoife Alder");
+    // Issue 16 (profile): a filled billing profile in each demo organisation's country, so the PDFs look real.
+    profile(alder, new BillingProfileChange("Alder Studio Limited", "Unit 4, Grand Canal Quay", null, "D02 FX65",
+        "Dublin", "County Dublin", "IE 9876543 WA", "PO-2026-0142", "en", true, true));
     tenantAccount(alder, "alder-billing", "Brendan Billing", Role.BILLING_ADMIN);
     tenantAccount(alder, "alder-users", "Una Users", Role.USER_ADMIN);
     tenantAccount(alder, "alder-reader", "Rory Reader", Role.READER);
@@ -119,12 +127,16 @@ class DemoData {
 
   private void birchLogistics() {
     TenantId birch = tenant("Birch Logistics", "BG", "bg-BG", "Europe/Sofia", "EUR", "birch-admin", "Boris Birch");
+    profile(birch, new BillingProfileChange("Бреза Логистикс ЕООД", "бул. „Цариградско шосе“ 115", "ет. 3", "1784",
+        "София", null, "BG204567893", null, "bg-BG", true, false)); // Issue 16 (profile)
     List<MemberId> people = members(birch, "birch.example", 250);
     buy(birch, "beacon-annual", 200, card(birch, "5100"), people.subList(0, 180));
   }
 
   private void cedarTrial() {
     TenantId cedar = tenant("Cedar Trial", "TW", "zh-TW", "Asia/Taipei", "TWD", "cedar-admin", "Chen Cedar");
+    profile(cedar, new BillingProfileChange("杉木試用股份有限公司", "松仁路 100 號 8 樓", null, "110", "臺北市", "信義區",
+        "12345675", null, "zh-TW", false, false)); // Issue 16 (profile)
     List<MemberId> people = members(cedar, "cedar.example", 6);
     Subscription plain = subscriptions.startTrial(cedar, "beacon-monthly-twd", null, ACTOR);
     PaymentMethodId card = card(cedar, "3005");
@@ -142,6 +154,11 @@ class DemoData {
         new Tenant(
             TenantId.random(), name, country, Locale.forLanguageTag(locale), ZoneId.of(zone), Currency.getInstance(currency));
     return tenants.seed(new NewTenant(tenant, admin, adminName, PASSWORD, DemoNames.adminEmail(adminName, name)), ACTOR).id();
+  }
+
+  // Issue 16 (profile)
+  private void profile(TenantId tenant, BillingProfileChange profile) {
+    profiles.update(tenant, profile, ACTOR);
   }
 
   private void tenantAccount(TenantId tenant, String username, String name, Role role) {

@@ -60,7 +60,10 @@ class ApiFuzzIT extends DatabaseIT {
     Arbitrary<String> field = Arbitraries.of("subscriptionId", "memberIds", "paymentMethodId", "planId", "quantity", "when",
         "reason", "comment", "contactName", "phone", "language", "preferredTimeWindow", "autoRenew", "displayName",
         "email", "members", "token", "brand", "last4", "expiryMonth", "expiryYear", "date", "notes", "note", "name",
-        "country", "locale", "timeZone", "currency", "admin", "id", "unitPriceMinor");
+        "country", "locale", "timeZone", "currency", "admin", "id", "unitPriceMinor",
+        // Issue 16 (profile): the billing profile's fields
+        "legalName", "addressLine1", "postalCode", "city", "taxId", "purchaseOrder", "invoiceLanguage", "attachPdf",
+        "electronicInvoice");
     Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
         .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
     return Arbitraries.oneOf(
@@ -87,7 +90,8 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/members", "/api/v1/members/bulk", "/api/v1/payment-methods", "/api/v1/plans", "/api/v1/credits",
         "/api/v1/invoices", "/api/v1/invoices/{}", "/api/v1/refunds", "/api/v1/callback-requests",
         "/api/v1/callback-requests/{}/withdraw", "/api/v1/tenant", "/api/v1/tenants", "/api/v1/operator/billing-runs",
-        "/api/v1/support/callback-requests", "/api/v1/{}", "/api/v1/subscriptions/{}/{}");
+        "/api/v1/support/callback-requests", "/api/v1/{}", "/api/v1/subscriptions/{}/{}",
+        "/api/v1/billing-profile"); // Issue 16 (profile)
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

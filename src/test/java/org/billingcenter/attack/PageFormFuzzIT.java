@@ -104,6 +104,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired NotificationService notifications;
   @Autowired Outbox outbox;
   @Autowired SessionService sessions; // Issue 15 sessions
+  @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -291,6 +292,11 @@ class PageFormFuzzIT extends DatabaseIT {
     }
     String resetPage = "/password-reset/" + linkToken(resetId);
     forms.addAll(formsOn(resetPage, render(get(resetPage), admin), admin));
+    // Issue 16 (profile): the billing profile form, with a saved profile
+    transaction.executeWithoutResult(s -> profiles.update(org.id(), new org.billingcenter.billingprofile.BillingProfileChange(
+        "Fuzz Legal SARL", "1 rue du Fuzz", null, "75001", "Paris", null, "FR44732829320", null, "fr-FR", false, false),
+        "t"));
+    forms.addAll(formsOn("/settings/billing-profile", render(get("/settings/billing-profile"), admin), admin));
 
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {

@@ -81,6 +81,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   }
   @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired InvitationService invitations; // Issue 15 (admins)
+  @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
 
   record Operation(HttpMethod method, String path) {}
 
@@ -126,6 +127,11 @@ class TenantIsolationSweepIT extends DatabaseIT {
     victimIds = new ArrayList<>(victimIds);
     victimIds.addAll(victimSso(victim));
     // Issue 15 SSO: end
+    // Issue 16 (profile): the victim's saved billing profile; none of it may reach another organisation
+    transaction.executeWithoutResult(t -> profiles.update(victim.id(), new org.billingcenter.billingprofile.BillingProfileChange(
+        "Victim Legal Name SAS", "7 victim street", null, "75001", "Victimville", null, "FR44732829320", "VICTIM-PO-1",
+        "fr-FR", true, true), "t"));
+    victimIds.addAll(List.of("Victim Legal Name SAS", "7 victim street", "Victimville", "FR44732829320", "VICTIM-PO-1"));
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);

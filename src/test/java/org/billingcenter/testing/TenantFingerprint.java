@@ -35,7 +35,13 @@ public final class TenantFingerprint {
       // Issue 15 (admins): links, accounts (enabled) and their roles
       "select count(*) || ':' || coalesce(sum(case when used_at is null and withdrawn_at is null then 1 else 0 end), 0) from access_token where tenant_id = :t",
       "select count(*) || ':' || coalesce(sum(case when enabled then 1 else 0 end), 0) from admin_account where tenant_id = :t",
-      "select count(*) || '' from admin_account_role r join admin_account a on a.username = r.username where a.tenant_id = :t");
+      "select count(*) || '' from admin_account_role r join admin_account a on a.username = r.username where a.tenant_id = :t",
+      // Issue 16 (profile): the saved billing profile, every field that a change could touch
+      "select count(*) || ':' || coalesce(max(legal_name || '|' || coalesce(address_line1, '') || '|' || coalesce(address_line2, '')"
+          + " || '|' || coalesce(postal_code, '') || '|' || coalesce(city, '') || '|' || coalesce(region, '') || '|'"
+          + " || coalesce(tax_id, '') || '|' || coalesce(purchase_order, '') || '|' || invoice_language || '|'"
+          + " || case when attach_pdf then 'P' else '-' end || case when electronic_invoice then 'E' else '-' end), '')"
+          + " from billing_profile where tenant_id = :t");
 
   private TenantFingerprint() {}
 

@@ -1,0 +1,2 @@
+/** The billing profile's REST resource, /api/v1/billing-profile. */
+package org.billingcenter.billingprofile.api;

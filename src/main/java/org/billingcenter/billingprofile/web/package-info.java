@@ -1,0 +1,2 @@
+/** The billing profile page, /settings/billing-profile. */
+package org.billingcenter.billingprofile.web;
