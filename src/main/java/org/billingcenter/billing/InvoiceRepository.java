@@ -121,7 +121,7 @@ class InvoiceRepository {
   private static final String INVOICES =
       """
       select invoice_id, invoice_date, kind, total_minor, currency from invoice
-       where tenant_id = :tenant order by invoice_date desc, kind
+       where tenant_id = :tenant order by invoice_date desc, kind, created_at desc, invoice_id
       """;
 
   List<Invoice> list(TenantId tenant) {
