@@ -1,6 +1,10 @@
 package org.billingcenter.billing.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.UUID;
+import org.billingcenter.api.Problems;
+import org.billingcenter.shared.Rejected;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.api.PageParam;
@@ -32,18 +36,28 @@ class InvoicePages {
 
   private final BillingService billing;
   private final TenantService tenants;
+  private final Problems problems;
 
-  InvoicePages(BillingService billing, TenantService tenants) {
+  InvoicePages(BillingService billing, TenantService tenants, Problems problems) {
     this.billing = billing;
     this.tenants = tenants;
+    this.problems = problems;
   }
 
   @GetMapping("/billing/invoices")
   String invoices(@CurrentTenant TenantId tenant, @PageParam("invoicesPage") PageRequest invoicesPage,
       @PageParam("creditsPage") PageRequest creditsPage, @PageParam("refundsPage") PageRequest refundsPage,
       @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String number,
-      Model model) {
-    InvoiceFilter filter = InvoiceFilter.parse(status, number);
+      Model model, Locale locale, HttpServletResponse response) {
+    InvoiceFilter filter;
+    try {
+      filter = InvoiceFilter.parse(status, number);
+    } catch (Rejected refused) {
+      // A filter that cannot be read: 400 with the reason, and the unfiltered list to start again from.
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("error", problems.detail(refused.reason().code(), refused.arguments(), locale));
+      filter = InvoiceFilter.NONE;
+    }
     Page<InvoiceDocument> invoices = billing.documents(tenant, filter, invoicesPage);
     Page<CreditEntry> credits = billing.creditEntries(tenant, creditsPage);
     Page<Invoice.RefundView> refunds = billing.refunds(tenant, refundsPage);
