@@ -10,7 +10,6 @@ import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,11 +24,11 @@ class BillingRunOutboxRepository {
       "'{\"minor\":' || cast(%1$s as varchar(20)) || ',\"currency\":\"' || %2$s || '\"}'";
 
   private final Outbox outbox;
-  private final JdbcClient jdbc;
+  private final InvoiceNumberRepository numbers;
 
-  BillingRunOutboxRepository(Outbox outbox, JdbcClient jdbc) {
+  BillingRunOutboxRepository(Outbox outbox, InvoiceNumberRepository numbers) {
     this.outbox = outbox;
-    this.jdbc = jdbc;
+    this.numbers = numbers;
   }
 
   /**
@@ -76,24 +75,19 @@ class BillingRunOutboxRepository {
     finalizeInvoices(tenants, day, at, batch);
   }
 
-  /** Every invoice of the batch's tenants up to {@code day} not issued yet is issued now, once. */
+  /**
+   * Every invoice of the batch's tenants up to {@code day} not issued yet is issued now, once, with
+   * its number (issue 16): the event carries it.
+   */
   private void finalizeInvoices(List<TenantId> tenants, LocalDate day, Instant at, Map<String, Object> batch) {
-    int issued = jdbc.sql(
-            """
-            update invoice set finalized_at = :at
-             where tenant_id in (:tenants) and invoice_date <= :day and finalized_at is null
-            """)
-        .param("tenants", ids(tenants))
-        .param("day", day)
-        .param("at", Utc.of(at))
-        .update();
+    int issued = numbers.finalise(ids(tenants), day, at);
     if (issued == 0) {
       return;
     }
     outbox.appendSelected(EventType.INVOICE_FINALIZED, at,
         """
         select i.tenant_id, cast(i.invoice_id as varchar(36)) as subject_id,
-               '{"invoiceId":"' || cast(i.invoice_id as varchar(36)) || '","kind":"' || i.kind
+               '{"invoiceId":"' || cast(i.invoice_id as varchar(36)) || '","number":"' || i.number || '","kind":"' || i.kind
                || '","invoiceDate":"' || cast(i.invoice_date as varchar(10)) || '","total":' || %s || '}' as data
           from invoice i
          where i.tenant_id in (:tenants) and i.finalized_at = :at and %s

@@ -133,7 +133,10 @@ class BillingRunRepository {
         method == null ? null : new PaymentMethodId(method));
   }
 
-  /** An invoice already in the database: where its next line goes and its running total. */
+  /**
+   * An open invoice already in the database: where its next line goes and its running total. Only
+   * open ones: a finalised invoice never takes another line (issue 16), the book opens a new one.
+   */
   record InvoiceRow(TenantId tenant, UUID id, LocalDate date, String kind, int lastLine, long totalMinor) {}
 
   List<InvoiceRow> invoices(Collection<TenantId> tenants, Collection<LocalDate> dates) {
@@ -146,7 +149,7 @@ class BillingRunRepository {
                    (select coalesce(max(l.line_no), 0) from invoice_line l
                      where l.tenant_id = i.tenant_id and l.invoice_id = i.invoice_id) as last_line
               from invoice i
-             where i.tenant_id in (:tenants) and i.invoice_date in (:dates)
+             where i.tenant_id in (:tenants) and i.invoice_date in (:dates) and i.finalized_at is null
             """)
         .param("tenants", ids(tenants))
         .param("dates", List.copyOf(dates))
@@ -205,11 +208,12 @@ class BillingRunRepository {
 
   /**
    * {@code activation} is set on CHARGE lines: with the period start, it names the period charged.
-   * {@code description} tells prorated lines apart (PRORATED_CHARGE, PRORATED_CREDIT).
+   * {@code description} tells prorated lines apart (PRORATED_CHARGE, PRORATED_CREDIT). {@code planId}:
+   * the plan a renewal charged (null: the subscription's plan when the line is written).
    */
   record Line(
       TenantId tenant, UUID invoice, int lineNo, String kind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description) {}
+      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description, String planId) {}
 
   record Total(TenantId tenant, UUID invoice, long deltaMinor) {}
 
@@ -239,9 +243,11 @@ class BillingRunRepository {
         """
         insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id, period_start,
             period_end, quantity, unit_price_minor, amount_minor, currency, credit_id, charge_period_start,
-            charge_activation, description)
+            charge_activation, description, plan_id)
         values (:tenant, :invoice, :line, :kind, :subscription, :start, :end, :quantity, :unitPrice,
-                :amount, :currency, :credit, :chargeStart, :chargeActivation, :description)
+                :amount, :currency, :credit, :chargeStart, :chargeActivation, :description,
+                coalesce(:plan, (select s.plan_id from subscription s
+                                  where s.tenant_id = :tenant and s.subscription_id = :subscription)))
         """,
         lines.stream().map(l -> {
           PeriodCharge c = l.charge();
@@ -260,7 +266,8 @@ class BillingRunRepository {
               .addValue("credit", l.credit())
               .addValue("chargeStart", "CHARGE".equals(l.kind()) ? c.period().start() : null)
               .addValue("chargeActivation", "CHARGE".equals(l.kind()) ? l.activation() : null, java.sql.Types.INTEGER)
-              .addValue("description", l.description(), java.sql.Types.VARCHAR);
+              .addValue("description", l.description(), java.sql.Types.VARCHAR)
+              .addValue("plan", l.planId(), java.sql.Types.VARCHAR);
         }).toArray(MapSqlParameterSource[]::new));
   }
 

@@ -173,7 +173,7 @@ public class BillingRunService {
     for (DueRow row : due) {
       Renewal renewal = renewals.get(row);
       for (PeriodCharge charge : renewal.charges()) {
-        book.charge(row.tenant(), row.subscription(), row.activation(), charge);
+        book.charge(row.tenant(), row.subscription(), row.activation(), charge, planOf(charge, row, renewal));
         charges++;
       }
       if (!renewal.current().equals(row.current())) {
@@ -214,6 +214,17 @@ public class BillingRunService {
     gateway.collect(collections);
     return new Batch(tenants,
         new RunResult(day, tenants.size(), charges, done.size(), refunds.size(), collections.size()));
+  }
+
+  /** The plan a period is charged on: the latest plan change applied on or before its start, else the row's plan. */
+  private static String planOf(PeriodCharge charge, DueRow row, Renewal renewal) {
+    String plan = row.planId();
+    for (AppliedChange a : renewal.applied()) {
+      if (a.planId() != null && !a.on().isAfter(charge.period().start())) {
+        plan = a.planId();
+      }
+    }
+    return plan;
   }
 
   private static String describe(AppliedChange a) {

@@ -38,6 +38,8 @@ public class BillingService {
   private final AuditLog audit;
   private final BillingEvents outbox;
   private final Clock clock;
+  private final InvoiceDocuments documents;
+  private final CreditEntryRepository creditEntries;
 
   BillingService(
       InvoiceRepository invoices,
@@ -47,7 +49,9 @@ public class BillingService {
       TenantService tenants,
       AuditLog audit,
       BillingEvents outbox,
-      Clock clock) {
+      Clock clock,
+      InvoiceDocuments documents,
+      CreditEntryRepository creditEntries) {
     this.invoices = invoices;
     this.credits = credits;
     this.prorated = prorated;
@@ -56,6 +60,8 @@ public class BillingService {
     this.audit = audit;
     this.outbox = outbox;
     this.clock = clock;
+    this.documents = documents;
+    this.creditEntries = creditEntries;
   }
 
   /** A purchase is charged for its first period on the tenant's invoice of its first day. */
@@ -160,49 +166,52 @@ public class BillingService {
     return invoices.find(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
   }
 
-  /**
-   * The invoice or credit note {@code id} as a document. SKELETON (issue 16): derived from the raw
-   * invoice until the billing helper gives it numbers, statuses, product names and sources.
-   */
+  /** The invoice or credit note {@code id} as a document (issue 16): number, status, readable lines, totals. */
   @Transactional(readOnly = true)
   public InvoiceDocument document(TenantId tenant, UUID id) {
-    Invoice invoice = invoice(tenant, id);
-    java.util.Currency currency = invoice.total().currency();
-    Money zero = Money.zero(currency);
-    List<InvoiceDocument.Line> lines = invoice.lines().stream()
-        .map(l -> new InvoiceDocument.Line(l.lineNo(), InvoiceDocument.LineKind.valueOf(l.kind()), null, l.subscription(),
-            null, null, null, l.periodStart(), l.periodEnd(), l.quantity(), l.unitPrice(), l.amount()))
-        .toList();
-    return new InvoiceDocument(tenant, id, InvoiceDocument.Kind.valueOf(invoice.kind()), null, InvoiceStatus.OPEN,
-        invoice.date(), invoice.date(), currency, lines, zero, zero, zero, invoice.total(), null);
+    return documents.one(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
+  }
+
+  /** A page of the organisation's invoices and credit notes as documents, newest first, filtered. */
+  @Transactional(readOnly = true)
+  public Page<InvoiceDocument> documents(TenantId tenant, InvoiceFilter filter, PageRequest page) {
+    return documents.page(tenant, filter, page);
   }
 
   /**
    * Every invoice and credit note dated {@code from} to {@code to} (inclusive), oldest first, handed
-   * to {@code each} one at a time (for streamed exports). SKELETON (issue 16): the billing helper
-   * streams them from one query.
+   * to {@code each} one at a time (for streamed exports): chunks of two queries, memory stays flat.
    */
   @Transactional(readOnly = true)
   public void forEachDocument(TenantId tenant, LocalDate from, LocalDate to, java.util.function.Consumer<InvoiceDocument> each) {
-    invoices.list(tenant).stream()
-        .filter(i -> !i.date().isBefore(from) && !i.date().isAfter(to))
-        .sorted(java.util.Comparator.comparing(Invoice::date))
-        .forEach(i -> each.accept(document(tenant, i.id())));
+    documents.forEach(tenant, from, to, each);
+  }
+
+  /** A page of the organisation's credits, newest first, with product, source and what returned them. */
+  @Transactional(readOnly = true)
+  public Page<CreditEntry> creditEntries(TenantId tenant, PageRequest page) {
+    return new Page<>(creditEntries.page(tenant, tenants.get(tenant).timeZone(), page), page, credits.count(tenant));
   }
 
   /**
-   * Every credit created {@code from} to {@code to} (tenant-local dates, inclusive), oldest first.
-   * SKELETON (issue 16): the billing helper fills product, source and what returned it.
+   * Every credit created {@code from} to {@code to} (tenant-local dates, inclusive), oldest first, in
+   * chunks of {@value InvoiceDocuments#CHUNK}.
    */
   @Transactional(readOnly = true)
   public void forEachCredit(TenantId tenant, LocalDate from, LocalDate to, java.util.function.Consumer<CreditEntry> each) {
     java.time.ZoneId zone = tenants.get(tenant).timeZone();
-    credits.list(tenant).stream()
-        .map(c -> new CreditEntry(c.id(), c.subscription().value(), null, null, c.amount(), c.status(),
-            c.createdAt().atZone(zone).toLocalDate(), c.returnOn(), null, null, null, null))
-        .filter(c -> !c.createdOn().isBefore(from) && !c.createdOn().isAfter(to))
-        .sorted(java.util.Comparator.comparing(CreditEntry::createdOn))
-        .forEach(each);
+    java.time.Instant start = from.atStartOfDay(zone).toInstant();
+    java.time.Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    CreditEntryRepository.Row last = null;
+    while (true) {
+      List<CreditEntryRepository.Row> chunk = creditEntries.chunk(tenant, zone, start, end,
+          last == null ? null : last.createdAt(), last == null ? null : last.entry().id(), InvoiceDocuments.CHUNK);
+      chunk.forEach(row -> each.accept(row.entry()));
+      if (chunk.size() < InvoiceDocuments.CHUNK) {
+        return;
+      }
+      last = chunk.get(chunk.size() - 1);
+    }
   }
 
   @Transactional(readOnly = true)

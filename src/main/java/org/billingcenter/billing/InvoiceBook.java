@@ -48,14 +48,16 @@ final class InvoiceBook {
     return invoices.containsKey(new Key(tenant, date, "INVOICE"));
   }
 
-  UUID charge(TenantId tenant, SubscriptionId subscription, int activation, PeriodCharge charge) {
+  /** {@code planId}: the plan the period is charged on (it may differ from the subscription's before a renewal applies a change). */
+  UUID charge(TenantId tenant, SubscriptionId subscription, int activation, PeriodCharge charge, String planId) {
     return add(tenant, charge.period().start(), "INVOICE", "CHARGE", subscription, charge, charge.amount(), null, activation,
-        null);
+        null, planId);
   }
 
   /** A change's prorated charge on the invoice of {@code date}: quantity and unit price after the change. */
   UUID prorated(TenantId tenant, LocalDate date, SubscriptionId subscription, PeriodCharge terms) {
-    return add(tenant, date, "INVOICE", "ADJUSTMENT", subscription, terms, terms.amount(), null, null, "PRORATED_CHARGE");
+    return add(tenant, date, "INVOICE", "ADJUSTMENT", subscription, terms, terms.amount(), null, null, "PRORATED_CHARGE",
+        null);
   }
 
   Money total(TenantId tenant, LocalDate date, String kind, Money zero) {
@@ -71,12 +73,12 @@ final class InvoiceBook {
   /** A line that also shows terms (period, quantity, unit price), e.g. a change's credit. */
   UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription,
       PeriodCharge terms, Money amount, UUID credit, String description) {
-    return add(tenant, date, kind, lineKind, subscription, terms, amount, credit, null, description);
+    return add(tenant, date, kind, lineKind, subscription, terms, amount, credit, null, description, null);
   }
 
   private UUID add(
       TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription,
-      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description) {
+      PeriodCharge charge, Money amount, UUID credit, Integer activation, String description, String planId) {
     Open open =
         invoices.computeIfAbsent(
             new Key(tenant, date, kind),
@@ -88,7 +90,8 @@ final class InvoiceBook {
     open.lastLine++;
     open.total = Math.addExact(open.total, amount.minor());
     open.delta = Math.addExact(open.delta, amount.minor());
-    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit, activation, description));
+    lines.add(new Line(tenant, open.id, open.lastLine, lineKind, subscription, charge, amount, credit, activation, description,
+        planId));
     return open.id;
   }
 

@@ -28,7 +28,10 @@ class InvoiceRepository {
     this.jdbc = jdbc;
   }
 
-  /** The tenant's invoice for a date, created if needed, locked for adding lines. */
+  /**
+   * The tenant's open invoice for a date, created if needed, locked for adding lines. A finalised
+   * invoice never changes (issue 16): once the run has issued that date's invoice, a new one opens.
+   */
   UUID lockInvoice(TenantId tenant, LocalDate date, String currency, Instant now) {
     Optional<UUID> existing = findForUpdate(tenant, date);
     if (existing.isPresent()) {
@@ -58,7 +61,8 @@ class InvoiceRepository {
     return jdbc.sql(
             """
             select invoice_id from invoice
-             where tenant_id = :tenant and invoice_date = :date and kind = 'INVOICE' for update
+             where tenant_id = :tenant and invoice_date = :date and kind = 'INVOICE' and finalized_at is null
+               for update
             """)
         .param("tenant", tenant.value())
         .param("date", date)
@@ -86,10 +90,11 @@ class InvoiceRepository {
             """
             insert into invoice_line (tenant_id, invoice_id, line_no, kind, subscription_id,
                 period_start, period_end, quantity, unit_price_minor, amount_minor, currency,
-                charge_period_start, charge_activation)
+                charge_period_start, charge_activation, plan_id)
             values (:tenant, :invoice, :line, 'CHARGE', :subscription, :start, :end, :quantity,
                     :unitPrice, :amount, :currency, :start, (""" + ACTIVATION + """
-            ))
+            ), (select s.plan_id from subscription s
+                 where s.tenant_id = :tenant and s.subscription_id = :subscription))
             """)
         .param("tenant", tenant.value())
         .param("invoice", invoice)
@@ -116,7 +121,7 @@ class InvoiceRepository {
   private static final String INVOICES =
       """
       select invoice_id, invoice_date, kind, total_minor, currency from invoice
-       where tenant_id = :tenant order by invoice_date desc, kind
+       where tenant_id = :tenant order by invoice_date desc, kind, created_at desc, invoice_id
       """;
 
   List<Invoice> list(TenantId tenant) {

@@ -360,6 +360,28 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
 
+  // Issue 16 (billing): begin
+  /** An invoice's details page: another organisation's invoice id is 404, and nothing of it shows anywhere. */
+  @Test
+  void the_invoice_pages_never_show_another_organisations_invoice() throws Exception {
+    Given victim = tenants.tenant(0);
+    tenants.subscription(victim, 2, 0);
+    String invoice = billing.invoices(victim.id()).get(0).id().toString();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.READER))) {
+      var me = user(accounts.loadUserByUsername(username));
+      MockHttpServletResponse details = mvc.perform(get("/billing/invoices/" + invoice).with(me)).andReturn().getResponse();
+      assertThat(details.getStatus()).isEqualTo(404);
+      assertThat(details.getContentAsString()).doesNotContain(invoice);
+      for (String list : List.of("/billing/invoices", "/billing/invoices?status=OPEN", "/billing/invoices?number=INV")) {
+        assertThat(mvc.perform(get(list).with(me)).andReturn().getResponse().getContentAsString()).as(list).doesNotContain(invoice);
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+  // Issue 16 (billing): end
+
   // Issue 15: API keys
   /**
    * API key pages: another organisation's Global admin sees none of this one's keys and can neither
