@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.billingcenter.billing.InvoiceDocument;
 import org.billingcenter.billingprofile.BillingProfile;
 import org.springframework.context.MessageSource;
@@ -72,20 +73,26 @@ public class InvoicePdf {
   }
 
   private static byte[] pdf(String xhtml, InvoiceDocument document) throws IOException {
-    PdfRendererBuilder builder = new PdfRendererBuilder()
-        .useFastMode()
-        .usePdfAConformance(PdfAConformance.PDFA_3_B)
-        .useColorProfile(SRGB)
-        .withProducer("Billing Center")
-        .withHtmlContent(xhtml, null);
-    PdfFonts.register(builder);
+    PdfFonts.Faces faces = PdfFonts.borrow();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      renderer.layout();
-      renderer.createPDFWithoutClosing();
-      PdfStamp.apply(renderer.getPdfDocument(), DocumentFormats.stamp(document.finalizedAt(), document.issueDate()),
-          document.id() + "|" + document.number());
-      renderer.getPdfDocument().save(out);
+    try (PDDocument pdf = new PDDocument()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder()
+          .useFastMode()
+          .usePDDocument(pdf)
+          .usePdfAConformance(PdfAConformance.PDFA_3_B)
+          .useColorProfile(SRGB)
+          .withProducer("Billing Center")
+          .withHtmlContent(xhtml, null);
+      PdfFonts.register(builder, pdf, faces);
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        renderer.createPDFWithoutClosing();
+        PdfStamp.apply(pdf, DocumentFormats.stamp(document.finalizedAt(), document.issueDate()),
+            document.id() + "|" + document.number());
+        pdf.save(out);
+      }
+    } finally {
+      PdfFonts.giveBack(faces);
     }
     return out.toByteArray();
   }
