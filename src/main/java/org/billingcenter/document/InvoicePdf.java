@@ -38,6 +38,10 @@ public class InvoicePdf {
 
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+  static {
+    com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
+  }
+
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final InvoiceIssuer issuer;
 

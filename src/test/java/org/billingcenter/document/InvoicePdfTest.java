@@ -29,6 +29,24 @@ class InvoicePdfTest {
     assertThat(text).contains("發票", "INV-2026-000123", "Beacon Workspace", "台灣", "應付金額");
   }
 
+  /**
+   * Page 1 of the English and the Traditional Chinese sample invoice at 150 dpi, into
+   * target/screenshots (docs/screenshots keeps a copy: invoice-pdf-en.png, invoice-pdf-zh-TW.png).
+   */
+  @Test
+  void page_one_renders_to_an_image_in_english_and_traditional_chinese() throws IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+    for (String tag : new String[] {"en", "zh-TW"}) {
+      Locale language = Locale.forLanguageTag(tag);
+      byte[] pdf = RENDERER.render(SampleDocuments.invoice(6), SampleDocuments.buyer(language, "IE"));
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+        assertThat(page.getWidth()).as("A4 at 150 dpi").isBetween(1230, 1250);
+        javax.imageio.ImageIO.write(page, "png", dir.resolve("invoice-pdf-" + tag + ".png").toFile());
+      }
+    }
+  }
+
   @Test
   void an_english_invoice_names_the_seller_the_buyer_and_every_line() throws IOException {
     String text = text(RENDERER.render(SampleDocuments.invoice(50), SampleDocuments.buyer(Locale.forLanguageTag("en"), "IE")));
