@@ -117,7 +117,8 @@ class InvoicePdfIT extends DatabaseIT {
       assertThat(id.getPart()).isEqualTo(3);
       assertThat(id.getConformance()).isEqualTo("B");
       assertThat(doc.getDocumentCatalog().getOutputIntents()).isNotEmpty();
-      assertThat(xmp.getXMPBasicSchema().getCreateDate()).isEqualTo(doc.getDocumentInformation().getCreationDate());
+      assertThat(xmp.getXMPBasicSchema().getCreateDate().getTimeInMillis())
+          .isEqualTo(doc.getDocumentInformation().getCreationDate().getTimeInMillis());
     }
   }
 
