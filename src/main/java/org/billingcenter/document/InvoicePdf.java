@@ -31,10 +31,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class InvoicePdf {
 
   static final String TEMPLATE = "templates/document/invoice.html";
+  static final String STYLESHEET = "templates/document/invoice.css";
 
   /** Part of every cache key: a changed template (or this code's layout) renders anew. */
   static final String TEMPLATE_VERSION = "1:" + HexFormat.of().formatHex(PdfStamp.sha256(
-      new String(PdfFonts.read(TEMPLATE), java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
+      new String(PdfFonts.read(TEMPLATE), java.nio.charset.StandardCharsets.UTF_8)
+          + new String(PdfFonts.read(STYLESHEET), java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
+
+  /** The layout, kept out of the template (a template holds no literal text but its markup). */
+  private static final String CSS = new String(PdfFonts.read(STYLESHEET), java.nio.charset.StandardCharsets.UTF_8)
+      .replace("{fonts}", PdfFonts.FAMILY_CHAIN);
 
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
@@ -67,7 +73,7 @@ public class InvoicePdf {
     DocumentFormats formats = DocumentFormats.of(buyer.invoiceLanguage(), buyer.country());
     Context context = new Context(buyer.invoiceLanguage());
     context.setVariable("doc", PrintedDocument.of(document, buyer, issuer, formats));
-    context.setVariable("fonts", PdfFonts.FAMILY_CHAIN);
+    context.setVariable("css", CSS);
     String xhtml = engine.process("invoice", context);
     try {
       return pdf(xhtml, document);
