@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.billingcenter.document.DocumentPdf;
+import org.billingcenter.document.DocumentService;
 import org.billingcenter.outbox.Attempt;
 import org.billingcenter.outbox.Channel;
 import org.billingcenter.outbox.Delivery;
@@ -34,9 +36,11 @@ class MailChannel implements DeliveryChannel {
   private final MailOutlet outlet;
   private final TenantService tenants;
   private final Clock clock;
+  private final DocumentService documents; // Issue 16 (pdf)
 
   MailChannel(NotificationService notifications, MailComposer composer, MailRenderer renderer, MailOutlet outlet,
-      TenantService tenants, Clock clock) {
+      TenantService tenants, Clock clock, DocumentService documents) {
+    this.documents = documents; // Issue 16 (pdf)
     this.notifications = notifications;
     this.composer = composer;
     this.renderer = renderer;
@@ -89,7 +93,7 @@ class MailChannel implements DeliveryChannel {
       log.error("Cannot write the {} mail of event {}", event.type().wireName(), event.eventId(), e);
       return Attempt.giveUp(null, clock.millis() - started, "cannot write the mail: " + e.getClass().getSimpleName());
     }
-    Optional<MailOutlet.Refusal> refusal = outlet.send(delivery.target(), mail);
+    Optional<MailOutlet.Refusal> refusal = outlet.send(delivery.target(), mail, attachment(kind.get(), event));
     long took = clock.millis() - started;
     Optional<String> secret = composer.secretOf(event);
     RenderedMail kept = secret.map(mail::redacted).orElse(mail); // Issue 15: no token kept
@@ -105,6 +109,23 @@ class MailChannel implements DeliveryChannel {
     return r.permanent()
         ? Attempt.giveUp(r.code(), took, excerpt(r.detail()))
         : Attempt.retry(r.code(), took, excerpt(r.detail()));
+  }
+
+  /**
+   * Issue 16 (pdf): an invoice mail carries the invoice's PDF (in the profile's invoice language)
+   * when the organisation's billing profile asks for it. A PDF that cannot be rendered would fail
+   * again on every retry: the mail goes without it (the PDF stays downloadable) and the log says why.
+   */
+  private DocumentPdf attachment(MailKind kind, OutboxEvent event) {
+    if (kind != MailKind.INVOICE_ISSUED) {
+      return null;
+    }
+    try {
+      return documents.mailAttachment(event.tenant(), UUID.fromString(event.subjectId())).orElse(null);
+    } catch (RuntimeException e) {
+      log.error("The invoice mail of event {} goes without its PDF", event.eventId(), e);
+      return null;
+    }
   }
 
   /**

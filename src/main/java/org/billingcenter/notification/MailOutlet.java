@@ -87,6 +87,11 @@ class MailOutlet implements DisposableBean {
 
   /** Empty when the server took it; else why not and whether trying again could help. */
   Optional<Refusal> send(String to, RenderedMail mail) {
+    return send(to, mail, null);
+  }
+
+  /** Issue 16 (pdf): with a file attached (an invoice's PDF), when {@code attachment} is not null. */
+  Optional<Refusal> send(String to, RenderedMail mail, org.billingcenter.document.DocumentPdf attachment) {
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -94,6 +99,10 @@ class MailOutlet implements DisposableBean {
       helper.setTo(to);
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
+      if (attachment != null) { // Issue 16 (pdf)
+        helper.addAttachment(attachment.filename(), new org.springframework.core.io.ByteArrayResource(attachment.bytes()),
+            org.billingcenter.document.DocumentPdf.MEDIA_TYPE);
+      }
       message.setHeader("Content-Language", mail.locale().toLanguageTag());
       sender.send(message);
       if (embedded != null) {

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.sso.web",
       "org.billingcenter.session.web", // Issue 15 sessions
       "org.billingcenter.admins.web", // Issue 15 (admins)
-      "org.billingcenter.billingprofile.web" // Issue 16 (profile)
+      "org.billingcenter.billingprofile.web", // Issue 16 (profile)
+      "org.billingcenter.document.web" // Issue 16 (pdf)
     })
 public @interface PageAdvice {}

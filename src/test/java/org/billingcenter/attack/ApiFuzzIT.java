@@ -91,7 +91,8 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/invoices", "/api/v1/invoices/{}", "/api/v1/refunds", "/api/v1/callback-requests",
         "/api/v1/callback-requests/{}/withdraw", "/api/v1/tenant", "/api/v1/tenants", "/api/v1/operator/billing-runs",
         "/api/v1/support/callback-requests", "/api/v1/{}", "/api/v1/subscriptions/{}/{}",
-        "/api/v1/billing-profile"); // Issue 16 (profile)
+        "/api/v1/billing-profile", // Issue 16 (profile)
+        "/api/v1/invoices/{}/pdf", "/api/v1/credit-notes/{}/pdf"); // Issue 16 (pdf)
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

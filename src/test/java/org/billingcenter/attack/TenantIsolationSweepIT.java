@@ -165,6 +165,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
             .replace("{memberId}", victim.members().get(0).toString())
             .replace("{username}", victim.admin()) // Issue 15 (admins)
             .replace("{id}", op.path().startsWith("/api/v1/invoices") ? invoice
+                : op.path().startsWith("/api/v1/credit-notes") ? invoice // Issue 16 (pdf): the victim's document
                 : op.path().startsWith("/api/v1/admin-invitations") ? invitation // Issue 15 (admins)
                 : op.path().startsWith("/api/v1/callback-requests") ? callback.id().toString()
                 : op.path().startsWith("/api/v1/webhook-endpoints") ? endpoint
@@ -187,6 +188,13 @@ class TenantIsolationSweepIT extends DatabaseIT {
           assertThat(response.getStatus()).as(username + " " + op).isIn(403, 404);
         }
       }
+    }
+    // Issue 16 (pdf): the page's Download PDF link of the victim's invoice
+    for (Caller caller : accountsToTry.subList(0, 4)) {
+      MockHttpServletResponse pdf = mvc.perform(get("/billing/invoices/" + invoice + "/pdf").with(caller.as()))
+          .andReturn().getResponse();
+      assertThat(pdf.getStatus()).as(caller.name() + " PDF page").isEqualTo(404);
+      assertThat(pdf.getContentType()).as(caller.name() + " PDF page").doesNotContain("pdf");
     }
     for (String path : List.of("/api/v1/support/callback-requests", "/api/v1/operator/billing-runs", "/api/v1/tenants")) {
       MockHttpServletResponse response = mvc.perform(request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_JSON).content(body)

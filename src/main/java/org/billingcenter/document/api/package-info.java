@@ -1,0 +1,2 @@
+/** The documents' REST API: invoice and credit note PDFs. */
+package org.billingcenter.document.api;

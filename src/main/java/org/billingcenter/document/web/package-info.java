@@ -1,0 +1,2 @@
+/** The documents' page side: the Download PDF link of Invoices & credits. */
+package org.billingcenter.document.web;
