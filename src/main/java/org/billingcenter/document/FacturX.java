@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 import org.billingcenter.billing.InvoiceDocument;
 import org.billingcenter.billingprofile.BillingProfile;
+import org.mustangproject.ZUGFeRD.PDFAConformanceLevel;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public class FacturX {
       exporter.setProducer(issuer.name());
       exporter.load(pdfA3);
       exporter.setProfile(Profiles.getByName(PROFILE));
+      exporter.setConformanceLevel(PDFAConformanceLevel.BASIC); // what the renderer promises: PDF/A-3b
       exporter.setTransaction(xml.of(document, buyer));
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdfA3.length + 16_384);
       exporter.export(out);

@@ -10,14 +10,13 @@ import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
 /**
  * Mustang's PDF/A-3 exporter with one change: every date it would take from the wall clock (the
- * embedded XML file's creation and modification dates, and the PDF's creation, modification and XMP
- * dates where the input PDF had none) is the document's own timestamp instead, so the same invoice
- * embeds to the same bytes.
+ * embedded XML file's creation and modification dates, the PDF's creation and modification dates
+ * and the XMP create date, which Mustang rewrites) is the document's own timestamp instead, so the
+ * same invoice embeds to the same bytes whenever its PDF was rendered.
  */
 class FacturXExporter extends ZUGFeRDExporterFromA3 {
 
@@ -29,26 +28,18 @@ class FacturXExporter extends ZUGFeRDExporterFromA3 {
 
   @Override
   protected void writeDocumentInformation() {
-    PDDocumentInformation info = doc.getDocumentInformation();
-    boolean hadCreation = info.getCreationDate() != null;
-    boolean hadModification = info.getModificationDate() != null;
     super.writeDocumentInformation();
-    if (!hadCreation) {
-      info.setCreationDate(stamp);
-    }
-    if (!hadModification) {
-      info.setModificationDate(stamp);
-    }
+    PDDocumentInformation info = doc.getDocumentInformation();
+    info.setCreationDate(stamp);
+    info.setModificationDate(stamp);
+    // Mustang appends "(via mustangproject.org <version>)" here but not in the XMP: keep the two equal.
+    info.setProducer(producer);
   }
 
   @Override
   protected void writeXMLBasicSchema(XMPMetadata xmp) {
-    XMPBasicSchema basic = xmp.getXMPBasicSchema();
-    boolean hadCreateDate = basic != null && basic.getCreateDate() != null;
     super.writeXMLBasicSchema(xmp);
-    if (!hadCreateDate) {
-      xmp.getXMPBasicSchema().setCreateDate(stamp);
-    }
+    xmp.getXMPBasicSchema().setCreateDate(stamp);
   }
 
   @Override

@@ -60,7 +60,7 @@ final class FacturXInvoice {
       invoice.setTotalPrepaidAmount(EInvoiceLine.decimal(EInvoiceLine.refunded(document)));
     }
     for (InvoiceDocument.Line line : document.lines()) {
-      EInvoiceLine.of(line, document.kind()).ifPresent(l -> invoice.addItem(item(line, l, document.currency())));
+      EInvoiceLine.of(line, document.kind()).ifPresent(l -> invoice.addItem(item(line, l)));
     }
     return invoice;
   }
@@ -93,7 +93,7 @@ final class FacturXInvoice {
     return buyer;
   }
 
-  private Item item(InvoiceDocument.Line line, EInvoiceLine terms, java.util.Currency currency) {
+  private Item item(InvoiceDocument.Line line, EInvoiceLine terms) {
     EInvoiceVat vat = EInvoiceVat.NOT_CHARGED;
     Product product = new Product(name(line), "", UNIT_ONE, vat.ratePercent())
         .setTaxCategoryCode(vat.category())
@@ -105,14 +105,28 @@ final class FacturXInvoice {
     if (line.periodStart() != null && line.periodEndExclusive() != null) {
       item.setDetailedDeliveryPeriod(date(line.periodStart()), date(line.periodEndExclusive().minusDays(1)));
     }
-    if (line.subscription() != null) {
-      item.addNote(texts.get("facturx.line.subscription", line.subscription().toString()));
-    }
-    if (line.quantity() != null && line.unitPrice() != null && terms.quantity().abs().intValue() != line.quantity()) {
-      item.addNote(texts.get("facturx.line.terms", line.quantity(),
-          EInvoiceLine.decimal(line.unitPrice()).toPlainString() + " " + currency.getCurrencyCode()));
+    String note = note(line, terms);
+    if (note != null) {
+      item.addNote(note); // EN 16931 allows one line note (BT-127)
     }
     return item;
+  }
+
+  /** The subscription, and the document's quantity × price where the line is one unit at its amount. */
+  private @Nullable String note(InvoiceDocument.Line line, EInvoiceLine terms) {
+    boolean ownTerms = line.quantity() != null && line.unitPrice() != null
+        && terms.quantity().abs().intValue() != line.quantity();
+    String price = ownTerms ? EInvoiceLine.decimal(line.unitPrice()).toPlainString() + " " + currencyCode(line) : null;
+    if (line.subscription() != null) {
+      return ownTerms
+          ? texts.get("facturx.line.subscription-terms", line.subscription().toString(), line.quantity(), price)
+          : texts.get("facturx.line.subscription", line.subscription().toString());
+    }
+    return ownTerms ? texts.get("facturx.line.terms", line.quantity(), price) : null;
+  }
+
+  private static String currencyCode(InvoiceDocument.Line line) {
+    return line.amount().currency().getCurrencyCode();
   }
 
   private String name(InvoiceDocument.Line line) {
