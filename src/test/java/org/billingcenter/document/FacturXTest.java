@@ -125,7 +125,7 @@ class FacturXTest {
     assertThat(imported.getLineItemList()).hasSize(3);
     String xml = new String(imported.getRawXML(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(xml).contains("<ram:CategoryCode>E</ram:CategoryCode>", "Aucune TVA facturée", "PO-7781",
-        "BE0123456749", "BE0403170701", "20260315", "Avoir : Mail Archive", "<ram:BilledQuantity unitCode=\"C62\">-1");
+        "BE0123456749", "BE0403170701", "20260315", "Avoir\u00a0: Mail Archive", "<ram:BilledQuantity unitCode=\"C62\">-1");
   }
 
   @Test
@@ -141,7 +141,7 @@ class FacturXTest {
     assertThat(imported.getAmount()).isEqualTo("26.61");
     assertThat(imported.getLineItemList()).hasSize(1);
     String xml = new String(imported.getRawXML(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(xml).contains("<ram:DuePayableAmount>6.61</ram:DuePayableAmount>", "Avoir : Office Suite",
+    assertThat(xml).contains("<ram:DuePayableAmount>6.61</ram:DuePayableAmount>", "Avoir\u00a0: Office Suite",
         "<ram:BilledQuantity unitCode=\"C62\">1");
   }
 
@@ -166,8 +166,10 @@ class FacturXTest {
 
   @Test
   void embedding_is_fast_and_small() {
-    facturX.embed(pdf, invoice(), BUYER);
-    int runs = 20;
+    for (int i = 0; i < 10; i++) {
+      facturX.embed(pdf, invoice(), BUYER); // warm-up
+    }
+    int runs = 30;
     long start = System.nanoTime();
     byte[] embedded = null;
     for (int i = 0; i < runs; i++) {
@@ -183,6 +185,12 @@ class FacturXTest {
     File file = new File(dir, name + ".pdf");
     java.nio.file.Files.write(file.toPath(), embedded);
     String report = new ZUGFeRDValidator().validate(file.getAbsolutePath());
+    File out = new File("target/facturx");
+    out.mkdirs(); // kept for a look: the PDF, its XML and the validator's report
+    java.nio.file.Files.write(new File(out, name + ".pdf").toPath(), embedded);
+    java.nio.file.Files.writeString(new File(out, name + "-report.xml").toPath(), report);
+    java.nio.file.Files.write(new File(out, name + ".xml").toPath(),
+        new ZUGFeRDImporter(new ByteArrayInputStream(embedded)).getRawXML());
     assertThat(report).as(report).contains("status=\"valid\"").doesNotContain("status=\"invalid\"");
   }
 }
