@@ -45,7 +45,9 @@ class ArchitectureTests {
         .haveSimpleNameEndingWith("Policy")
         .or()
         .belongToAnyOf(SeatPool.class, LifecycleEvent.class, SignInDelays.class, BillingCycle.class, ScheduledEnd.class,
-            Proration.class, InvoiceCalculator.class, CreditReturn.class)
+            Proration.class, InvoiceCalculator.class, CreditReturn.class,
+            // Issue 16 (facturx): the e-invoice line rule and VAT treatment
+            org.billingcenter.document.EInvoiceLine.class, org.billingcenter.document.EInvoiceVat.class)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta..", "tools.jackson..")
