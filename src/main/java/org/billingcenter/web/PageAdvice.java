@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       // Issue 15 SSO
       "org.billingcenter.sso.web",
       "org.billingcenter.session.web", // Issue 15 sessions
-      "org.billingcenter.admins.web" // Issue 15 (admins)
+      "org.billingcenter.admins.web", // Issue 15 (admins)
+      "org.billingcenter.orderhistory.web" // Issue 16 (exports): order history
     })
 public @interface PageAdvice {}
