@@ -2,7 +2,11 @@ package org.billingcenter.audit;
 
 import java.time.Clock;
 import org.billingcenter.shared.Utc;
+import java.util.Collection;
 import java.util.List;
+import java.time.Instant;
+import org.billingcenter.shared.Page;
+import org.billingcenter.shared.PageRequest;
 import java.util.UUID;
 import org.billingcenter.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,5 +95,39 @@ public class AuditLog {
                     rs.getString("after_state"),
                     rs.getString("reason")))
         .list();
+  }
+
+  // Issue 16 (exports): the order history reads the trail through this query.
+  /**
+   * The tenant's events with one of {@code actions}, at or after {@code from} and before {@code until},
+   * optionally only for the given entity ids (null: any), newest first, one page with the count.
+   */
+  public Page<AuditEvent> search(TenantId tenant, Collection<String> actions, Instant from, Instant until,
+      Collection<String> entityIds, PageRequest page) {
+    String where = """
+         where tenant_id = :tenant and action in (:actions) and occurred_at >= :from and occurred_at < :until
+        """ + (entityIds == null ? "" : " and entity_id in (:entities)");
+    var rows = bind(jdbc.sql("""
+            select audit_event_id, occurred_at, actor, action, entity_type, entity_id,
+                   before_state, after_state, reason
+              from audit_event
+            """ + where + " order by occurred_at desc, seq desc limit :size offset :offset"),
+            tenant, actions, from, until, entityIds)
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> new AuditEvent(tenant, rs.getObject("audit_event_id", UUID.class), Utc.read(rs, "occurred_at"),
+            rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+            rs.getString("before_state"), rs.getString("after_state"), rs.getString("reason")))
+        .list();
+    long total = bind(jdbc.sql("select count(*) from audit_event" + where), tenant, actions, from, until, entityIds)
+        .query(Long.class).single();
+    return new Page<>(rows, page, total);
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, TenantId tenant, Collection<String> actions,
+      Instant from, Instant until, Collection<String> entityIds) {
+    sql = sql.param("tenant", tenant.value()).param("actions", actions).param("from", Utc.of(from))
+        .param("until", Utc.of(until));
+    return entityIds == null ? sql : sql.param("entities", entityIds);
   }
 }

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.session.web", // Issue 15 sessions
       "org.billingcenter.admins.web", // Issue 15 (admins)
       "org.billingcenter.billingprofile.web", // Issue 16 (profile)
-      "org.billingcenter.document.web" // Issue 16 (pdf)
+      "org.billingcenter.document.web", // Issue 16 (pdf)
+      "org.billingcenter.orderhistory.web" // Issue 16 (exports): order history
     })
 public @interface PageAdvice {}

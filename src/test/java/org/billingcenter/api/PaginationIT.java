@@ -218,6 +218,12 @@ class PaginationIT extends DatabaseIT {
             items),
         new Fixture("/api/v1/webhook-endpoints/" + lists.hook() + "/deliveries", many, "$", items),
         new Fixture("/api/v1/invoices", dated, "$", items),
+        // Issue 16 (exports): "many"'s purchases, cancellations and credits, read from its audit trail
+        new Fixture("/api/v1/order-history", many, "$", () -> jdbc.sql(
+                "select count(*) from audit_event where tenant_id = :t and action in (:actions)")
+            .param("t", lists.many().id().value())
+            .param("actions", org.billingcenter.orderhistory.OrderHistoryActions.actions(Set.of()))
+            .query(Long.class).single()),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),
         new Fixture("/api/v1/plans", many, "$", () -> jdbc.sql("select count(*) from plan").query(Long.class).single()),
@@ -404,6 +410,12 @@ class PaginationIT extends DatabaseIT {
     String credits = html("/billing/invoices?creditsPage=2&refundsPage=3&size=50", many, 200);
     assertThat(credits).contains("Page 2 sur 3 · 120 au total").contains("Page 3 sur 3 · 120 au total")
         .contains("href=\"/billing/invoices?refundsPage=3&amp;creditsPage=3&amp;size=50\"");
+
+    // Issue 16 (exports): the order history pages its entries, its filter kept in the links
+    String history = html("/billing/order-history?type=CREDIT&page=3", many, 200);
+    assertThat(count(history, "data-type=\"CREDIT\"")).isEqualTo(20);
+    assertThat(history).contains("Page 3 sur 3 · 120 au total")
+        .contains("href=\"/billing/order-history?type=CREDIT&amp;page=2&amp;size=50\"");
 
     // Issue 15 (admins): the Admins page pages its admins and its invitations apart
     String admins = html("/settings/admins?page=3&invitationsPage=2", lists.staff().admin(), 200);

@@ -298,6 +298,10 @@ class PageFormFuzzIT extends DatabaseIT {
         "t"));
     forms.addAll(formsOn("/settings/billing-profile", render(get("/settings/billing-profile"), admin), admin));
 
+    // Issue 16 (exports): the export form on Invoices & credits and the order history's filters (GET forms)
+    for (String page : List.of("/billing/invoices", "/billing/order-history")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

@@ -423,4 +423,34 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(apiKeys.get(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id()).revokedAt()).isNull();
     apiKeys.revoke(org.billingcenter.apikey.ApiKeyOwner.OPERATOR, operatorKey.id(), "t"); // leaves nothing usable behind
   }
+
+  // Issue 16 (exports)
+  /**
+   * The CSV exports and the order history, API and pages, with a year's range and the victim's
+   * subscription as a filter: another organisation's accounts and keys get only their own (empty) data.
+   */
+  @Test
+  void the_exports_and_the_order_history_never_reach_another_organisation() throws Exception {
+    Given victim = tenants.tenant(1);
+    Subscription victimSub = tenants.subscription(victim, 3, 1);
+    subscriptions.setAutoRenew(victim.id(), victimSub.id(), false, "victim-actor");
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    List<Caller> callers = List.of(account(attacker.admin()), account(tenants.account(attacker, Role.READER)),
+        key(attacker, Role.BILLING_ADMIN));
+    String year = "?from=2026-01-01&to=2026-12-31";
+    for (Caller caller : callers) {
+      for (String path : List.of("/api/v1/exports/invoices.csv" + year, "/api/v1/exports/invoice-lines.csv" + year,
+          "/api/v1/exports/credits.csv" + year, "/api/v1/order-history?subscription=" + victimSub.id(),
+          "/api/v1/order-history", "/billing/exports/invoice-lines.csv" + year, "/billing/order-history")) {
+        if (path.startsWith("/billing") && caller.name().contains(" key)")) {
+          continue; // API keys are for the API
+        }
+        String answer = mvc.perform(get(path).with(caller.as())).andReturn().getResponse().getContentAsString();
+        assertThat(answer).as(caller.name() + " " + path).doesNotContain(victimSub.id().toString())
+            .doesNotContain(victim.admin()).doesNotContain("victim-actor");
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
 }

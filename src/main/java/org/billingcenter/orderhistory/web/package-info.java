@@ -1,0 +1,2 @@
+/** The order history page, /billing/order-history. */
+package org.billingcenter.orderhistory.web;
