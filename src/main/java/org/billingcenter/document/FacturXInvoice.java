@@ -115,7 +115,8 @@ final class FacturXInvoice {
   /** The subscription, and the document's quantity × price where the line is one unit at its amount. */
   private @Nullable String note(InvoiceDocument.Line line, EInvoiceLine terms) {
     boolean ownTerms = line.quantity() != null && line.unitPrice() != null
-        && terms.quantity().abs().intValue() != line.quantity();
+        && (terms.quantity().abs().intValue() != line.quantity()
+            || terms.unitPrice().compareTo(EInvoiceLine.decimal(line.unitPrice())) != 0);
     String price = ownTerms ? EInvoiceLine.decimal(line.unitPrice()).toPlainString() + " " + currencyCode(line) : null;
     if (line.subscription() != null) {
       return ownTerms
