@@ -73,7 +73,10 @@ class BillingRunRepository {
                     or exists (select 1 from credit c
                                 where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day)
                     or exists (select 1 from prorated_amount p
-                                where p.tenant_id = t.tenant_id and p.status = 'PENDING' and p.due_on <= :day))
+                                where p.tenant_id = t.tenant_id and p.status = 'PENDING' and p.due_on <= :day)
+                    -- The draft invoice of a purchase is issued (numbered, collected) by the run of its own day.
+                    or exists (select 1 from invoice i
+                                where i.tenant_id = t.tenant_id and i.finalized_at is null and i.invoice_date <= :day))
              order by t.tenant_id
              fetch first :limit rows only
              for update skip locked

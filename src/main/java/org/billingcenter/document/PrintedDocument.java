@@ -37,7 +37,7 @@ public record PrintedDocument(
     boolean creditNote) {
 
   /** One numbered line; {@code quantity} null where the line has no quantity × unit price. */
-  public record PrintedLine(int no, String kindKey, @Nullable String sourceKey, String product, @Nullable String plan,
+  public record PrintedLine(int no, String kindKey, @Nullable String sourceKey, String product, @Nullable String planKey,
       @Nullable String subscription, String period, @Nullable Integer quantity, String unitPrice, String amount) {}
 
   static PrintedDocument of(InvoiceDocument doc, BillingProfile buyer, InvoiceIssuer issuer, DocumentFormats f) {
@@ -70,7 +70,9 @@ public record PrintedDocument(
   private static PrintedLine line(Line l, DocumentFormats f) {
     String kind = "document.line-kind." + l.kind().name().toLowerCase(Locale.ROOT);
     String source = l.source() == null ? null : "document.source." + l.source().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    return new PrintedLine(l.lineNo(), kind, source, l.productName() == null ? "" : l.productName(), l.planId(),
+    // The plan as people name it (Monthly, Annual), in the invoice language; its id means nothing to them.
+    String plan = l.frequency() == null ? null : "plan.frequency." + l.frequency().name();
+    return new PrintedLine(l.lineNo(), kind, source, l.productName() == null ? "" : l.productName(), plan,
         l.subscription() == null ? null : l.subscription().toString(), f.period(l.periodStart(), l.periodEndExclusive()),
         l.unitPrice() == null ? null : l.quantity(), f.money(l.unitPrice()), f.money(l.amount()));
   }
