@@ -92,7 +92,11 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/callback-requests/{}/withdraw", "/api/v1/tenant", "/api/v1/tenants", "/api/v1/operator/billing-runs",
         "/api/v1/support/callback-requests", "/api/v1/{}", "/api/v1/subscriptions/{}/{}",
         "/api/v1/billing-profile", // Issue 16 (profile)
-        "/api/v1/invoices/{}/pdf", "/api/v1/credit-notes/{}/pdf"); // Issue 16 (pdf)
+        "/api/v1/invoices/{}/pdf", "/api/v1/credit-notes/{}/pdf", // Issue 16 (pdf)
+        // Issue 16 (exports): hostile dates, types and ids in the exports' and the order history's queries
+        "/api/v1/exports/invoices.csv?from={}&to={}", "/api/v1/exports/credits.csv?from=2026-01-01&to={}",
+        "/api/v1/exports/invoice-lines.csv?from={}&to=2026-12-31", "/api/v1/order-history?type={}&subscription={}",
+        "/api/v1/order-history?from={}&to={}");
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(
