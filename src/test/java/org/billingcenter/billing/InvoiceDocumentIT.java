@@ -142,8 +142,8 @@ class InvoiceDocumentIT extends DatabaseIT {
     assertThat(api("/api/v1/invoices?status=PARTIALLY_CREDITED", org.admin(), 200))
         .contains(march.id().toString()).doesNotContain("\"status\":\"PAID\"");
     assertThat(api("/api/v1/invoices?number=" + march.number().toLowerCase(), org.admin(), 200)).contains(march.id().toString());
-    assertThat(api("/api/v1/invoices?status=LOST", org.admin(), 400)).contains("INVOICE_FILTER_INVALID");
-    assertThat(api("/api/v1/invoices?number=%25", org.admin(), 400)).contains("INVOICE_FILTER_INVALID");
+    assertThat(api("/api/v1/invoices?status=LOST", org.admin(), 422)).contains("INVOICE_FILTER_INVALID");
+    assertThat(api("/api/v1/invoices?number=%25", org.admin(), 422)).contains("INVOICE_FILTER_INVALID");
     assertThat(api("/api/v1/invoices/" + note.id(), other.admin(), 200))
         .contains("\"kind\":\"CREDIT_NOTE\"").contains("\"total\":{\"minor\":" + note.total().minor());
     assertThat(api("/api/v1/invoices/" + note.id(), org.admin(), 404)).doesNotContain(note.number());

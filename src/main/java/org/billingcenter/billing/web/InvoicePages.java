@@ -20,7 +20,9 @@ import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,7 +79,12 @@ class InvoicePages {
   /** One invoice or credit note on screen: its lines, its totals, its PDF. Another tenant's id: 404. */
   @GetMapping("/billing/invoices/{id}")
   String invoice(@CurrentTenant TenantId tenant, @PathVariable UUID id, Model model) {
-    model.addAttribute("invoice", billing.document(tenant, id));
+    try {
+      model.addAttribute("invoice", billing.document(tenant, id));
+    } catch (Rejected notOurs) {
+      // Not this organisation's (or no such) invoice: a plain 404, as for an address that does not exist.
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
     return "billing/invoice";
   }
 }
