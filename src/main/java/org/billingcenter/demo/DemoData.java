@@ -1,7 +1,5 @@
 package org.billingcenter.demo;
 
-import org.billingcenter.billingprofile.BillingProfileChange; // Issue 16 (profile)
-
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.stream.IntStream;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
+import org.billingcenter.billingprofile.BillingProfileChange;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.licensing.LicensingService;

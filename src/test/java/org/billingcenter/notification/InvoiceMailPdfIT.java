@@ -1,8 +1,6 @@
 package org.billingcenter.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -23,6 +21,7 @@ import org.billingcenter.account.AdminAccount;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.Invoice;
 import org.billingcenter.billingprofile.BillingProfile;
+import org.billingcenter.billingprofile.BillingProfileChange;
 import org.billingcenter.billingprofile.BillingProfileService;
 import org.billingcenter.outbox.Attempt;
 import org.billingcenter.outbox.Channel;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,7 +55,7 @@ class InvoiceMailPdfIT extends DatabaseIT {
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
   }
 
-  @MockitoSpyBean BillingProfileService profiles;
+  @Autowired BillingProfileService profiles;
   @Autowired MailChannel channel;
   @Autowired BillingService billing;
   @Autowired AccountService accounts;
@@ -79,7 +77,9 @@ class InvoiceMailPdfIT extends DatabaseIT {
     MimeMessage plain = send(org, issued, address);
     assertThat(pdfPart(plain)).as("the profile does not ask for it").isNull();
 
-    doAnswer(call -> withPdf(call.callRealMethod(), Locale.forLanguageTag("fr-FR"))).when(profiles).profile(any());
+    // The organisation asks for PDFs in French, as an admin does on the billing profile page.
+    profiles.update(org.id(), BillingProfileChange.of(withPdf(profiles.profile(org.id()), Locale.forLanguageTag("fr-FR"))),
+        "test");
     MimeMessage withPdf = send(org, issued, address);
     Part pdf = pdfPart(withPdf);
     assertThat(pdf).isNotNull();
@@ -99,8 +99,7 @@ class InvoiceMailPdfIT extends DatabaseIT {
     return SMTP.getReceivedMessages()[before];
   }
 
-  private static BillingProfile withPdf(Object real, Locale language) {
-    BillingProfile p = (BillingProfile) real;
+  private static BillingProfile withPdf(BillingProfile p, Locale language) {
     return new BillingProfile(p.tenant(), p.legalName(), p.addressLine1(), p.addressLine2(), p.postalCode(), p.city(),
         p.region(), p.country(), p.taxId(), p.purchaseOrder(), language, true, p.electronicInvoice());
   }
