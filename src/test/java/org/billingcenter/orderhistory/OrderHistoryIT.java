@@ -145,7 +145,7 @@ class OrderHistoryIT extends DatabaseIT {
         "eve-support (support, on your behalf)", "Premium Suite", "176.00");
     String fr = mvc.perform(get("/billing/order-history").param("lang", "fr-FR").with(me)).andReturn().getResponse()
         .getContentAsString();
-    assertThat(fr).contains("Historique des commandes", "Achat", "Licences ajoutées", "Changement de formule",
+    assertThat(fr).contains("Historique des commandes", "Achat", "Licences ajoutées", "Changement de forfait",
         "Résiliation", "Réactivation", "Avoir", "eve-support (support, pour votre compte)", "Débit de 176,00");
   }
 
