@@ -39,9 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 16 (pdf): an invoice mail carries the invoice's PDF, in the profile's invoice language
+ * An invoice mail carries the invoice's PDF, in the profile's invoice language
  * (whatever the recipient reads), when the organisation's billing profile asks for it; otherwise
- * none. The profile is a spy: the stored profile's attach-PDF choice is the profile helper's part.
+ * none: the organisation asks for it on its billing profile, as an admin does on the page.
  */
 class InvoiceMailPdfIT extends DatabaseIT {
 
