@@ -107,7 +107,7 @@ class TrialsBrowserIT extends DemoJourney {
     b.click("#invoices");
     String invoice = "article.invoice[data-invoice-date='" + WINDOW_OPENS + "']";
     assertThat(b.all(invoice + " tr[data-kind=CHARGE]")).singleElement()
-        .satisfies(line -> assertThat(same(line.getText())).startsWith("3 × " + same(formats.money(unitPrice, ZH_TW))));
+        .satisfies(line -> assertThat(same(line.getText())).contains("3 × " + same(formats.money(unitPrice, ZH_TW))));
     b.screenshot(SHOTS.resolve("trial-buy-now-invoice-zh-TW.png"));
   }
 

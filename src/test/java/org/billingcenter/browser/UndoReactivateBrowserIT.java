@@ -120,7 +120,7 @@ class UndoReactivateBrowserIT extends DemoJourney {
     billingRuns.run(today);
     b.go("/billing/invoices");
     assertThat(lineTexts(b, today, "CHARGE")).anySatisfy(line -> assertThat(same(line))
-        .startsWith(same("5 × " + formats.money(catalog.plan(beacon.planId()).unitPrice(), DA)))
+        .contains(same("5 × " + formats.money(catalog.plan(beacon.planId()).unitPrice(), DA)))
         .endsWith(same(formats.money(charge, DA))));
     scrollTo(b, invoice(today));
     b.screenshot(SHOTS.resolve("reactivate-invoice-da-DK.png"));
