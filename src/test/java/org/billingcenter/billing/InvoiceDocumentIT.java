@@ -123,9 +123,10 @@ class InvoiceDocumentIT extends DatabaseIT {
     String fr = html("/billing/invoices?lang=fr-FR", org.admin(), 200);
     assertThat(fr).contains(march.number()).contains("Test Product").contains("Partiellement créditée").contains("Payée");
     String zh = html("/billing/invoices?lang=zh-TW", org.admin(), 200);
-    assertThat(zh).contains(march.number()).contains("Test Product").contains("部分貸記").contains("已付款");
+    // Issue 16 (browser review): zh-TW says 折讓 for a credit note (the glossary and the PDF), not 貸記.
+    assertThat(zh).contains(march.number()).contains("Test Product").contains("部分折讓").contains("已付款");
     String details = html("/billing/invoices/" + march.id() + "?lang=zh-TW", org.admin(), 200);
-    assertThat(details).contains(march.number()).contains("Test Product").contains("部分貸記").contains("購買")
+    assertThat(details).contains(march.number()).contains("Test Product").contains("部分折讓").contains("購買")
         .contains("/billing/invoices/" + march.id() + "/pdf");
     assertThat(html("/billing/invoices/" + march.id() + "?lang=fr-FR", org.admin(), 200))
         .contains("Facture " + march.number()).contains("Achat");
