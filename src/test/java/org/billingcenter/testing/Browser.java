@@ -63,10 +63,15 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser signIn(String username, String locale) {
+    return signIn(username, "demo", locale);
+  }
+
+  /** Issue 16 (browser): an account of a test tenant, which has its own password. */
+  public Browser signIn(String username, String password, String locale) {
     driver.manage().deleteAllCookies();
     go("/login?lang=" + locale);
     driver.findElement(By.id("username")).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     return this;
@@ -132,6 +137,12 @@ public final class Browser implements AutoCloseable {
   /** A number the page's script returns, e.g. {@code return document.documentElement.scrollWidth}. */
   public long number(String script) {
     return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
+  }
+
+  /** Issue 16 (browser): the session's cookies as a Cookie header, to fetch a download as this browser would. */
+  public String cookieHeader() {
+    return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   public void size(int width, int height) {
