@@ -150,7 +150,7 @@ class ExportsIT extends DatabaseIT {
         .param("lang", "bg-BG").with(as(b.org().admin()))).andReturn().getResponse();
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getHeader("Content-Disposition")).contains("invoice-lines-2026-01-01-2026-12-31.csv");
-    assertThat(body(response)).startsWith("\uFEFFНомер,Ред,Вид ред,");
+    assertThat(body(response)).startsWith("\uFEFFНомер,Ред,Вид на реда,");
   }
 
   @Test

@@ -210,7 +210,7 @@ class InvoiceDocumentsBrowserIT extends DatabaseIT {
     b.go("/billing/invoices/" + id);
     assertThat(b.find("h1").getText()).contains(number);
     // One word per concept (the bundle's glossary): credits are 抵用額, as in the navigation.
-    assertThat(b.find("main").getText()).contains("返回發票與抵用額").doesNotContain("貸");
+    assertThat(b.find("main").getText()).contains("返回「發票與抵用額」").doesNotContain("貸");
     accessible(b);
     whole(b, "invoice-documents-invoice-zh-TW.png");
     b.go("/billing/order-history");
