@@ -80,7 +80,7 @@ class CsvExportTest {
       "da-DK, Nummer,  I alt",
       "bg-BG, Номер,   Общо",
       "zh-CN, 编号,     合计",
-      "zh-TW, 編號,     總計",
+      "zh-TW, 單據編號, 總計",
   })
   void the_header_is_in_the_readers_language(String tag, String first, String last) throws IOException {
     List<String> header = ExportKind.INVOICES.headerKeys().stream()
