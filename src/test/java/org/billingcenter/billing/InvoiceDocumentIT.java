@@ -146,7 +146,7 @@ class InvoiceDocumentIT extends DatabaseIT {
     assertThat(api("/api/v1/invoices?status=LOST", org.admin(), 422)).contains("INVOICE_FILTER_INVALID");
     assertThat(api("/api/v1/invoices?number=%25", org.admin(), 422)).contains("INVOICE_FILTER_INVALID");
     assertThat(api("/api/v1/invoices/" + note.id(), other.admin(), 200))
-        .contains("\"kind\":\"CREDIT_NOTE\"").contains("\"total\":{\"minor\":" + note.total().minor());
+        .contains("\"kind\":\"CREDIT_NOTE\"").contains("\"total\":{\"amountMinor\":" + note.total().minor());
     assertThat(api("/api/v1/invoices/" + note.id(), org.admin(), 404)).doesNotContain(note.number());
     assertThat(api("/api/v1/credits", org.admin(), 200)).contains("\"source\":\"CANCELLATION\"")
         .contains("\"productName\":\"Test Product\"");
