@@ -157,11 +157,6 @@ public class BillingService {
   }
 
   @Transactional(readOnly = true)
-  public Page<Invoice> invoicesWithLines(TenantId tenant, PageRequest page) {
-    return new Page<>(invoices.listWithLines(tenant, page), page, invoices.count(tenant));
-  }
-
-  @Transactional(readOnly = true)
   public Invoice invoice(TenantId tenant, UUID id) {
     return invoices.find(tenant, id).orElseThrow(() -> new Rejected(BillingReason.INVOICE_NOT_FOUND));
   }

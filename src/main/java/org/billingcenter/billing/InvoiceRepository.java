@@ -2,10 +2,7 @@ package org.billingcenter.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.shared.BillingPeriod;
@@ -180,24 +177,6 @@ class InvoiceRepository {
         .param("id", id)
         .query((rs, i) -> invoice(tenant, rs, lines))
         .optional();
-  }
-
-  /** A page of the tenant's invoices with their lines, in two queries whatever their number. */
-  List<Invoice> listWithLines(TenantId tenant, PageRequest page) {
-    List<Invoice> invoices = list(tenant, page);
-    if (invoices.isEmpty()) {
-      return invoices;
-    }
-    Map<UUID, List<Invoice.Line>> lines = new HashMap<>();
-    jdbc.sql(LINES + " and invoice_id in (:ids) order by invoice_id, line_no")
-        .param("tenant", tenant.value())
-        .param("ids", invoices.stream().map(Invoice::id).toList())
-        .query((rs, i) -> lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new ArrayList<>())
-            .add(LINE.mapRow(rs, i)))
-        .list();
-    return invoices.stream()
-        .map(i -> new Invoice(i.tenant(), i.id(), i.date(), i.kind(), i.total(), lines.getOrDefault(i.id(), List.of())))
-        .toList();
   }
 
   private static final String REFUNDS =
