@@ -25,4 +25,12 @@ class BillingEvents {
             .with("amount", credit.amount())
             .with("returnsOn", credit.returnOn()).asMap());
   }
+
+  /** Issue 16 (void): the operator voided an unpaid invoice; the reason stays in the audit. */
+  void invoiceVoided(org.billingcenter.shared.TenantId tenant, InvoiceDocument invoice) {
+    outbox.append(tenant, EventType.INVOICE_VOIDED, invoice.id(),
+        EventData.of("invoiceId", invoice.id())
+            .with("number", invoice.number())
+            .with("total", invoice.total()).asMap());
+  }
 }

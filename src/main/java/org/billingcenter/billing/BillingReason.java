@@ -10,7 +10,15 @@ public enum BillingReason implements Reason {
   /** A run for a date that is not yet today anywhere on Earth: argument the latest allowed date. */
   RUN_DATE_AFTER_TODAY(Kind.INVALID),
   /** A run dated further back than a catch-up needs: argument the earliest allowed date. */
-  RUN_DATE_TOO_EARLY(Kind.INVALID);
+  RUN_DATE_TOO_EARLY(Kind.INVALID),
+  /** Issue 16 (void): a credit note cannot be voided. */
+  INVOICE_VOID_CREDIT_NOTE(Kind.CONFLICT),
+  /** Issue 16 (void): the invoice is void already. */
+  INVOICE_ALREADY_VOID(Kind.CONFLICT),
+  /** Issue 16 (void): a draft is not issued yet; the run of its day issues it. */
+  INVOICE_VOID_NOT_ISSUED(Kind.CONFLICT),
+  /** Issue 16 (void): the invoice is paid; a credit corrects it, a void would not. */
+  INVOICE_VOID_PAID(Kind.CONFLICT);
 
   private final Kind kind;
 

@@ -315,7 +315,11 @@ class BillingRunRepository {
             .addValue("now", Utc.of(now))).toArray(MapSqlParameterSource[]::new));
   }
 
-  /** Invoices up to {@code day} with something to collect and no collection yet. */
+  /**
+   * Invoices up to {@code day} with something to collect, no collection yet and not void; locked, so
+   * an operator's void of one of them waits for this batch (or this batch for the void, and then
+   * PostgreSQL re-checks {@code voided_at} on the locked row and leaves it out).
+   */
   record Unpaid(TenantId tenant, UUID invoice, Money total) {}
 
   List<Unpaid> unpaid(Collection<TenantId> tenants, LocalDate day) {
@@ -324,7 +328,9 @@ class BillingRunRepository {
             select i.tenant_id, i.invoice_id, i.total_minor, i.currency from invoice i
              where i.tenant_id in (:tenants) and i.kind = 'INVOICE' and i.invoice_date <= :day
                and i.total_minor > 0
+               and i.voided_at is null
                and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id)
+             for update
             """)
         .param("tenants", ids(tenants))
         .param("day", day)

@@ -33,7 +33,7 @@ class InvoiceDocumentRepository {
 
   static final String HEADER =
       """
-      select i.invoice_id, i.invoice_date, i.kind, i.currency, i.total_minor, i.number, i.due_date, i.finalized_at,
+      select i.invoice_id, i.invoice_date, i.kind, i.currency, i.total_minor, i.number, i.due_date, i.finalized_at, i.voided_at,
              (select p.status from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id) as payment_status,
              (select count(*) from refund r where r.tenant_id = i.tenant_id and r.invoice_id = i.invoice_id
                  and r.status = 'PENDING_SETTLEMENT') as refunds_pending,
@@ -121,7 +121,7 @@ class InvoiceDocumentRepository {
     java.sql.Date due = rs.getDate("due_date");
     java.time.Instant finalizedAt = rs.getObject("finalized_at") == null ? null : Utc.read(rs, "finalized_at");
     long total = rs.getLong("total_minor");
-    InvoiceStatus.Facts facts = new InvoiceStatus.Facts(kind, finalizedAt != null, false, total,
+    InvoiceStatus.Facts facts = new InvoiceStatus.Facts(kind, finalizedAt != null, rs.getObject("voided_at") != null, total,
         rs.getString("payment_status"), rs.getInt("refunds_pending"), rs.getInt("refunds_failed"),
         rs.getBoolean("credited_later"));
     return new Header(rs.getObject("invoice_id", UUID.class), kind, rs.getString("number"),

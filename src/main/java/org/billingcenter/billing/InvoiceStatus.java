@@ -15,8 +15,7 @@ public enum InvoiceStatus {
    * What a document's status is derived from. {@code owedMinor}: what an invoice asks to be paid
    * (its total). {@code paymentStatus}: its collection's status, null before any. {@code refundsPending}
    * and {@code refundsFailed}: its refunds in those states. {@code creditedLater}: a later credit
-   * returned part of a period it charged. {@code voided}: nothing sets it yet (kept for cancelling an
-   * unpaid invoice).
+   * returned part of a period it charged. {@code voided}: the operator voided it ({@link InvoiceVoiding}).
    */
   public record Facts(
       InvoiceDocument.Kind kind, boolean finalised, boolean voided, long owedMinor,

@@ -20,4 +20,10 @@ public interface PaymentGateway {
   void collect(List<Collection> collections);
 
   void refund(List<Refund> refunds);
+
+  /**
+   * Withdraws the invoice's collection if it is still pending settlement (the invoice was voided);
+   * joins the caller's transaction. A settled collection is not touched.
+   */
+  void withdraw(TenantId tenant, UUID invoice);
 }

@@ -60,4 +60,18 @@ class PendingSettlementGateway implements PaymentGateway {
                 .addValue("now", Utc.of(clock.instant())))
             .toArray(MapSqlParameterSource[]::new));
   }
+
+  @Override
+  public void withdraw(org.billingcenter.shared.TenantId tenant, UUID invoice) {
+    jdbc.update(
+        """
+        update payment set withdrawn_at = :now
+         where tenant_id = :tenant and invoice_id = :invoice
+           and status = 'PENDING_SETTLEMENT' and withdrawn_at is null
+        """,
+        new MapSqlParameterSource()
+            .addValue("tenant", tenant.value())
+            .addValue("invoice", invoice)
+            .addValue("now", Utc.of(clock.instant())));
+  }
 }

@@ -21,6 +21,8 @@ public enum EventType {
   TRIAL_CONVERTED("trial.converted"),
   TRIAL_EXPIRED("trial.expired"),
   INVOICE_FINALIZED("invoice.finalized"),
+  /** Issue 16: the operator voided an issued invoice nobody had paid. */
+  INVOICE_VOIDED("invoice.voided"),
   CREDIT_CREATED("credit.created"),
   CREDIT_APPLIED("credit.applied"),
   REFUND_CREATED("refund.created"),

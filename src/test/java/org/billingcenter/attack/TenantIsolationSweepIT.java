@@ -196,11 +196,20 @@ class TenantIsolationSweepIT extends DatabaseIT {
       assertThat(pdf.getStatus()).as(caller.name() + " PDF page").isEqualTo(404);
       assertThat(String.valueOf(pdf.getContentType())).as(caller.name() + " PDF page").doesNotContain("pdf");
     }
-    for (String path : List.of("/api/v1/support/callback-requests", "/api/v1/operator/billing-runs", "/api/v1/tenants")) {
+    for (String path : List.of("/api/v1/support/callback-requests", "/api/v1/operator/billing-runs", "/api/v1/tenants",
+        "/api/v1/operator/tenants/" + victim.id() + "/invoices/" + invoice + "/void")) { // Issue 16 (void)
       MockHttpServletResponse response = mvc.perform(request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_JSON).content(body)
           .with(user(accounts.loadUserByUsername(attacker.admin())))).andReturn().getResponse();
       assertThat(response.getStatus()).as(path).isEqualTo(403);
     }
+    // Issue 16 (void): begin — the operator's invoice pages refuse every organisation account
+    for (Caller caller : accountsToTry.subList(0, 4)) {
+      String page = "/operator/organisations/" + victim.id() + "/invoices/" + invoice;
+      assertThat(mvc.perform(get(page).with(caller.as())).andReturn().getResponse().getStatus()).as(page).isEqualTo(403);
+      assertThat(mvc.perform(post(page + "/void").with(csrf()).param("reason", "x").with(caller.as()))
+          .andReturn().getResponse().getStatus()).as(page).isEqualTo(403);
+    }
+    // Issue 16 (void): end
     assertThat(calls).isGreaterThan(120);
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
@@ -220,7 +229,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
       for (Caller caller : List.of(account(reader), readerKey)) { // Issue 15: API keys: the account and its key
         String path = op.path().replace("{changeId}", change).replace("{id}", s.id().toString()).replace("{memberId}", org.members().get(0).toString())
             .replace("{username}", org.admin()) // Issue 15 (admins)
-            .replace("{tenantId}", org.id().toString());
+            .replace("{tenantId}", org.id().toString())
+            .replaceAll("\\{[A-Za-z]+\\}", s.id().toString()); // any other id (e.g. {invoiceId}): refused by role first
         MockHttpServletResponse response = mvc.perform(request(op.method(), path).contentType(MediaType.APPLICATION_JSON)
             .content("{\"memberIds\":[\"" + org.members().get(0) + "\"],\"autoRenew\":false,\"reason\":\"OTHER\",\"query\":\"\"}")
             .with(caller.as())).andReturn().getResponse();
