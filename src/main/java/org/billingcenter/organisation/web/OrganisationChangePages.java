@@ -77,10 +77,11 @@ class OrganisationChangePages {
     }
     if (change.equals("suspend")) {
       organisations.suspend(tenant, asked.reason(), me.getUsername());
+      flash.addFlashAttribute("notice", "organisation.notice.suspended");
     } else {
       organisations.resume(tenant, asked.reason(), me.getUsername());
+      flash.addFlashAttribute("notice", "organisation.notice.resumed");
     }
-    flash.addFlashAttribute("notice", "organisation.notice." + change + "d");
     return "redirect:" + OrganisationsPages.BASE + "/" + tenant;
   }
 
