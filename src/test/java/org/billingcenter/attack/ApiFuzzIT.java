@@ -99,8 +99,8 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/order-history?from={}&to={}",
         // Issue 17 organisations: begin
         "/api/v1/operator/tenants?query={}&sort={}", "/api/v1/operator/tenants/{}", "/api/v1/operator/tenants/{}/suspension",
-        // Issue 17 organisations: end
         "/api/v1/operator/tenants?page={}&size={}");
+        // Issue 17 organisations: end
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(
