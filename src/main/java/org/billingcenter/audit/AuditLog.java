@@ -130,4 +130,26 @@ public class AuditLog {
         .param("until", Utc.of(until));
     return entityIds == null ? sql : sql.param("entities", entityIds);
   }
+
+  // Issue 17 organisations: begin
+  /** Every event of the tenant, newest first, one page with the count (the operator's view of one organisation). */
+  public Page<AuditEvent> page(TenantId tenant, PageRequest page) {
+    var rows = jdbc.sql("""
+            select audit_event_id, occurred_at, actor, action, entity_type, entity_id,
+                   before_state, after_state, reason
+              from audit_event where tenant_id = :tenant
+             order by occurred_at desc, seq desc limit :size offset :offset
+            """)
+        .param("tenant", tenant.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> new AuditEvent(tenant, rs.getObject("audit_event_id", UUID.class), Utc.read(rs, "occurred_at"),
+            rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+            rs.getString("before_state"), rs.getString("after_state"), rs.getString("reason")))
+        .list();
+    long total = jdbc.sql("select count(*) from audit_event where tenant_id = :tenant")
+        .param("tenant", tenant.value()).query(Long.class).single();
+    return new Page<>(rows, page, total);
+  }
+  // Issue 17 organisations: end
 }

@@ -45,10 +45,17 @@ class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems,
       // Issue 15: API keys. The apikey module's Bearer filter, by name: web must not depend on apikey
       // (whose pages use web), so no type of it is named here.
-      @Qualifier("apiKeyAuthenticationFilter") Filter apiKeys) throws Exception {
+      @Qualifier("apiKeyAuthenticationFilter") Filter apiKeys,
+      // Issue 17 organisations: begin — refuses callers of a suspended organisation (by name, as above)
+      @Qualifier("suspensionGuard") Filter suspensionGuard
+      // Issue 17 organisations: end
+      ) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         // Issue 15: API keys. Authorization: Bearer bc_live_... before HTTP Basic.
         .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+        // Issue 17 organisations: begin
+        .addFilterAfter(suspensionGuard, BasicAuthenticationFilter.class)
+        // Issue 17 organisations: end
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -99,8 +106,11 @@ class SecurityConfig {
       ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn,
       // Issue 15 SSO: end
       // Issue 15 sessions (begin): the session registry's guard, by name (web must not depend on session)
-      @Qualifier("sessionGuard") Filter sessionGuard, @Qualifier("sessionGuard") LogoutHandler sessionSignOut
+      @Qualifier("sessionGuard") Filter sessionGuard, @Qualifier("sessionGuard") LogoutHandler sessionSignOut,
       // Issue 15 sessions (end)
+      // Issue 17 organisations: begin
+      @Qualifier("suspensionGuard") Filter suspensionGuard
+      // Issue 17 organisations: end
       ) throws Exception {
     // Issue 15 SSO: begin
     singleSignOn.ifAvailable(login -> {
@@ -115,6 +125,9 @@ class SecurityConfig {
     http.addFilterAfter(sessionGuard, CsrfFilter.class)
         .logout(logout -> logout.addLogoutHandler(sessionSignOut));
     // Issue 15 sessions (end)
+    // Issue 17 organisations: begin — a suspended organisation's session ends at its next request
+    http.addFilterAfter(suspensionGuard, CsrfFilter.class);
+    // Issue 17 organisations: end
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")

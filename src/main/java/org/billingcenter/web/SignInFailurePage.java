@@ -25,6 +25,10 @@ class SignInFailurePage implements AuthenticationFailureHandler {
     String target =
         e instanceof SignInThrottledException throttled
             ? "/login?throttled=" + throttled.retryAfterMinutes()
+            // Issue 17 organisations: begin — the password was right, but the organisation is suspended.
+            : e instanceof PasswordSignInRefusedException refused
+                && "ORGANISATION_SUSPENDED".equals(refused.reason().code()) ? "/login?suspended"
+            // Issue 17 organisations: end
             // Issue 15 SSO: the password was right, but the organisation signs in with single sign-on.
             : e instanceof PasswordSignInRefusedException ? "/login?ssoRequired"
             : "/login?error";

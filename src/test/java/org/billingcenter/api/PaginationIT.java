@@ -85,6 +85,7 @@ class PaginationIT extends DatabaseIT {
   record Lists(Given many, Given dated, Subscription seats, String engineer, UUID hook, Given quiet, Given staff) {}
 
   private static Lists lists;
+  private static String operator; // Issue 17 organisations
 
   /** Where a list's items are in its answer, who may read it and how long it is. */
   record Fixture(String path, RequestPostProcessor caller, String items, LongSupplier total) {}
@@ -162,6 +163,18 @@ class PaginationIT extends DatabaseIT {
           "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     }
     // Issue 15 sessions (end)
+    // Issue 17 organisations: begin — 120 more organisations (rows only) and an operator who lists them
+    for (int i = 0; i < ITEMS; i++) {
+      jdbc.sql("""
+              insert into tenant (tenant_id, name, country, locale, time_zone, currency, created_at)
+              values (:t, :name, 'FR', 'fr-FR', 'Europe/Paris', 'EUR', :at)""")
+          .param("t", UUID.randomUUID()).param("name", "Paging org " + i)
+          .param("at", java.time.OffsetDateTime.parse("2026-03-10T10:00:00Z")).update();
+    }
+    operator = "page-op-" + UUID.randomUUID().toString().substring(0, 8);
+    transaction.executeWithoutResult(s -> accounts.seedOperatorAccount(
+        new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
+    // Issue 17 organisations: end
     return new Lists(many, dated, seats, engineer, endpoints.get(0), quiet, staff());
   }
 
@@ -227,6 +240,10 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/licenses", dated, "$.memberIds", items),
         new Fixture("/api/v1/subscriptions/" + lists.seats().id() + "/license-candidates", dated, "$", items),
         new Fixture("/api/v1/plans", many, "$", () -> jdbc.sql("select count(*) from plan").query(Long.class).single()),
+        // Issue 17 organisations: begin
+        new Fixture("/api/v1/operator/tenants", httpBasic(operator, "op-password"), "$",
+            () -> jdbc.sql("select count(*) from tenant").query(Long.class).single()),
+        // Issue 17 organisations: end
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {
       all.put(f.path(), f);

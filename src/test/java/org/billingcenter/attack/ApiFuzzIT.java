@@ -97,7 +97,11 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/exports/invoices.csv?from={}&to={}", "/api/v1/exports/credits.csv?from=2026-01-01&to={}",
         "/api/v1/exports/invoice-lines.csv?from={}&to=2026-12-31", "/api/v1/order-history?type={}&subscription={}",
         "/api/v1/order-history?from={}&to={}",
-        "/api/v1/operator/tenants/{}/invoices/{}/void"); // Issue 16 (void)
+        "/api/v1/operator/tenants/{}/invoices/{}/void", // Issue 16 (void)
+        // Issue 17 organisations: begin
+        "/api/v1/operator/tenants?query={}&sort={}", "/api/v1/operator/tenants/{}", "/api/v1/operator/tenants/{}/suspension",
+        "/api/v1/operator/tenants?page={}&size={}");
+        // Issue 17 organisations: end
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(
@@ -136,6 +140,43 @@ class ApiFuzzIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(victimBefore);
     assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
   }
+
+  // Issue 17 organisations: begin
+  /**
+   * The operator's organisations API as the operator himself: hostile queries, orders, pages, ids
+   * and bodies never make a 5xx, and a suspension only ever happens with a reason.
+   */
+  @Test
+  void hostile_operator_requests_to_the_organisations_api_get_no_server_error() throws Exception {
+    Given target = tenants.tenant(0);
+    List<String> ids = List.of(target.id().toString());
+    String operator = "fuzz-op-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.seedOperatorAccount(new org.billingcenter.account.AdminAccount(operator, null, "Op",
+        java.util.Set.of(org.billingcenter.account.Role.OPERATOR), null), "op-password");
+    var me = user(accounts.loadUserByUsername(operator));
+    Arbitrary<String> path = Combinators.combine(Arbitraries.of("/api/v1/operator/tenants?query={}&sort={}",
+            "/api/v1/operator/tenants?page={}&size={}", "/api/v1/operator/tenants/{}", "/api/v1/operator/tenants/{}/suspension"),
+            hostileSegment(ids), hostileSegment(ids))
+        .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
+    List<String> serverErrors = new ArrayList<>();
+    Combinators.combine(Arbitraries.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE), path, hostileBody(ids))
+        .as((method, p, body) -> new Attack(method, p, "application/json", body, "fr-FR", null))
+        .sampleStream().limit(Math.max(300, REQUESTS / 20)).forEach(attack -> {
+          try {
+            MockHttpServletResponse response = mvc.perform(request(attack.method(), URI.create("http://localhost" + safe(attack.path())))
+                .contentType(attack.contentType()).content(attack.body()).with(me)).andReturn().getResponse();
+            if (response.getStatus() >= 500) {
+              serverErrors.add(attack + " -> " + response.getContentAsString());
+            }
+          } catch (Exception e) {
+            serverErrors.add(attack + " -> " + e);
+          }
+        });
+    assertThat(serverErrors).as("server errors").isEmpty();
+    assertThat(jdbc.sql("select count(*) from tenant_suspension where reason is null or trim(reason) = ''")
+        .query(Long.class).single()).isZero();
+  }
+  // Issue 17 organisations: end
 
   /** Keeps the generated path a valid URI: anything else never reaches a server either. */
   private static String safe(String path) {

@@ -302,6 +302,12 @@ class PageFormFuzzIT extends DatabaseIT {
     for (String page : List.of("/billing/invoices", "/billing/order-history")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
+    // Issue 17 organisations: begin — the operator's list (its search), the open form, the suspend and resume confirmations
+    for (String page : List.of("/operator/organisations", "/operator/organisations/new",
+        "/operator/organisations/" + org.id() + "/suspend", "/operator/organisations/" + org.id() + "/resume")) {
+      forms.addAll(formsOn(page, render(get(page), operatorAccount), operatorAccount));
+    }
+    // Issue 17 organisations: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

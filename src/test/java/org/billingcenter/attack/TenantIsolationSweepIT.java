@@ -1,5 +1,9 @@
 package org.billingcenter.attack;
 
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder; // Issue 17 organisations
+
+import org.billingcenter.shared.TenantId; // Issue 17 organisations
+
 import org.billingcenter.session.SessionOwner; // Issue 15 sessions
 import org.billingcenter.session.SessionService; // Issue 15 sessions
 import static org.assertj.core.api.Assertions.assertThat;
@@ -463,4 +467,48 @@ class TenantIsolationSweepIT extends DatabaseIT {
     }
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
+
+  // Issue 17 organisations: begin
+  /**
+   * The operator's organisations console, API and pages: every organisation account and key is
+   * refused (403) whatever organisation it names, reads nothing of it, suspends nothing, opens nothing.
+   */
+  @Test
+  void the_operators_organisations_console_refuses_every_organisation_account_and_key() throws Exception {
+    Given victim = tenants.tenant(1);
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    List<Caller> callers = List.of(account(attacker.admin()), account(tenants.account(attacker, Role.BILLING_ADMIN)),
+        account(tenants.account(attacker, Role.READER)), key(attacker, Role.GLOBAL_ADMIN));
+    String reason = "{\"reason\":\"sweep\"}";
+    for (Caller caller : callers) {
+      boolean viaKey = caller.name().contains(" key)");
+      for (TenantId target : List.of(victim.id(), attacker.id())) {
+        String api = "/api/v1/operator/tenants/" + target;
+        String page = "/operator/organisations/" + target;
+        List<MockHttpServletRequestBuilder> calls = new ArrayList<>(List.of(
+            get("/api/v1/operator/tenants?query=" + victim.id()), get(api),
+            post(api + "/suspension").contentType(MediaType.APPLICATION_JSON).content(reason),
+            request(HttpMethod.DELETE, api + "/suspension").contentType(MediaType.APPLICATION_JSON).content(reason)));
+        if (!viaKey) { // API keys are for the API
+          calls.addAll(List.of(get("/operator/organisations?query=" + victim.id()), get(page), get(page + "/suspend"),
+              post(page + "/suspend").param("reason", "sweep").with(csrf()),
+              post(page + "/resume").param("reason", "sweep").with(csrf()),
+              post("/operator/organisations").with(csrf()).param("name", "Sweep").param("country", "FR")
+                  .param("currency", "EUR").param("locale", "fr-FR").param("timeZone", "Europe/Paris")
+                  .param("adminName", "X").param("adminEmail", "sweep@example.org")));
+        }
+        for (MockHttpServletRequestBuilder call : calls) {
+          MockHttpServletResponse response = mvc.perform(call.with(caller.as())).andReturn().getResponse();
+          assertThat(response.getStatus()).as(caller.name() + " " + call).isEqualTo(403);
+          assertThat(response.getContentAsString()).doesNotContain(victim.admin()).doesNotContain("Test Org");
+        }
+      }
+    }
+    assertThat(jdbc.sql("select count(*) from tenant_suspension where tenant_id in (:t)")
+        .param("t", List.of(victim.id().value(), attacker.id().value())).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from tenant where name = 'Sweep'").query(Long.class).single()).isZero();
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+  // Issue 17 organisations: end
 }
