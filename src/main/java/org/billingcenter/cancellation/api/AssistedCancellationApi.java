@@ -50,8 +50,7 @@ class AssistedCancellationApi {
   DecisionViews.DecisionView cancel(
       @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedRequest body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return views.done(subscription,
-        cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), body.request()));
+    return views.done(subscription, cancellations.cancelAssisted(new TenantId(tenantId), subscription, me.getName(), body));
   }
 
   private static Canceller engineer(Principal me, String note) {
