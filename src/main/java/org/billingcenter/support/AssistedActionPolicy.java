@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AssistedActionPolicy {
 
-  /** How the engineer stands; the first two allow the action. Message keys: {@code support.access.<name>}. */
+  /**
+   * How the engineer stands; the first two allow the action. A refusal reaches the caller as
+   * NO_CLAIMED_REQUEST with this as its {@code access} extension.
+   */
   public enum Access {
     CLAIMED_BY_YOU(true, false),
     OVERRIDE(true, true),
@@ -32,10 +35,6 @@ public final class AssistedActionPolicy {
 
     public boolean overridden() {
       return overridden;
-    }
-
-    public String messageKey() {
-      return "support.access." + name();
     }
   }
 
