@@ -63,7 +63,8 @@ class ApiFuzzIT extends DatabaseIT {
         "country", "locale", "timeZone", "currency", "admin", "id", "unitPriceMinor",
         // Issue 16 (profile): the billing profile's fields
         "legalName", "addressLine1", "postalCode", "city", "taxId", "purchaseOrder", "invoiceLanguage", "attachPdf",
-        "electronicInvoice");
+        "electronicInvoice",
+        "overrideReason", "text"); // Issue 17 support
     Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
         .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
     return Arbitraries.oneOf(
@@ -96,7 +97,14 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 16 (exports): hostile dates, types and ids in the exports' and the order history's queries
         "/api/v1/exports/invoices.csv?from={}&to={}", "/api/v1/exports/credits.csv?from=2026-01-01&to={}",
         "/api/v1/exports/invoice-lines.csv?from={}&to=2026-12-31", "/api/v1/order-history?type={}&subscription={}",
-        "/api/v1/order-history?from={}&to={}");
+        "/api/v1/order-history?from={}&to={}",
+        // Issue 17 support: begin — the queue's filters and the request's endpoints (support engineers only)
+        "/api/v1/support/callback-requests?status={}&minWaitingMinutes={}",
+        "/api/v1/support/callback-requests?language={}&query={}",
+        "/api/v1/support/tenants/{}/callback-requests/{}/notes",
+        "/api/v1/support/tenants/{}/subscriptions/{}/license-removal"
+        // Issue 17 support: end
+        );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(
