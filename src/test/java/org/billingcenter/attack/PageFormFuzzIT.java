@@ -211,7 +211,7 @@ class PageFormFuzzIT extends DatabaseIT {
     // Issue 17 support: begin — the claimed request's page (release, notes, retained), its license
     // removal and cancel-for-them flows with their confirmation steps, and the queue's filter form
     String request = "/support/" + org.id() + "/" + claimed.id();
-    for (String page : List.of(request, request + "/licenses?quantity=1", request + "/cancel",
+    for (String page : List.of(request, request + "/licenses?quantity=4", request + "/cancel",
         request + "/cancel?when=END_OF_TERM", "/support?status=CLAIMED&query=Test")) {
       forms.addAll(formsOn(page, render(get(page), support), support).stream()
           .filter(f -> f.action().contains(org.id().toString()) || f.action().equals("/support")).toList());
