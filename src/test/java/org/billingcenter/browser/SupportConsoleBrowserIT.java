@@ -40,7 +40,7 @@ class SupportConsoleBrowserIT extends DemoJourney {
   @Test
   void an_engineer_works_a_queue_of_five_requests_and_the_organisations_see_the_outcomes() throws Exception {
     CallbackRequest beacon = ask("Alder Studio", "Beacon Workspace", "Aoife Alder", "+353 1 234 5678", "en");
-    CallbackRequest fieldbook = ask("Alder Studio", "Fieldbook", "Brendan Billing", "+353 1 234 5679", "en");
+    CallbackRequest fieldbook = ask("Alder Studio", "Fieldbook Planner", "Brendan Billing", "+353 1 234 5679", "en");
     CallbackRequest harbor = ask("Alder Studio", "Harbor Chat", "Aoife Alder", "+353 1 234 5670", "en");
     CallbackRequest birch = ask("Birch Logistics", "Beacon Workspace", "Boris Birch", "+359 2 123 4567", "bg");
     CallbackRequest cedar = ask("Cedar Trial", "Beacon Workspace", "Chen Cedar", "+886 2 2345 6789", "zh-TW");
