@@ -19,7 +19,10 @@ import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionCancelled;
 import org.billingcenter.subscription.SubscriptionEndingUndone;
 import org.billingcenter.subscription.SubscriptionService;
+import org.billingcenter.support.AssistedActions;
+import org.billingcenter.support.CallbackOutcome;
 import org.billingcenter.support.CallbackService;
+import org.billingcenter.account.Role;
 import org.billingcenter.tenant.Member;
 import org.billingcenter.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,7 @@ public class CancellationService {
   private final CancellationRepository cancellations;
   private final CancellationSettings settings;
   private final CallbackService callbacks;
+  private final AssistedActions assistedActions;
   private final ApplicationEventPublisher events;
   private final CancellationEvents outbox;
   private final Clock clock;
@@ -58,6 +62,7 @@ public class CancellationService {
       CancellationRepository cancellations,
       CancellationSettings settings,
       CallbackService callbacks,
+      AssistedActions assistedActions,
       ApplicationEventPublisher events,
       CancellationEvents outbox,
       Clock clock) {
@@ -69,6 +74,7 @@ public class CancellationService {
     this.cancellations = cancellations;
     this.settings = settings;
     this.callbacks = callbacks;
+    this.assistedActions = assistedActions;
     this.events = events;
     this.outbox = outbox;
     this.clock = clock;
@@ -93,10 +99,14 @@ public class CancellationService {
     }
   }
 
-  /** A support engineer's cancellation for an organisation: the request and the mandatory note. */
+  /**
+   * A support engineer's cancellation for an organisation: the request, the mandatory note and (issue
+   * 17) the override reason needed when he has no claimed callback request for the subscription.
+   */
   public record AssistedRequest(
       @Nullable CancelWhen when, @Nullable LeavingReason reason, @Size(max = TEXT_MAX) @Nullable String comment,
-      @NotBlank @Size(max = TEXT_MAX) String note) {
+      @NotBlank @Size(max = TEXT_MAX) String note,
+      @Nullable @Size(max = AssistedActions.OVERRIDE_MAX) String overrideReason) {
 
     public Request request() {
       return new Request(when, reason, comment).withDefaults();
@@ -141,6 +151,20 @@ public class CancellationService {
             locked.currentPeriod().start(), preview.credit(), preview.creditReturnedOn(), who.username()));
     Check done = withNames(tenant, decision);
     outbox.cancelled(locked, preview, who, done.membersLosingAccess());
+    return done;
+  }
+
+  /**
+   * Issue 17: a support engineer cancels for the organisation, on the callback request he claimed or
+   * with an override reason (support's AssistedActions refuses anything else); the request is then
+   * completed as cancelled and the audit line says which it was.
+   */
+  @Transactional
+  public Check cancelAssisted(TenantId tenant, SubscriptionId id, String engineer, @Valid AssistedRequest assisted) {
+    AssistedActions.Authority authority = assistedActions.authorize(tenant, id, engineer, assisted.overrideReason());
+    Check done = cancel(tenant, id, new Canceller(engineer, java.util.Set.of(Role.SUPPORT_ENGINEER), assisted.note()),
+        assisted.request());
+    assistedActions.done(authority, CallbackOutcome.CANCELLED, null, assisted.note().strip());
     return done;
   }
 

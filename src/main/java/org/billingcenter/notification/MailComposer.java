@@ -116,6 +116,12 @@ class MailComposer {
       case CALLBACK_COMPLETED -> {
         subject = Message.of(k + ".subject");
         lines.add(Message.of(k + ".text", product));
+        // Issue 17 support: begin (what support did on the call, when the event says)
+        String outcome = f.text("outcome");
+        if (outcome != null) {
+          lines.add(Message.of(k + ".outcome." + outcome, f.number("licensesRemoved")));
+        }
+        // Issue 17 support: end
       }
       case SUBSCRIPTION_EXPIRED -> lines.add(Message.of(k + ".text", f.date("expiredOn"), f.date("disablesOn")));
       case SUBSCRIPTION_DISABLED -> lines.add(Message.of(k + ".text", f.date("disabledOn"), f.date("deletesOn")));

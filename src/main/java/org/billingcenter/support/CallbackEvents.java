@@ -4,6 +4,7 @@ import org.billingcenter.account.AccountService;
 import org.billingcenter.outbox.EventData;
 import org.billingcenter.outbox.EventType;
 import org.billingcenter.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,21 @@ class CallbackEvents {
           base(r).with("actor", actor).asMap());
       default -> throw new IllegalArgumentException("no event for a move to " + next);
     }
+  }
+
+  /**
+   * Issue 17: completed, with what support did when it did something ({@code outcome}, and for a
+   * license removal how many): the organisation's mail says it.
+   */
+  void completed(CallbackRequest r, CallbackService.@Nullable Worked worked) {
+    EventData data = base(r);
+    if (worked != null) {
+      data = data.with("outcome", worked.outcome().name());
+      if (worked.licensesRemoved() != null) {
+        data = data.with("licensesRemoved", worked.licensesRemoved());
+      }
+    }
+    outbox.append(r.tenant(), EventType.CALLBACK_REQUEST_COMPLETED, r.id(), data.asMap());
   }
 
   private static EventData base(CallbackRequest r) {

@@ -187,7 +187,7 @@ class CallbackRepository {
         .single();
   }
 
-  private static CallbackRequest map(ResultSet rs) throws SQLException {
+  static CallbackRequest map(ResultSet rs) throws SQLException {
     return new CallbackRequest(
         new TenantId(rs.getObject("tenant_id", UUID.class)),
         rs.getObject("callback_request_id", UUID.class),

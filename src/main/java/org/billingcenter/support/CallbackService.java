@@ -161,14 +161,41 @@ public class CallbackService {
   /** Only the engineer who claimed it completes it, and says what happened. */
   @Transactional
   public CallbackRequest complete(TenantId tenant, UUID id, String engineer, @Size(max = NOTES_MAX) String notes) {
+    return completeAs(tenant, id, engineer, notes, null);
+  }
+
+  /**
+   * Completes with what support did ({@link SupportConsole} records the outcome's details in the same
+   * transaction); the organisation's event says which outcome it was.
+   */
+  CallbackRequest completeAs(TenantId tenant, UUID id, String engineer, String notes, @Nullable Worked worked) {
     if (notes == null || notes.isBlank()) {
       throw new Rejected(SupportReason.NOTES_REQUIRED);
     }
+    CallbackRequest r = claimedBy(tenant, id, engineer);
+    CallbackRequest next = save(r, CallbackStatus.COMPLETED, engineer, notes.trim(), engineer,
+        worked == null ? "CALLBACK_COMPLETED" : "CALLBACK_COMPLETED_" + worked.outcome(), engineer, false);
+    events.completed(next, worked);
+    return next;
+  }
+
+  /** What support did for the organisation on a completed request (licensesRemoved only for that outcome). */
+  record Worked(CallbackOutcome outcome, @Nullable Integer licensesRemoved) {}
+
+  /** Issue 17: the engineer who claimed a request hands it back to the queue, for anyone to claim. */
+  @Transactional
+  public CallbackRequest release(TenantId tenant, UUID id, String engineer) {
+    CallbackRequest r = claimedBy(tenant, id, engineer);
+    // No event: the organisation hears again when the next engineer claims it.
+    return save(r, CallbackStatus.NEW, null, r.notes(), engineer, "CALLBACK_RELEASED", engineer, false);
+  }
+
+  private CallbackRequest claimedBy(TenantId tenant, UUID id, String engineer) {
     CallbackRequest r = open(tenant, id, CallbackStatus.CLAIMED);
     if (!engineer.equals(r.engineer())) {
       throw new Rejected(SupportReason.CALLBACK_CLAIMED_BY_OTHER, r.engineer());
     }
-    return save(r, CallbackStatus.COMPLETED, engineer, notes.trim(), engineer, "CALLBACK_COMPLETED", engineer);
+    return r;
   }
 
   /** The organisation no longer needs the call, or support closes it without one. */
@@ -211,13 +238,21 @@ public class CallbackService {
   private CallbackRequest save(
       CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action,
       String eventActor) {
+    return save(r, status, engineer, notes, actor, action, eventActor, true);
+  }
+
+  private CallbackRequest save(
+      CallbackRequest r, CallbackStatus status, String engineer, String notes, String actor, String action,
+      String eventActor, boolean event) {
     CallbackRequest next =
         new CallbackRequest(r.tenant(), r.id(), r.subscription(), r.contactName(), r.phone(), r.language(),
             r.preferredTimeWindow(), status, engineer, notes, r.createdAt(), clock.instant(), r.requestedBy());
     requests.update(next);
     audit.record(r.tenant(), actor,
         Change.of(action, "callback_request", r.id()).from(r.status()).to(status).because(notes));
-    events.moved(next, status, eventActor);
+    if (event) {
+      events.moved(next, status, eventActor);
+    }
     return next;
   }
 

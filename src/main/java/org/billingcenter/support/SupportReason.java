@@ -12,7 +12,11 @@ public enum SupportReason implements Reason {
   CALLBACK_CLAIMED_BY_OTHER(Kind.CONFLICT),
   NOTES_REQUIRED(Kind.INVALID),
   CALLBACK_NOT_OPEN(Kind.CONFLICT),
-  CALLBACK_NOT_REQUESTER(Kind.FORBIDDEN);
+  CALLBACK_NOT_REQUESTER(Kind.FORBIDDEN),
+  // Issue 17: an assisted action without an open request claimed by the engineer, and no override reason
+  NO_CLAIMED_REQUEST(Kind.FORBIDDEN),
+  // Issue 17: "remove licenses for them" asked for as many licenses as they have, or more
+  NOT_A_REMOVAL(Kind.INVALID);
 
   private final Kind kind;
 

@@ -63,7 +63,8 @@ class ApiFuzzIT extends DatabaseIT {
         "country", "locale", "timeZone", "currency", "admin", "id", "unitPriceMinor",
         // Issue 16 (profile): the billing profile's fields
         "legalName", "addressLine1", "postalCode", "city", "taxId", "purchaseOrder", "invoiceLanguage", "attachPdf",
-        "electronicInvoice");
+        "electronicInvoice",
+        "overrideReason", "text"); // Issue 17 support
     Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
         .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
     return Arbitraries.oneOf(
@@ -100,8 +101,15 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/operator/tenants/{}/invoices/{}/void", // Issue 16 (void)
         // Issue 17 organisations: begin
         "/api/v1/operator/tenants?query={}&sort={}", "/api/v1/operator/tenants/{}", "/api/v1/operator/tenants/{}/suspension",
-        "/api/v1/operator/tenants?page={}&size={}");
+        "/api/v1/operator/tenants?page={}&size={}",
         // Issue 17 organisations: end
+        // Issue 17 support: begin — the queue's filters and the request's endpoints (support engineers only)
+        "/api/v1/support/callback-requests?status={}&minWaitingMinutes={}",
+        "/api/v1/support/callback-requests?language={}&query={}",
+        "/api/v1/support/tenants/{}/callback-requests/{}/notes",
+        "/api/v1/support/tenants/{}/subscriptions/{}/license-removal"
+        // Issue 17 support: end
+        );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

@@ -208,6 +208,18 @@ class PageFormFuzzIT extends DatabaseIT {
         }
       }
     }
+    // Issue 17 support: begin — the claimed request's page (release, notes, retained), its license
+    // removal and cancel-for-them flows with their confirmation steps, and the queue's filter form
+    String request = "/support/" + org.id() + "/" + claimed.id();
+    for (String page : List.of(request, request + "/licenses?quantity=4", request + "/cancel",
+        request + "/cancel?when=END_OF_TERM", "/support?status=CLAIMED&query=Test")) {
+      forms.addAll(formsOn(page, render(get(page), support), support).stream()
+          .filter(f -> f.action().contains(org.id().toString()) || f.action().equals("/support")).toList());
+    }
+    String assistedReview = request + "/cancel/review";
+    forms.addAll(formsOn(assistedReview, render(post(assistedReview).param("when", "END_OF_TERM").param("reason", "OTHER")
+        .param("note", "fuzz").with(csrf()), support), support));
+    // Issue 17 support: end
 
     // Issue 14: the webhook pages of the organisation and of the operator, each with a disabled
     // endpoint (the Enable form) and a delivery (its page's Replay form). The operator's endpoint,

@@ -511,4 +511,54 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
   // Issue 17 organisations: end
+  // Issue 17 support: begin
+  /**
+   * The support console's pages refuse every organisation account, and a support engineer without
+   * a claimed request cannot act on an organisation through any assisted action, API or page,
+   * unless he gives an override reason: nothing of the victim changes.
+   */
+  @Test
+  void the_support_console_refuses_organisations_and_acts_only_on_a_claimed_request() throws Exception {
+    Given victim = tenants.tenant(2);
+    Subscription victimSub = tenants.subscription(victim, 3, 2);
+    var asked = callbacks.request(victim.id(), new CallbackService.NewCallback(victimSub.id(), "V", "+33123456789", "en",
+        "x"), victim.admin());
+    String engineer = "sweep-eng-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    transaction.executeWithoutResult(t -> accounts.createOperatorAccount(new org.billingcenter.account.AdminAccount(
+        engineer, null, "Sweep", java.util.Set.of(Role.SUPPORT_ENGINEER), null), "eng-password"));
+    String base = "/support/" + victim.id() + "/" + asked.id();
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.BILLING_ADMIN))) {
+      var me = user(accounts.loadUserByUsername(username));
+      for (String page : List.of("/support", base, base + "/organisation", base + "/licenses?quantity=1",
+          base + "/cancel")) {
+        MockHttpServletResponse response = mvc.perform(get(page).with(me)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(page).isEqualTo(403);
+        assertThat(response.getContentAsString()).as(page).doesNotContain(asked.id().toString());
+      }
+      for (String action : List.of(base + "/claim", base + "/release", base + "/notes", base + "/retained",
+          base + "/licenses", base + "/cancel", base + "/cancel/review")) {
+        assertThat(mvc.perform(post(action).with(me).with(csrf()).param("note", "n").param("quantity", "1")
+            .param("confirmed", "true").param("reason", "OTHER").param("text", "t")).andReturn().getResponse().getStatus())
+            .as(action).isEqualTo(403);
+      }
+    }
+    var support = user(accounts.loadUserByUsername(engineer));
+    String api = "/api/v1/support/tenants/" + victim.id() + "/subscriptions/" + victimSub.id();
+    for (String path : List.of(api + "/cancellation", api + "/license-removal")) {
+      MockHttpServletResponse refused = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+          .content("{\"when\":\"NOW\",\"reason\":\"OTHER\",\"note\":\"n\",\"quantity\":1}").with(support))
+          .andReturn().getResponse();
+      assertThat(refused.getStatus()).as(path).isEqualTo(403);
+      assertThat(refused.getContentAsString()).as(path).contains("NO_CLAIMED_REQUEST");
+    }
+    mvc.perform(post(base + "/cancel").with(support).with(csrf()).param("when", "NOW").param("note", "n")
+        .param("confirmed", "true"));
+    mvc.perform(post(base + "/licenses").with(support).with(csrf()).param("quantity", "2").param("note", "n")
+        .param("confirmed", "true"));
+    mvc.perform(post(base + "/retained").with(support).with(csrf()).param("reason", "OTHER").param("text", "t"));
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+  // Issue 17 support: end
 }

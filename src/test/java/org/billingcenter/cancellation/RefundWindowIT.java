@@ -198,9 +198,10 @@ class RefundWindowIT extends DatabaseIT {
     clock.set(DAY_12);
     callbacks.claim(org.id(), asked.id(), engineer);
 
-    assertThat(consoleCard(asked))
-        .contains("Refund window closed on")
-        .contains("name=\"when\" value=\"END_OF_TERM\"");
+    assertThat(consoleCard(asked)).contains("Refund window closed on");
+    // Issue 17: the console's cancel flow offers the end of the term only.
+    mvc.perform(get("/support/" + org.id() + "/" + asked.id() + "/cancel").param("lang", "en").with(onPages(engineer)))
+        .andExpect(content().string(containsString("id=\"end-of-term-instead\"")));
     mvc.perform(post(assisted(org, s)).contentType(MediaType.APPLICATION_JSON)
             .content("{\"when\":\"NOW\",\"note\":\"called back\"}").with(asEngineer()))
         .andExpect(status().isConflict())

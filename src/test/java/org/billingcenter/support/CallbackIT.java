@@ -91,15 +91,14 @@ class CallbackIT extends DatabaseIT {
             .with(httpBasic(engineer, "eng-password")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.outcome").value("ALLOWED"));
-    mvc.perform(post(base + "/complete").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"notes\":\"Cancelled on their behalf\"}")
-            .with(httpBasic(engineer, "eng-password")))
+    // Issue 17: cancelling for them on the claimed request completes it, as cancelled.
+    mvc.perform(get(base).with(httpBasic(engineer, "eng-password")))
         .andExpect(jsonPath("$.status").value("COMPLETED"));
 
     assertThat(audit.history(org.id(), "callback_request", id))
         .extracting(e -> e.action() + " by " + e.actor())
         .containsExactly("CALLBACK_REQUESTED by " + org.admin(), "CALLBACK_CLAIMED by " + engineer,
-            "CALLBACK_COMPLETED by " + engineer);
+            "CALLBACK_COMPLETED_CANCELLED by " + engineer);
   }
 
   @Test

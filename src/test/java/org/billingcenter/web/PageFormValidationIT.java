@@ -142,10 +142,11 @@ class PageFormValidationIT extends DatabaseIT {
             .param("notes", "n".repeat(4001)))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"notes-" + r.id() + "-error\"")));
-    mvc.perform(post("/support/" + org.id() + "/subscriptions/" + s.id() + "/cancel").with(user(as(engineer))).with(csrf())
+    // Issue 17: the assisted cancellation's preview step, from the request.
+    mvc.perform(post("/support/" + org.id() + "/" + r.id() + "/cancel/review").with(user(as(engineer))).with(csrf())
             .param("note", "n".repeat(2001)))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("id=\"note-" + r.id() + "-error\"")));
+        .andExpect(content().string(containsString("id=\"note-error\"")));
 
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
     assertThat(callbacks.forTenant(org.id(), PageRequest.FIRST).items()).singleElement().extracting(CallbackRequest::status)

@@ -1,5 +1,6 @@
 package org.billingcenter.cancellation.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Set;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Assisted cancellation: a support engineer cancels on an organisation's behalf, typically after a
  * callback. Not bound by the license threshold, bound by every other rule; the note is mandatory
- * and goes into the audit trail with the engineer's name.
+ * and goes into the audit trail with the engineer's name. Issue 17: only on the engineer's claimed
+ * callback request, or with an override reason.
  */
 @RestController
 @RequestMapping("/api/v1/support/tenants/{tenantId}/subscriptions/{id}/cancellation")
@@ -43,18 +45,21 @@ class AssistedCancellationApi {
       @PathVariable UUID tenantId, @PathVariable UUID id,
       @RequestParam(defaultValue = "NOW") CancelWhen when, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return views.of(subscription, cancellations.check(new TenantId(tenantId), subscription, engineer(me, null), when));
+    return views.of(subscription, cancellations.check(new TenantId(tenantId), subscription, engineer(me), when));
   }
 
   @PostMapping
+  @Operation(summary = "Cancels for the organisation as previewed, with a mandatory note. Issue 17: 403 "
+      + "NO_CLAIMED_REQUEST (with `access`) unless the engineer claimed the subscription's open callback request or "
+      + "gives an `overrideReason` (audited as an override); on his claimed request it completes it as cancelled.")
   DecisionViews.DecisionView cancel(
       @PathVariable UUID tenantId, @PathVariable UUID id, @Valid @RequestBody AssistedRequest body, Principal me) {
     SubscriptionId subscription = new SubscriptionId(id);
-    return views.done(subscription,
-        cancellations.cancel(new TenantId(tenantId), subscription, engineer(me, body.note()), body.request()));
+    return views.done(subscription, cancellations.cancelAssisted(new TenantId(tenantId), subscription, me.getName(), body));
   }
 
-  private static Canceller engineer(Principal me, String note) {
-    return new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), note);
+  /** The engineer as the preview's canceller: the note only matters to the cancellation itself. */
+  private static Canceller engineer(Principal me) {
+    return new Canceller(me.getName(), Set.of(Role.SUPPORT_ENGINEER), null);
   }
 }
