@@ -10,7 +10,13 @@ public enum BillingReason implements Reason {
   /** A run for a date that is not yet today anywhere on Earth: argument the latest allowed date. */
   RUN_DATE_AFTER_TODAY(Kind.INVALID),
   /** A run dated further back than a catch-up needs: argument the earliest allowed date. */
-  RUN_DATE_TOO_EARLY(Kind.INVALID);
+  RUN_DATE_TOO_EARLY(Kind.INVALID),
+  /** Issue 17 (runs): a past day whose run already succeeded (not a missed day): argument the day. */
+  RUN_DATE_ALREADY_RUN(Kind.INVALID),
+  /** Issue 17 (runs): a run for that day is going on (argument the day); wait for it to finish. */
+  RUN_IN_PROGRESS(Kind.CONFLICT),
+  /** Issue 17 (runs): no billing run has this id. */
+  BILLING_RUN_NOT_FOUND(Kind.NOT_FOUND);
 
   private final Kind kind;
 
