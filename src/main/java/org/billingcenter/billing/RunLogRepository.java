@@ -129,8 +129,10 @@ class RunLogRepository {
   }
 
   Optional<Instant> lastSuccess() {
-    return Optional.ofNullable(jdbc.sql("select max(finished_at) as last from billing_run_log where status = 'SUCCEEDED'")
-        .query((rs, i) -> Utc.read(rs, "last")).single());
+    // max() answers one row, null without any success: a mapper may not return null to single().
+    return jdbc.sql("select finished_at from billing_run_log where status = 'SUCCEEDED'"
+            + " order by finished_at desc limit 1")
+        .query((rs, i) -> Utc.read(rs, "finished_at")).optional();
   }
 
   /** db-scheduler's row of a recurring task: when it runs next, and how its last runs went. */

@@ -190,8 +190,8 @@ class BillingRunHistoryIT extends DatabaseIT {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("RUN_DATE_ALREADY_RUN"))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("n’est pas un jour manqué")));
-    MockHttpServletResponse page = mvc.perform(post("/operator/billing-runs/check").param("date", "2026-03-05")
-        .with(csrf()).with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse();
+    MockHttpServletResponse page = mvc.perform(get("/operator/billing-runs/check").param("date", "2026-03-05")
+        .header("Referer", "http://localhost/operator/billing-runs").with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse();
     assertThat(page.getStatus()).isEqualTo(302);
     assertThat(jdbc.sql("select count(*) from billing_run_log").query(Long.class).single()).isEqualTo(runs);
     assertThat(jdbc.sql("select count(*) || ':' || coalesce(sum(total_minor), 0) from invoice").query(String.class).single())
@@ -204,8 +204,7 @@ class BillingRunHistoryIT extends DatabaseIT {
   void the_console_checks_confirms_and_starts_a_run_whose_progress_shows_while_a_batch_is_held() throws Exception {
     renewalsInEurosAndKroner();
     var me = user(accounts.loadUserByUsername(operator));
-    Document confirm = Jsoup.parse(mvc.perform(post("/operator/billing-runs/check").param("date", "2026-03-10")
-        .with(csrf()).with(me)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    Document confirm = Jsoup.parse(mvc.perform(get("/operator/billing-runs/check").param("date", "2026-03-10").with(me)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     assertThat(confirm.select("#confirm-run")).hasSize(1);
     assertThat(confirm.select("input[name=date]").val()).isEqualTo("2026-03-10");
     assertThat(jdbc.sql("select count(*) from billing_run_log").query(Long.class).single()).as("a check starts nothing").isZero();

@@ -72,8 +72,8 @@ class BillingRunPages {
     return history.runs(BillingRun.Status.RUNNING, new PageRequest(1, 1)).items().stream().findFirst().orElse(null);
   }
 
-  /** Step 1: the check (refusals come back as the page's error) and what the run will do. */
-  @PostMapping("/check")
+  /** Step 1: the check (refusals come back as the page's error) and what the run will do; reads only. */
+  @GetMapping("/check")
   String check(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
     model.addAttribute("check", runs.check(date));
     return "billing/run-confirm";
