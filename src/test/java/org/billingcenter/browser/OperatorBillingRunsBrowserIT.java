@@ -26,13 +26,14 @@ class OperatorBillingRunsBrowserIT extends DemoJourney {
   @Test
   @Order(10)
   void the_operator_starts_todays_run_and_watches_it_finish() throws Exception {
+    clock.set(SEEDED.plus(Duration.ofDays(31))); // 10 April: the demo's monthly subscriptions renew
     Browser b = browser().signIn("operator", "en").go("/operator/billing-runs");
     b.size(1280, 1150); // the whole page in each screenshot: schedule, start form, progress and history
     assertThat(b.find("#history").getText()).contains("No billing run has been recorded yet.");
-    assertThat(b.find("#run-date").getAttribute("value")).isEqualTo("2026-03-10");
+    assertThat(b.find("#run-date").getAttribute("value")).isEqualTo("2026-04-10");
     b.clickAndLeave("#check-run");
     assertThat(b.path()).isEqualTo("/operator/billing-runs/check");
-    assertThat(b.find("h1").getText()).isEqualTo("Start the run for Mar 10, 2026?");
+    assertThat(b.find("h1").getText()).isEqualTo("Start the run for Apr 10, 2026?");
     assertThat(b.find("#run-preview").getText()).contains("organisation");
     b.screenshot(SHOTS.resolve("operator-billing-run-confirm-en.png"));
     b.clickAndLeave("#confirm-run");
@@ -43,6 +44,7 @@ class OperatorBillingRunsBrowserIT extends DemoJourney {
     assertThat(b.find("#run-progress").getAttribute("value")).isEqualTo("100");
     assertThat(b.all("#runs tbody tr")).hasSize(1);
     assertThat(b.find("#runs tbody tr").getText()).contains("Succeeded").contains("Started by operator");
+    assertThat(b.find("#runs tbody tr").getText()).as("the renewals' totals").contains("Charged");
     assertThat(b.seriousAccessibilityViolations()).isEmpty();
     b.screenshot(SHOTS.resolve("operator-billing-runs-en.png"));
   }
@@ -50,17 +52,17 @@ class OperatorBillingRunsBrowserIT extends DemoJourney {
   @Test
   @Order(20)
   void a_past_day_that_already_ran_is_refused_with_a_reason_in_french() throws Exception {
-    clock.set(SEEDED.plus(Duration.ofDays(1)));
+    clock.set(SEEDED.plus(Duration.ofDays(32)));
     Browser b = browser().signIn("operator", "fr").go("/operator/billing-runs");
     b.find("#run-date").clear();
     // A date input takes the digits in the browser's locale order; set its value instead.
-    b.number("document.querySelector('#run-date').value = '2026-03-10'; return 0;");
+    b.number("document.querySelector('#run-date').value = '2026-04-10'; return 0;");
     b.clickAndLeave("#check-run");
     assertThat(b.path()).isEqualTo("/operator/billing-runs");
     assertThat(b.find(".notice.error").getText()).contains("n’est pas un jour manqué");
     assertThat(b.find("#runs tbody tr").getText()).contains("Réussie");
     b.screenshot(SHOTS.resolve("operator-billing-runs-fr.png"));
-    b.number("document.querySelector('#run-date').value = '2026-03-11'; return 0;");
+    b.number("document.querySelector('#run-date').value = '2026-04-11'; return 0;");
     b.clickAndLeave("#check-run");
     assertThat(b.find("#confirm-run").getText()).isEqualTo("Lancer la facturation");
     b.screenshot(SHOTS.resolve("operator-billing-run-confirm-fr.png"));
