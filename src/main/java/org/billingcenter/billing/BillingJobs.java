@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import org.billingcenter.subscription.LifecycleService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,13 +23,12 @@ class BillingJobs {
 
   @Bean
   RecurringTask<Void> dailyLifecycleAndBilling(
-      LifecycleService lifecycle, BillingRunService billing, Clock clock) {
+      OperatorRunService runs, Clock clock) {
     return Tasks.recurring(DAILY, Schedules.daily(LocalTime.of(12, 0)))
         .execute(
             (instance, context) -> {
-              LocalDate today = LocalDate.now(clock);
-              lifecycle.run(today);
-              billing.run(today);
+              // Issue 17 (runs): the same two steps, recorded in the runs' history.
+              runs.scheduled(LocalDate.now(clock));
             });
   }
 }

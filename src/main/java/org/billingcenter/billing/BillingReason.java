@@ -18,7 +18,13 @@ public enum BillingReason implements Reason {
   /** Issue 16 (void): a draft is not issued yet; the run of its day issues it. */
   INVOICE_VOID_NOT_ISSUED(Kind.CONFLICT),
   /** Issue 16 (void): the invoice is paid; a credit corrects it, a void would not. */
-  INVOICE_VOID_PAID(Kind.CONFLICT);
+  INVOICE_VOID_PAID(Kind.CONFLICT),
+  /** Issue 17 (runs): a past day whose run already succeeded (not a missed day): argument the day. */
+  RUN_DATE_ALREADY_RUN(Kind.INVALID),
+  /** Issue 17 (runs): a run for that day is going on (argument the day); wait for it to finish. */
+  RUN_IN_PROGRESS(Kind.CONFLICT),
+  /** Issue 17 (runs): no billing run has this id. */
+  BILLING_RUN_NOT_FOUND(Kind.NOT_FOUND);
 
   private final Kind kind;
 

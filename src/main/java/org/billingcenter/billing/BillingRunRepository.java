@@ -57,36 +57,43 @@ class BillingRunRepository {
    * transaction; tenants another run holds are skipped (that run bills them).
    */
   List<TenantId> lockDueTenants(LocalDate day, UUID after, int limit) {
-    return jdbc.sql(
-            """
-            select t.tenant_id from tenant t
-             where t.tenant_id > :after
-               and (exists (select 1 from subscription s
-                             where s.tenant_id = t.tenant_id and s.status = 'ACTIVE'
-                               and s.current_period_start <= :day
-                               and ((s.current_period_end <= :day and s.auto_renew and s.scheduled_cancel_on is null)
-                                    or not exists (select 1 from invoice_line l
-                                                    where l.tenant_id = s.tenant_id
-                                                      and l.subscription_id = s.subscription_id
-                                                      and l.charge_activation = s.activation
-                                                      and l.charge_period_start = s.current_period_start)))
-                    or exists (select 1 from credit c
-                                where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day)
-                    or exists (select 1 from prorated_amount p
-                                where p.tenant_id = t.tenant_id and p.status = 'PENDING' and p.due_on <= :day)
-                    -- The draft invoice of a purchase is issued (numbered, collected) by the run of its own day.
-                    or exists (select 1 from invoice i
-                                where i.tenant_id = t.tenant_id and i.finalized_at is null and i.invoice_date <= :day))
-             order by t.tenant_id
-             fetch first :limit rows only
-             for update skip locked
-            """)
+    return jdbc.sql("select t.tenant_id from tenant t where t.tenant_id > :after and " + DUE
+            + " order by t.tenant_id fetch first :limit rows only for update skip locked")
         .param("after", after)
         .param("day", day)
         .param("limit", limit)
         .query((rs, i) -> new TenantId(rs.getObject(1, UUID.class)))
         .list();
   }
+
+  /**
+   * Issue 17: how many tenants have something due on {@code day}, for a run's progress. One
+   * read-only count at the start of a run, without locks.
+   */
+  int countDueTenants(LocalDate day) {
+    return jdbc.sql("select count(*) from tenant t where " + DUE).param("day", day).query(Integer.class).single();
+  }
+
+  /** A tenant {@code t} has something to bill on {@code :day}. */
+  private static final String DUE =
+      """
+      (exists (select 1 from subscription s
+                where s.tenant_id = t.tenant_id and s.status = 'ACTIVE'
+                  and s.current_period_start <= :day
+                  and ((s.current_period_end <= :day and s.auto_renew and s.scheduled_cancel_on is null)
+                       or not exists (select 1 from invoice_line l
+                                       where l.tenant_id = s.tenant_id
+                                         and l.subscription_id = s.subscription_id
+                                         and l.charge_activation = s.activation
+                                         and l.charge_period_start = s.current_period_start)))
+       or exists (select 1 from credit c
+                   where c.tenant_id = t.tenant_id and c.status = 'PENDING' and c.return_on <= :day)
+       or exists (select 1 from prorated_amount p
+                   where p.tenant_id = t.tenant_id and p.status = 'PENDING' and p.due_on <= :day)
+       -- The draft invoice of a purchase is issued (numbered, collected) by the run of its own day.
+       or exists (select 1 from invoice i
+                   where i.tenant_id = t.tenant_id and i.finalized_at is null and i.invoice_date <= :day))
+      """;
 
   record DueRow(
       TenantId tenant,

@@ -55,6 +55,7 @@ public class BillingRunService {
   private final CatalogService catalog;
   private final PaymentGateway gateway;
   private final BillingRunOutboxRepository events;
+  private final BillingRunLog history;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final int batchSize;
@@ -66,6 +67,7 @@ public class BillingRunService {
       CatalogService catalog,
       PaymentGateway gateway,
       BillingRunOutboxRepository events,
+      BillingRunLog history,
       TransactionTemplate transaction,
       Clock clock,
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
@@ -75,6 +77,7 @@ public class BillingRunService {
     this.catalog = catalog;
     this.gateway = gateway;
     this.events = events;
+    this.history = history;
     this.transaction = transaction;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -106,28 +109,38 @@ public class BillingRunService {
     }
   }
 
+  /** Who started a run the scheduler or a test started directly, in its history. */
+  static final String SYSTEM = "system";
+
   /** Bills everything due on or before {@code day}. Safe to repeat and to run on several nodes. */
   public RunResult run(LocalDate day) {
-    transaction.executeWithoutResult(status -> runs.fillBillingDays());
-    Map<String, Plan> plans = new HashMap<>();
-    catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
+    return run(day, history.start(day, SYSTEM));
+  }
+
+  /** The same, recorded in the history row {@code runId} (started by the caller). */
+  RunResult run(LocalDate day, UUID runId) {
     RunResult total = new RunResult(day, 0, 0, 0, 0, 0);
-    UUID after = FIRST;
-    while (true) {
-      UUID from = after;
-      Batch batch;
-      try {
-        batch = transaction.execute(status -> billBatch(day, from, plans));
-      } catch (RuntimeException e) {
-        throw new Incomplete(total, e);
+    try {
+      transaction.executeWithoutResult(status -> runs.fillBillingDays());
+      history.tenantsDue(runId, runs.countDueTenants(day));
+      Map<String, Plan> plans = new HashMap<>();
+      catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
+      UUID after = FIRST;
+      while (true) {
+        UUID from = after;
+        Batch batch = transaction.execute(status -> billBatch(day, from, plans, runId));
+        if (batch == null || batch.tenants().isEmpty()) {
+          break;
+        }
+        total = total.plus(batch.result());
+        after = batch.tenants().get(batch.tenants().size() - 1).value();
+        rest();
       }
-      if (batch == null || batch.tenants().isEmpty()) {
-        break;
-      }
-      total = total.plus(batch.result());
-      after = batch.tenants().get(batch.tenants().size() - 1).value();
-      rest();
+    } catch (RuntimeException e) {
+      history.failed(runId, OperatorRunService.Step.BILLING, e);
+      throw new Incomplete(total, e);
     }
+    history.succeeded(runId);
     log.info("Billing run {}: {}", day, total);
     return total;
   }
@@ -146,7 +159,7 @@ public class BillingRunService {
 
   private record Batch(List<TenantId> tenants, RunResult result) {}
 
-  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans) {
+  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans, UUID runId) {
     List<TenantId> tenants = runs.lockDueTenants(day, after, batchSize);
     if (tenants.isEmpty()) {
       return new Batch(tenants, null);
@@ -212,6 +225,7 @@ public class BillingRunService {
             .map(u -> new PaymentGateway.Collection(u.tenant(), u.invoice(), methods.get(u.tenant()), u.total()))
             .toList();
     gateway.collect(collections);
+    history.batch(runId, RunTally.of(tenants.size(), book.lines(), book.created().size(), collections.size()));
     return new Batch(tenants,
         new RunResult(day, tenants.size(), charges, done.size(), refunds.size(), collections.size()));
   }

@@ -51,4 +51,15 @@ public class Deliveries {
   public int replayFailed(Channel channel, String target, Instant since) {
     return log.replayFailed(channel, target, since, clock.instant());
   }
+
+  // Issue 17 runs: begin
+  /** Deliveries of one channel still to send (PENDING, due or retrying later) and given up (FAILED). */
+  public record Backlog(long pending, long failed) {}
+
+  /** Every channel's backlog across organisations, for the operator's health meters. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Channel, Backlog> backlog() {
+    return log.backlog();
+  }
+  // Issue 17 runs: end
 }

@@ -119,4 +119,22 @@ class DeliveryLogRepository {
         Utc.read(rs, "next_attempt_at"), Utc.read(rs, "last_attempt_at"), (Integer) rs.getObject("last_code"),
         rs.getString("last_detail"), Utc.read(rs, "finished_at"), tries);
   }
+
+  // Issue 17 runs: begin
+  /** One grouped count over the (status, next_attempt_at) index; channels without any show zeros. */
+  java.util.Map<Channel, Deliveries.Backlog> backlog() {
+    java.util.Map<Channel, long[]> counts = new java.util.EnumMap<>(Channel.class);
+    for (Channel c : Channel.values()) {
+      counts.put(c, new long[2]);
+    }
+    jdbc.sql("select channel, status, count(*) as n from delivery where status in ('PENDING', 'FAILED')"
+            + " group by channel, status")
+        .query((rs, i) -> counts.get(Channel.valueOf(rs.getString("channel")))[
+            "PENDING".equals(rs.getString("status")) ? 0 : 1] = rs.getLong("n"))
+        .list();
+    java.util.Map<Channel, Deliveries.Backlog> backlog = new java.util.EnumMap<>(Channel.class);
+    counts.forEach((c, n) -> backlog.put(c, new Deliveries.Backlog(n[0], n[1])));
+    return backlog;
+  }
+  // Issue 17 runs: end
 }

@@ -218,4 +218,14 @@ class CallbackRepository {
         .query((rs, i) -> Utc.read(rs, "created_at"))
         .optional();
   }
+
+  // Issue 17 runs: begin
+  /** Across tenants on purpose: the operator's health numbers (no request's content leaves here). */
+  CallbackService.QueueStats queueStats() {
+    return jdbc.sql("select count(*) as n, min(created_at) as oldest from callback_request"
+            + " where status in ('NEW', 'CLAIMED')")
+        .query((rs, i) -> new CallbackService.QueueStats(rs.getLong("n"), org.billingcenter.shared.Utc.read(rs, "oldest")))
+        .single();
+  }
+  // Issue 17 runs: end
 }

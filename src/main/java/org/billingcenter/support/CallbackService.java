@@ -281,4 +281,14 @@ public class CallbackService {
     return requests.firstRequestAt(tenant, subscription, since.atStartOfDay(zone).toInstant())
         .map(at -> LocalDate.ofInstant(at, zone));
   }
+
+  // Issue 17 runs: begin
+  /** The queue's size (NEW and CLAIMED requests) and when its oldest open request came in. */
+  public record QueueStats(long open, java.time.@Nullable Instant oldestRequestedAt) {}
+
+  /** For the operator's health page and its meters: one cheap query over open requests, all tenants. */
+  public QueueStats queueStats() {
+    return requests.queueStats();
+  }
+  // Issue 17 runs: end
 }

@@ -39,7 +39,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.document.web", // Issue 16 (pdf)
       "org.billingcenter.orderhistory.web", // Issue 16 (exports): order history
       // Issue 17 organisations: begin
-      "org.billingcenter.organisation.web"
+      "org.billingcenter.organisation.web",
       // Issue 17 organisations: end
+      // Issue 17 runs: begin
+      "org.billingcenter.health.web"
+      // Issue 17 runs: end
     })
 public @interface PageAdvice {}

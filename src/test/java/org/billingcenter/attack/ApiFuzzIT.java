@@ -107,8 +107,11 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/support/callback-requests?status={}&minWaitingMinutes={}",
         "/api/v1/support/callback-requests?language={}&query={}",
         "/api/v1/support/tenants/{}/callback-requests/{}/notes",
-        "/api/v1/support/tenants/{}/subscriptions/{}/license-removal"
+        "/api/v1/support/tenants/{}/subscriptions/{}/license-removal",
         // Issue 17 support: end
+        // Issue 17 runs: begin
+        "/api/v1/operator/billing-runs/{}", "/api/v1/operator/billing-runs?status={}&page={}", "/api/v1/operator/health"
+        // Issue 17 runs: end
         );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));

@@ -320,6 +320,13 @@ class PageFormFuzzIT extends DatabaseIT {
       forms.addAll(formsOn(page, render(get(page), operatorAccount), operatorAccount));
     }
     // Issue 17 organisations: end
+    // Issue 17 runs: begin
+    // The billing runs console: the status filter, the check form and the confirmation (for today,
+    // which a check never refuses); every attack breaks a rule, so none of them starts a run.
+    forms.addAll(formsOn("/operator/billing-runs", render(get("/operator/billing-runs"), operatorAccount), operatorAccount));
+    forms.addAll(formsOn("/operator/billing-runs/check",
+        render(get("/operator/billing-runs/check?date=2026-03-10"), operatorAccount), operatorAccount));
+    // Issue 17 runs: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

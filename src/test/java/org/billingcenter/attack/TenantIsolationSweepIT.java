@@ -561,4 +561,44 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
   }
   // Issue 17 support: end
+  // Issue 17 runs: begin
+  /**
+   * The billing runs console and Service health are the operator's: every organisation account and
+   * key is refused (403) on their pages and API, GETs included (the filter chain lets any signed-in
+   * caller GET /api/**), and a refused start records no run.
+   */
+  @Test
+  void the_billing_runs_and_health_pages_and_api_refuse_every_organisation_account_and_key() throws Exception {
+    Given org = tenants.tenant(0);
+    String runs = "select count(*) from billing_run_log";
+    long before = jdbc.sql(runs).query(Long.class).single();
+    List<Caller> callers = new java.util.ArrayList<>();
+    for (Role role : List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      callers.add(role == Role.GLOBAL_ADMIN ? account(org.admin()) : account(tenants.account(org, role)));
+      callers.add(key(org, role));
+    }
+    for (Caller caller : callers) {
+      boolean key = caller.name().contains(" key)");
+      for (String path : List.of("/api/v1/operator/billing-runs", "/api/v1/operator/billing-runs/" + java.util.UUID.randomUUID(),
+          "/api/v1/operator/health", "/operator/billing-runs", "/operator/billing-runs?run=" + java.util.UUID.randomUUID(),
+          "/operator/health", "/operator/billing-runs/check?date=2026-03-10")) {
+        if (key && !path.startsWith("/api")) {
+          continue; // API keys are for the API
+        }
+        assertThat(mvc.perform(get(path).with(caller.as())).andReturn().getResponse().getStatus())
+            .as(caller.name() + " " + path).isEqualTo(403);
+      }
+      if (!key) {
+        for (String path : List.of("/operator/billing-runs/start")) {
+          assertThat(mvc.perform(post(path).param("date", "2026-03-10").with(caller.as()).with(csrf()))
+              .andReturn().getResponse().getStatus()).as(caller.name() + " " + path).isEqualTo(403);
+        }
+      }
+      assertThat(mvc.perform(post("/api/v1/operator/billing-runs").contentType(MediaType.APPLICATION_JSON)
+          .content("{\"date\":\"2026-03-10\"}").with(caller.as())).andReturn().getResponse().getStatus())
+          .as(caller.name()).isEqualTo(403);
+    }
+    assertThat(jdbc.sql(runs).query(Long.class).single()).isEqualTo(before);
+  }
+  // Issue 17 runs: end
 }

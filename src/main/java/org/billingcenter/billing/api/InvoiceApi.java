@@ -1,18 +1,11 @@
 package org.billingcenter.billing.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.billingcenter.account.CurrentTenant;
 import org.billingcenter.api.MoneyView;
 import org.billingcenter.api.Paged;
-import org.billingcenter.api.Problems;
-import org.billingcenter.billing.BillingRunService;
 import org.billingcenter.billing.BillingService;
 import org.billingcenter.billing.InvoiceDocument;
 import org.billingcenter.billing.InvoiceFilter;
@@ -20,40 +13,22 @@ import org.billingcenter.billing.InvoiceStatus;
 import org.billingcenter.shared.BillingFrequency;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.billingcenter.billing.OperatorRunService;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.TenantId;
-import org.billingcenter.subscription.LifecycleService;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invoices, credit notes and refunds of the signed-in organisation; the operator's run trigger. */
+/** Invoices, credit notes and refunds of the signed-in organisation. */
 @RestController
 class InvoiceApi {
 
-  private static final Logger log = LoggerFactory.getLogger(InvoiceApi.class);
-
   private final BillingService billing;
-  private final OperatorRunService runs;
-  private final Problems problems;
 
-  InvoiceApi(BillingService billing, OperatorRunService runs, Problems problems) {
+  InvoiceApi(BillingService billing) {
     this.billing = billing;
-    this.runs = runs;
-    this.problems = problems;
   }
 
   /**
@@ -100,10 +75,6 @@ class InvoiceApi {
 
   record RefundView(String id, String invoiceId, @Nullable String creditId, MoneyView amount, String status) {}
 
-  record RunRequest(@NotNull LocalDate date) {}
-
-  record RunView(LifecycleService.LifecycleResult lifecycle, BillingRunService.RunResult billing) {}
-
   /** Newest first; {@code status} and {@code number} (part of it) filter, else 400 INVOICE_FILTER_INVALID. */
   @GetMapping("/api/v1/invoices")
   ResponseEntity<List<InvoiceView>> invoices(@CurrentTenant TenantId tenant, PageRequest page,
@@ -122,45 +93,5 @@ class InvoiceApi {
     return Paged.ok(billing.refunds(tenant, page)
         .map(r -> new RefundView(r.id().toString(), r.invoice().toString(),
             r.credit() == null ? null : r.credit().toString(), MoneyView.of(r.amount()), r.status())));
-  }
-
-  /**
-   * Runs the day's lifecycle transitions, then the billing run, for {@code date} (up to today at
-   * UTC+14, at most a year back: else 422 and nothing changes). Answers what each step did.
-   * Repeating it for the same date bills nothing twice.
-   */
-  @PostMapping("/api/v1/operator/billing-runs")
-  @PreAuthorize("hasRole('OPERATOR')")
-  RunView run(@Valid @RequestBody RunRequest body) {
-    OperatorRunService.Result result = runs.run(body.date());
-    return new RunView(result.lifecycle(), result.billing());
-  }
-
-  /**
-   * A run that stopped part-way: what was applied stays applied, so the answer says exactly what
-   * (the counts of each step) and that running the same date again completes it; never "nothing
-   * was changed". 503 when the database went away, else 500.
-   */
-  @ExceptionHandler(OperatorRunService.Incomplete.class)
-  ResponseEntity<ProblemDetail> incomplete(OperatorRunService.Incomplete e, HttpServletRequest request, Locale locale) {
-    log.error("{}", e.getMessage(), e.getCause());
-    boolean unavailable = Problems.databaseUnavailable(e.getCause());
-    String code = e.failedStep() == OperatorRunService.Step.LIFECYCLE ? "RUN_STOPPED_IN_LIFECYCLE" : "RUN_STOPPED_IN_BILLING";
-    ProblemDetail problem = problems.of(unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR,
-        code, List.of(e.date()), locale);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    problem.setProperty("date", e.date());
-    problem.setProperty("failedStep", e.failedStep());
-    if (e.lifecycleFailedAt() != null) {
-      problem.setProperty("lifecycleFailedAt", e.lifecycleFailedAt());
-    }
-    problem.setProperty("lifecycle", e.lifecycle());
-    problem.setProperty("billing", e.billing());
-    ResponseEntity.BodyBuilder answer =
-        ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (unavailable) {
-      answer.header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-    }
-    return answer.body(problem);
   }
 }

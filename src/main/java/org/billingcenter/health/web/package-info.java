@@ -1,0 +1,2 @@
+/** The operator's Service health page. */
+package org.billingcenter.health.web;
