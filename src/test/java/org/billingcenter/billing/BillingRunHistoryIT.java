@@ -292,6 +292,11 @@ class BillingRunHistoryIT extends DatabaseIT {
     }
 
     @Override
+    public void withdraw(org.billingcenter.shared.TenantId tenant, java.util.UUID invoice) {
+      real.withdraw(tenant, invoice);
+    }
+
+    @Override
     public void collect(List<Collection> collections) {
       CountDownLatch waitFor = gate;
       if (waitFor.getCount() > 0) {
