@@ -94,6 +94,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired InvitationService invitations; // Issue 15 (admins)
   @Autowired PasswordResetService resets; // Issue 15 (admins)
   @Autowired JdbcClient jdbc;
+  @Autowired org.billingcenter.billing.BillingRunService runs; // Issue 16 (void)
   @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
   @Autowired SubscriptionService subscriptions;
@@ -327,6 +328,13 @@ class PageFormFuzzIT extends DatabaseIT {
     forms.addAll(formsOn("/operator/billing-runs/check",
         render(get("/operator/billing-runs/check?date=2026-03-10"), operatorAccount), operatorAccount));
     // Issue 17 runs: end
+    // Issue 16 (void): begin — the operator's void confirmation of the organisation's issued invoice
+    runs.run(java.time.LocalDate.of(2026, 3, 10));
+    UUID issued = jdbc.sql("select invoice_id from invoice where tenant_id = :t and number is not null fetch first 1 rows only")
+        .param("t", org.id().value()).query(UUID.class).single();
+    String voidPage = "/operator/organisations/" + org.id().value() + "/invoices/" + issued + "/void";
+    forms.addAll(formsOn(voidPage, render(get(voidPage), operatorAccount), operatorAccount));
+    // Issue 16 (void): end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

@@ -14,6 +14,7 @@ import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.web.PageForms;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,11 +42,13 @@ class OperatorInvoicePages {
   private final InvoiceVoids voids;
   private final TenantService tenants;
   private final PageForms forms;
+  private final MessageSource messages;
 
-  OperatorInvoicePages(InvoiceVoids voids, TenantService tenants, PageForms forms) {
+  OperatorInvoicePages(InvoiceVoids voids, TenantService tenants, PageForms forms, MessageSource messages) {
     this.voids = voids;
     this.tenants = tenants;
     this.forms = forms;
+    this.messages = messages;
   }
 
   @GetMapping
@@ -65,9 +69,16 @@ class OperatorInvoicePages {
 
   @PostMapping("/void")
   String voidInvoice(@PathVariable UUID tenant, @PathVariable UUID invoice,
-      @Valid @ModelAttribute("voidRequest") VoidRequest request, BindingResult errors, Principal me,
+      @Valid @ModelAttribute("voidRequest") VoidRequest request, BindingResult errors,
+      @RequestParam(defaultValue = "false") boolean confirmed, Principal me,
       RedirectAttributes flash, Model model, HttpServletRequest http, HttpServletResponse response, Locale locale) {
     if (forms.refused(errors, http, response, locale, model)) {
+      return preview(tenant, invoice, model);
+    }
+    if (!confirmed) {
+      // Not ticked: the same preview again, saying why; nothing is voided.
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("error", messages.getMessage("billing.void.confirm.required", null, locale));
       return preview(tenant, invoice, model);
     }
     InvoiceVoids.VoidPreview done = voids.voidInvoice(new TenantId(tenant), invoice, request, me.getName());
