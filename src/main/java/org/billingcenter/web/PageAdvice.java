@@ -37,6 +37,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.admins.web", // Issue 15 (admins)
       "org.billingcenter.billingprofile.web", // Issue 16 (profile)
       "org.billingcenter.document.web", // Issue 16 (pdf)
-      "org.billingcenter.orderhistory.web" // Issue 16 (exports): order history
+      "org.billingcenter.orderhistory.web", // Issue 16 (exports): order history
+      // Issue 17 audit: begin
+      "org.billingcenter.insights.web"
+      // Issue 17 audit: end
     })
 public @interface PageAdvice {}
