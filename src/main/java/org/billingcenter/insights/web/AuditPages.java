@@ -33,15 +33,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPages {
 
-  /** The filter as the form shows it again: strings, as typed (clipped). */
+  /** The filter as the form shows it again: strings as typed (clipped), null where blank (left out of links). */
   record FilterForm(String tenantId, String organisation, String actor, String action, String from, String to) {
     static FilterForm typed(String tenantId, String organisation, String actor, String action, String from, String to) {
       return new FilterForm(clip(tenantId, 36), clip(organisation, AuditFilter.MAX_TEXT), clip(actor, AuditFilter.MAX_TEXT),
           clip(action, 60), clip(from, 10), clip(to, 10));
     }
 
+    /** The CSV export of the same search: only the filters that were set, encoded. */
+    public String exportHref(String base) {
+      var uri = org.springframework.web.util.UriComponentsBuilder.fromPath(base + ".csv");
+      for (String[] p : new String[][] {{"tenantId", tenantId}, {"organisation", organisation}, {"actor", actor},
+          {"action", action}, {"from", from}, {"to", to}}) {
+        if (p[1] != null) {
+          uri.queryParam(p[0], p[1]);
+        }
+      }
+      return uri.encode().build().toUriString();
+    }
+
     private static String clip(String value, int max) {
-      return value == null ? "" : value.substring(0, Math.min(value.length(), max));
+      return value == null || value.isBlank() ? null : value.substring(0, Math.min(value.length(), max));
     }
   }
 
