@@ -96,7 +96,12 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 16 (exports): hostile dates, types and ids in the exports' and the order history's queries
         "/api/v1/exports/invoices.csv?from={}&to={}", "/api/v1/exports/credits.csv?from=2026-01-01&to={}",
         "/api/v1/exports/invoice-lines.csv?from={}&to=2026-12-31", "/api/v1/order-history?type={}&subscription={}",
-        "/api/v1/order-history?from={}&to={}");
+        "/api/v1/order-history?from={}&to={}",
+        // Issue 17 audit: begin — hostile filters of the audit searches (the operator's refuse a Global admin) and the metrics
+        "/api/v1/audit-events?actor={}&action={}", "/api/v1/audit-events?from={}&to={}", "/api/v1/audit-events.csv?from={}&action={}",
+        "/api/v1/operator/audit-events?tenantId={}&organisation={}", "/api/v1/operator/audit-events.csv?actor={}",
+        "/api/v1/operator/metrics/{}");
+        // Issue 17 audit: end
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

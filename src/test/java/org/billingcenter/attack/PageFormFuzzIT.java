@@ -302,6 +302,10 @@ class PageFormFuzzIT extends DatabaseIT {
     for (String page : List.of("/billing/invoices", "/billing/order-history")) {
       forms.addAll(formsOn(page, render(get(page), admin), admin));
     }
+    // Issue 17 audit: begin — the audit filters of a Global admin and of the operator (GET forms)
+    forms.addAll(formsOn("/settings/audit", render(get("/settings/audit"), admin), admin));
+    forms.addAll(formsOn("/operator/audit", render(get("/operator/audit"), operatorAccount), operatorAccount));
+    // Issue 17 audit: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
