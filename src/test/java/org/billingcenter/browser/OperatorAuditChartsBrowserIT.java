@@ -66,7 +66,7 @@ class OperatorAuditChartsBrowserIT extends DemoJourney {
   @Test
   void the_operator_searches_the_audit_trail_across_organisations_in_english_and_chinese() throws Exception {
     Browser b = browser().signIn("operator", "en").go("/operator/audit");
-    b.size(1280, 900);
+    b.size(1280, 1500);
     assertThat(b.all("#audit-events tbody tr")).isNotEmpty();
     b.find("#au-organisation").sendKeys("Alder");
     b.find("#au-action").sendKeys("CALLBACK_CLAIMED");
@@ -87,7 +87,7 @@ class OperatorAuditChartsBrowserIT extends DemoJourney {
   @Test
   void a_global_admin_reads_only_their_own_organisations_trail() throws Exception {
     Browser b = browser().signIn("alder-admin", "en").go("/settings/audit");
-    b.size(1280, 900);
+    b.size(1280, 1500);
     assertThat(b.all("#audit-events tbody tr")).isNotEmpty();
     assertThat(b.text()).doesNotContain("birch-admin").doesNotContain("Birch Logistics");
     assertThat(b.all("#au-organisation")).as("no organisation filter on an organisation's own page").isEmpty();
