@@ -1,5 +1,6 @@
 package org.billingcenter.billing;
 
+import org.billingcenter.shared.CsvCells;
 import java.util.List;
 import org.billingcenter.billing.InvoiceDocument.Line;
 

@@ -1,5 +1,6 @@
 package org.billingcenter.billing;
 
+import org.billingcenter.shared.CsvExport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

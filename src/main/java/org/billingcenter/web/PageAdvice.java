@@ -42,7 +42,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.organisation.web",
       // Issue 17 organisations: end
       // Issue 17 runs: begin
-      "org.billingcenter.health.web"
+      "org.billingcenter.health.web",
       // Issue 17 runs: end
+      // Issue 17 audit: begin
+      "org.billingcenter.insights.web"
+      // Issue 17 audit: end
     })
 public @interface PageAdvice {}

@@ -110,9 +110,13 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/support/tenants/{}/subscriptions/{}/license-removal",
         // Issue 17 support: end
         // Issue 17 runs: begin
-        "/api/v1/operator/billing-runs/{}", "/api/v1/operator/billing-runs?status={}&page={}", "/api/v1/operator/health"
+        "/api/v1/operator/billing-runs/{}", "/api/v1/operator/billing-runs?status={}&page={}", "/api/v1/operator/health",
         // Issue 17 runs: end
-        );
+        // Issue 17 audit: begin — hostile filters of the audit searches (the operator's refuse a Global admin) and the metrics
+        "/api/v1/audit-events?actor={}&action={}", "/api/v1/audit-events?from={}&to={}", "/api/v1/audit-events.csv?from={}&action={}",
+        "/api/v1/operator/audit-events?tenantId={}&organisation={}", "/api/v1/operator/audit-events.csv?actor={}",
+        "/api/v1/operator/metrics/{}");
+        // Issue 17 audit: end
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

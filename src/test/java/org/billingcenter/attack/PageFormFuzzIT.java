@@ -335,6 +335,10 @@ class PageFormFuzzIT extends DatabaseIT {
     String voidPage = "/operator/organisations/" + org.id().value() + "/invoices/" + issued + "/void";
     forms.addAll(formsOn(voidPage, render(get(voidPage), operatorAccount), operatorAccount));
     // Issue 16 (void): end
+    // Issue 17 audit: begin — the audit filters of a Global admin and of the operator (GET forms)
+    forms.addAll(formsOn("/settings/audit", render(get("/settings/audit"), admin), admin));
+    forms.addAll(formsOn("/operator/audit", render(get("/operator/audit"), operatorAccount), operatorAccount));
+    // Issue 17 audit: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

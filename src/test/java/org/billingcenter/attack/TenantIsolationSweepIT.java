@@ -68,6 +68,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired NotificationService notifications;
   // Issue 15: API keys
   @Autowired ApiKeyService apiKeys;
+  @Autowired org.billingcenter.audit.AuditLog auditLog; // Issue 17 audit
 
   /** Issue 15: API keys. Who calls: a signed-in account, or a Bearer API key (never both). */
   record Caller(String name, RequestPostProcessor as) {}
@@ -404,6 +405,58 @@ class TenantIsolationSweepIT extends DatabaseIT {
   }
   // Issue 16 (billing): end
 
+  // Issue 17 audit: begin
+  /**
+   * Audit: another organisation's Global admin (account or key) never sees this one's events, whatever
+   * the filter (even its id as tenantId, or its name), on the page, the API or the CSV; every
+   * organisation account and key is refused the operator's audit search, charts and metrics.
+   */
+  @Test
+  void the_audit_search_never_shows_another_organisations_events_and_the_operators_views_refuse_organisations()
+      throws Exception {
+    Given victim = tenants.tenant(1);
+    Subscription victimSub = tenants.subscription(victim, 2, 1);
+    String secret = "victim-audit-" + java.util.UUID.randomUUID();
+    transaction.executeWithoutResult(t -> auditLog.record(victim.id(), secret,
+        org.billingcenter.audit.AuditLog.Change.of("SUBSCRIPTION_CANCELLED", "subscription", victimSub.id()).because(secret)));
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    List<Caller> callers = new ArrayList<>(List.of(account(attacker.admin()), key(attacker, Role.GLOBAL_ADMIN)));
+    for (Role role : List.of(Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      callers.add(account(tenants.account(attacker, role)));
+      callers.add(key(attacker, role));
+    }
+    String victimName = jdbc.sql("select name from tenant where tenant_id = :t").param("t", victim.id().value())
+        .query(String.class).single();
+    for (Caller caller : callers) {
+      for (String path : List.of("/settings/audit", "/settings/audit?actor=" + secret, "/settings/audit.csv",
+          "/settings/audit.csv?action=SUBSCRIPTION_CANCELLED", "/api/v1/audit-events?actor=" + secret, "/api/v1/audit-events.csv",
+          "/api/v1/audit-events?action=SUBSCRIPTION_CANCELLED&size=200")) {
+        MockHttpServletResponse response = mvc.perform(get(path).with(caller.as())).andReturn().getResponse();
+        String answer = response.getContentAsString();
+        if (String.valueOf(response.getContentType()).startsWith("text/html")) {
+          // The filter form and the language links repeat what the attacker typed (the secret, as a
+          // guessed actor): what the page lists is what counts.
+          org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer);
+          page.select("main form").remove();
+          answer = page.select("main").outerHtml();
+        }
+        assertThat(answer).as(caller.name() + " " + path).doesNotContain(secret).doesNotContain(victimSub.id().toString())
+            .doesNotContain(victim.id().toString()).doesNotContain(victimName);
+      }
+      for (String path : List.of("/operator/audit", "/operator/audit.csv?tenantId=" + victim.id(), "/operator/charts",
+          "/api/v1/operator/audit-events?tenantId=" + victim.id(), "/api/v1/operator/audit-events.csv",
+          "/api/v1/operator/metrics/mrr", "/api/v1/operator/metrics/cancellations", "/api/v1/operator/metrics/callbacks")) {
+        MockHttpServletResponse response = mvc.perform(get(path).with(caller.as())).andReturn().getResponse();
+        // A page refuses a Bearer key by sending it to sign in (302); accounts get 403.
+        assertThat(response.getStatus()).as(caller.name() + " " + path).isIn(302, 401, 403);
+        assertThat(response.getContentAsString()).as(caller.name() + " " + path).doesNotContain(secret);
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+  // Issue 17 audit: end
+
   // Issue 15: API keys
   /**
    * API key pages: another organisation's Global admin sees none of this one's keys and can neither
@@ -460,7 +513,15 @@ class TenantIsolationSweepIT extends DatabaseIT {
         if (path.startsWith("/billing") && caller.name().contains(" key)")) {
           continue; // API keys are for the API
         }
-        String answer = mvc.perform(get(path).with(caller.as())).andReturn().getResponse().getContentAsString();
+        MockHttpServletResponse response = mvc.perform(get(path).with(caller.as())).andReturn().getResponse();
+        String answer = response.getContentAsString();
+        if (String.valueOf(response.getContentType()).startsWith("text/html")) {
+          // The filter form and the language links repeat what the attacker typed (the secret, as a
+          // guessed actor): what the page lists is what counts.
+          org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer);
+          page.select("main form").remove();
+          answer = page.select("main").outerHtml();
+        }
         assertThat(answer).as(caller.name() + " " + path).doesNotContain(victimSub.id().toString())
             .doesNotContain(victim.admin()).doesNotContain("victim-actor");
       }

@@ -1,5 +1,7 @@
 package org.billingcenter.billing;
 
+import org.billingcenter.shared.CsvCells;
+import org.billingcenter.shared.CsvExport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.billingcenter.billing;
 
+import org.billingcenter.shared.CsvCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

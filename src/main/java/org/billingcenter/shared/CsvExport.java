@@ -1,4 +1,4 @@
-package org.billingcenter.billing;
+package org.billingcenter.shared;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.billingcenter.billing;
+package org.billingcenter.shared;
 
 import java.time.LocalDate;
 import java.util.UUID;
