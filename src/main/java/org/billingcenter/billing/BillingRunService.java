@@ -26,6 +26,7 @@ import org.billingcenter.billing.InvoiceCalculator.DueSubscription;
 import org.billingcenter.billing.InvoiceCalculator.Renewal;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
+import org.billingcenter.catalog.PriceSchedule;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
@@ -111,13 +112,14 @@ public class BillingRunService {
     transaction.executeWithoutResult(status -> runs.fillBillingDays());
     Map<String, Plan> plans = new HashMap<>();
     catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
+    Map<String, PriceSchedule> schedules = catalog.schedules();
     RunResult total = new RunResult(day, 0, 0, 0, 0, 0);
     UUID after = FIRST;
     while (true) {
       UUID from = after;
       Batch batch;
       try {
-        batch = transaction.execute(status -> billBatch(day, from, plans));
+        batch = transaction.execute(status -> billBatch(day, from, plans, schedules));
       } catch (RuntimeException e) {
         throw new Incomplete(total, e);
       }
@@ -146,7 +148,7 @@ public class BillingRunService {
 
   private record Batch(List<TenantId> tenants, RunResult result) {}
 
-  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans) {
+  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans, Map<String, PriceSchedule> schedules) {
     List<TenantId> tenants = runs.lockDueTenants(day, after, batchSize);
     if (tenants.isEmpty()) {
       return new Batch(tenants, null);
@@ -162,7 +164,8 @@ public class BillingRunService {
     Map<DueRow, Renewal> renewals = new HashMap<>();
     for (DueRow row : due) {
       Renewal renewal =
-          InvoiceCalculator.due(dueSubscription(row, plans, scheduled.getOrDefault(row.subscription(), List.of())), day);
+          InvoiceCalculator.due(
+              dueSubscription(row, plans, schedules, scheduled.getOrDefault(row.subscription(), List.of())), day);
       renewals.put(row, renewal);
       renewal.charges().forEach(c -> dates.add(c.period().start()));
     }
@@ -255,19 +258,21 @@ public class BillingRunService {
     done.add(new CreditDone(credit.tenant(), credit.id(), outcome.refunded().isPositive() ? "REFUNDED" : "APPLIED", invoice));
   }
 
-  private static DueSubscription dueSubscription(DueRow row, Map<String, Plan> plans, List<ChangeRow> changes) {
+  /** Each period is priced by its plan's schedule: a price change reaches it only after its notice. */
+  private static DueSubscription dueSubscription(
+      DueRow row, Map<String, Plan> plans, Map<String, PriceSchedule> schedules, List<ChangeRow> changes) {
     Plan plan = plans.get(row.planId());
-    List<DueChange> due = changes.stream().map(c -> dueChange(c, plans)).toList();
+    List<DueChange> due = changes.stream().map(c -> dueChange(c, plans, schedules)).toList();
     int assigned = changes.isEmpty() ? 0 : changes.get(0).assigned();
     return new DueSubscription(row.anchor(), plan.billingFrequency(), row.current(), row.currentCharged(),
-        row.renews(), row.quantity(), plan.unitPrice(), due, assigned);
+        row.renews(), row.quantity(), plan.unitPrice(), due, assigned, schedules.get(row.planId()));
   }
 
-  private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans) {
+  private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans, Map<String, PriceSchedule> schedules) {
     if (c.quantity() != null) {
       return DueChange.quantity(c.id(), c.effectiveOn(), c.quantity());
     }
     Plan to = plans.get(c.planId());
-    return DueChange.plan(c.id(), c.effectiveOn(), to.id(), to.billingFrequency(), to.unitPrice());
+    return DueChange.plan(c.id(), c.effectiveOn(), to.id(), to.billingFrequency(), schedules.get(to.id()));
   }
 }
