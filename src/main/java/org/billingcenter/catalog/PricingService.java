@@ -25,6 +25,9 @@ public class PricingService {
   /** Days between today and the earliest effective date: tomorrow has begun somewhere already. */
   public static final int EARLIEST_DAYS_AHEAD = 2;
 
+  /** The longest search text: longer than any product name or plan id. */
+  public static final int MAX_QUERY = 200;
+
   private final PlanRepository plans;
   private final PriceRepository prices;
   private final PlanSubscribers subscribers;
@@ -40,9 +43,11 @@ public class PricingService {
     this.noticeDays = noticeDays;
   }
 
-  /** A page of the catalog, searched by product name or plan id ({@code like} as the repository wants it). */
+  /** A page of the catalog whose product name or plan id contains {@code query} (any case); blank: all. */
   @Transactional(readOnly = true)
-  public Page<CatalogEntry> entries(String like, PageRequest page) {
+  public Page<CatalogEntry> entries(String query, PageRequest page) {
+    String text = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+    String like = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     LocalDate today = today();
     java.util.Set<String> retired = plans.retiredIds();
     return new Page<>(plans.search(like, page), page, plans.countMatching(like)).map(p -> entry(p, retired, today));
