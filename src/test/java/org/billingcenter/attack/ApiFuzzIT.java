@@ -96,7 +96,12 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 16 (exports): hostile dates, types and ids in the exports' and the order history's queries
         "/api/v1/exports/invoices.csv?from={}&to={}", "/api/v1/exports/credits.csv?from=2026-01-01&to={}",
         "/api/v1/exports/invoice-lines.csv?from={}&to=2026-12-31", "/api/v1/order-history?type={}&subscription={}",
-        "/api/v1/order-history?from={}&to={}");
+        "/api/v1/order-history?from={}&to={}",
+        // Issue 17 catalog: begin
+        "/api/v1/operator/plans?q={}", "/api/v1/operator/plans/{}/prices", "/api/v1/operator/plans/{}/retirement",
+        "/api/v1/operator/plans/{}/prices/preview?unitPriceMinor={}&effectiveFrom=2027-01-01"
+        // Issue 17 catalog: end
+        );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

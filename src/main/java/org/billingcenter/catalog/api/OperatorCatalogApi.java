@@ -13,6 +13,7 @@ import org.billingcenter.api.MoneyView;
 import org.billingcenter.api.Paged;
 import org.billingcenter.catalog.CatalogEntry;
 import org.billingcenter.catalog.NewPrice;
+import org.billingcenter.catalog.PlanStatus;
 import org.billingcenter.catalog.PriceChange;
 import org.billingcenter.catalog.PriceChangePreview;
 import org.billingcenter.catalog.PricingService;
@@ -51,12 +52,12 @@ class OperatorCatalogApi {
   }
 
   record CatalogPlanView(String id, String productId, String productName, MoneyView unitPrice,
-      BillingFrequency billingFrequency, BillingFrequency commitmentTerm, String status,
+      BillingFrequency billingFrequency, BillingFrequency commitmentTerm, PlanStatus status,
       List<ScheduledPriceView> scheduledPrices) {
     static CatalogPlanView of(CatalogEntry e) {
       return new CatalogPlanView(e.plan().id(), e.plan().productId(), e.plan().productName(),
           MoneyView.of(e.plan().unitPrice()), e.plan().billingFrequency(), e.plan().commitmentTerm(),
-          e.retired() ? "RETIRED" : "ON_SALE", e.scheduled().stream().map(ScheduledPriceView::of).toList());
+          e.retired() ? PlanStatus.RETIRED : PlanStatus.ON_SALE, e.scheduled().stream().map(ScheduledPriceView::of).toList());
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.billingcenter.api.PageLinks;
 import org.billingcenter.catalog.CatalogEntry;
 import org.billingcenter.catalog.NewPrice;
+import org.billingcenter.catalog.PlanStatus;
 import org.billingcenter.catalog.PricingService;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
@@ -56,6 +57,7 @@ class OperatorCatalogPages {
     model.addAttribute("entry", pricing.entry(id));
     model.addAttribute("earliest", pricing.earliestEffectiveDate());
     model.addAttribute("noticeDays", pricing.noticeDays());
+    model.addAttribute("maxPrice", org.billingcenter.shared.Limits.MAX_UNIT_PRICE_MINOR);
     return "catalog/price";
   }
 
@@ -88,17 +90,21 @@ class OperatorCatalogPages {
     return "catalog/retirement";
   }
 
+  /** Retires the plan or puts it on sale again, as the confirmation said. */
   @PostMapping("/{id}/retirement")
-  String retire(@PathVariable String id, Principal me, RedirectAttributes flash) {
-    pricing.retire(id, me.getName());
-    flash.addFlashAttribute("notice", "catalog.notice.retired");
-    return "redirect:/operator/catalog?q=" + id;
-  }
-
-  @PostMapping("/{id}/retirement/undo")
-  String unretire(@PathVariable String id, Principal me, RedirectAttributes flash) {
-    pricing.unretire(id, me.getName());
-    flash.addFlashAttribute("notice", "catalog.notice.unretired");
+  String setStatus(@PathVariable String id, @Valid @ModelAttribute("confirmed") StatusForm confirmed,
+      BindingResult errors, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model,
+      Principal me, RedirectAttributes flash) {
+    if (forms.refused(errors, request, response, locale, model)) {
+      return confirmRetirement(id, model);
+    }
+    if (confirmed.status() == PlanStatus.RETIRED) {
+      pricing.retire(id, me.getName());
+      flash.addFlashAttribute("notice", "catalog.notice.retired");
+    } else {
+      pricing.unretire(id, me.getName());
+      flash.addFlashAttribute("notice", "catalog.notice.unretired");
+    }
     return "redirect:/operator/catalog?q=" + id;
   }
 }

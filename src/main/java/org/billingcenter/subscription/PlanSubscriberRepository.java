@@ -7,7 +7,7 @@ import org.billingcenter.catalog.PlanSubscribers;
 import org.billingcenter.catalog.PriceSchedule;
 import org.billingcenter.shared.BillingFrequency;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -15,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
  * preview. It reads every organisation on purpose (the catalog is the operator's), streams the rows
  * and keeps only one counter per renewal date, so memory stays flat however many there are.
  */
-@Component
-class PlanSubscriberCounts implements PlanSubscribers {
+@Repository
+class PlanSubscriberRepository implements PlanSubscribers {
 
   private final JdbcClient jdbc;
 
-  PlanSubscriberCounts(JdbcClient jdbc) {
+  PlanSubscriberRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
