@@ -38,6 +38,13 @@ public class CatalogService {
     return plans.list().stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
   }
 
+  /** The plans an organisation may buy or change to: retired ones are left out. */
+  @Transactional(readOnly = true)
+  public List<Plan> plansOnSale() {
+    java.util.Set<String> retired = plans.retiredIds();
+    return plans().stream().filter(p -> !retired.contains(p.id())).toList();
+  }
+
   @Transactional(readOnly = true)
   public Page<Plan> plans(PageRequest page) {
     Map<String, PriceSchedule> schedules = schedules();
