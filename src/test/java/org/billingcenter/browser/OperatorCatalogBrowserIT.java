@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 17, item 6, in real Chromium on the demo data (seeded 10 March 2026): the operator raises
  * Beacon Workspace monthly from 12.50 to 14.00 for purchases from 20 March. With 30 days' notice
- * from 10 March, Alder's subscription (anchored 10 March) keeps 12.50 at its renewal of 10 April and
- * pays 14.00 from 10 May, as the preview said. Then the operator retires a plan, in French.
+ * from 10 March (to 9 April), Alder's subscription (anchored 10 March) keeps 12.50 for its period
+ * under way, past the effective date, and pays 14.00 from its renewal of 10 April, as the preview
+ * said. Then the operator retires a plan, in French.
  */
 class OperatorCatalogBrowserIT extends DemoJourney {
 
@@ -68,12 +69,13 @@ class OperatorCatalogBrowserIT extends DemoJourney {
         .contains("€14.00").contains(date("2026-03-20", "en")).contains(date("2026-04-09", "en"));
     assertThat(b.seriousAccessibilityViolations()).as(b.path()).isEmpty();
 
-    // Alder keeps 12.50 for the period under way and at the renewal inside the notice, then pays 14.00.
+    // Alder keeps 12.50 for the period under way, past the effective date, and pays 14.00 from its
+    // first renewal after the notice (10 April), as the preview said; its March charge never moves.
+    runBillingOn(LocalDate.of(2026, 3, 25));
+    assertThat(beaconPriceOf(alder, LocalDate.of(2026, 3, 10))).isEqualTo(1250);
     runBillingOn(LocalDate.of(2026, 4, 10));
     assertThat(beaconPriceOf(alder, LocalDate.of(2026, 3, 10))).isEqualTo(1250);
-    assertThat(beaconPriceOf(alder, LocalDate.of(2026, 4, 10))).isEqualTo(1250);
-    runBillingOn(LocalDate.of(2026, 5, 10));
-    assertThat(beaconPriceOf(alder, LocalDate.of(2026, 5, 10))).isEqualTo(1400);
+    assertThat(beaconPriceOf(alder, LocalDate.of(2026, 4, 10))).isEqualTo(1400);
     b.go("/operator/catalog?q=beacon");
     assertThat(b.find("tr[data-plan-id=beacon-monthly]").getText()).contains("€14.00").contains("None");
 
