@@ -25,6 +25,9 @@ public class PricingService {
   /** Days between today and the earliest effective date: tomorrow has begun somewhere already. */
   public static final int EARLIEST_DAYS_AHEAD = 2;
 
+  /** Years ahead a price change may be announced: further is a typing mistake, not a plan. */
+  public static final int LATEST_YEARS_AHEAD = 5;
+
   /** The longest search text: longer than any product name or plan id. */
   public static final int MAX_QUERY = 200;
 
@@ -123,6 +126,9 @@ public class PricingService {
     LocalDate today = today();
     if (effectiveFrom.isBefore(earliestEffectiveDate())) {
       throw new Rejected(CatalogReason.PRICE_CHANGE_TOO_SOON, earliestEffectiveDate());
+    }
+    if (effectiveFrom.isAfter(today.plusYears(LATEST_YEARS_AHEAD))) {
+      throw new Rejected(CatalogReason.PRICE_CHANGE_TOO_FAR, today.plusYears(LATEST_YEARS_AHEAD));
     }
     PriceSchedule schedule = new PriceSchedule(plan.unitPrice(), prices.of(plan.id()));
     if (schedule.changes().stream().anyMatch(c -> c.effectiveFrom().equals(effectiveFrom))) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.AccountService;
@@ -145,6 +146,10 @@ class PriceChangeIT extends DatabaseIT {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("PRICE_CHANGE_TOO_SOON"));
     mvc.perform(post("/api/v1/operator/plans/{id}/prices", plan).with(httpBasic(operator, PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"unitPriceMinor\":1250,\"effectiveFrom\":\"2031-03-11\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.code").value("PRICE_CHANGE_TOO_FAR"));
+    mvc.perform(post("/api/v1/operator/plans/{id}/prices", plan).with(httpBasic(operator, PASSWORD))
             .contentType(MediaType.APPLICATION_JSON).content("{\"unitPriceMinor\":-5,\"effectiveFrom\":\"2026-06-01\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
@@ -190,6 +195,28 @@ class PriceChangeIT extends DatabaseIT {
     assertThat(jdbc.sql("select action from catalog_change where plan_id = :p order by occurred_at")
             .param("p", plan).query(String.class).list())
         .containsExactlyInAnyOrder("PLAN_RETIRED", "PLAN_UNRETIRED");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"unitPriceMinor\":1250,\"effectiveFrom\":\"2026-02-30\"}", "{\"unitPriceMinor\":\"abc\",\"effectiveFrom\":\"2027-01-01\"}",
+      "{\"unitPriceMinor\":99999999999999999999,\"effectiveFrom\":\"2027-01-01\"}", "{\"unitPriceMinor\":12.5,\"effectiveFrom\":\"2027-01-01\"}",
+      "{\"effectiveFrom\":\"2027-01-01\"}", "{\"unitPriceMinor\":1250}", "{", "[]", "", "{\"unitPriceMinor\":null,\"effectiveFrom\":null}",
+      "{\"unitPriceMinor\":1250,\"effectiveFrom\":\"+99999-01-01\"}"})
+  void hostile_price_changes_from_the_operator_get_a_4xx_and_change_nothing(String body) throws Exception {
+    int status = mvc.perform(post("/api/v1/operator/plans/{id}/prices", plan).with(httpBasic(operator, PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andReturn().getResponse().getStatus();
+    assertThat(status).isBetween(400, 499);
+    for (String query : List.of("unitPriceMinor=-1&effectiveFrom=2027-01-01", "unitPriceMinor=x&effectiveFrom=2027-01-01",
+        "unitPriceMinor=1&effectiveFrom=2027-13-01", "unitPriceMinor=1", "effectiveFrom=2027-01-01")) {
+      assertThat(mvc.perform(get("/api/v1/operator/plans/" + plan + "/prices/preview?" + query).with(httpBasic(operator, PASSWORD)))
+          .andReturn().getResponse().getStatus()).as(query).isBetween(400, 499);
+    }
+    assertThat(mvc.perform(post("/api/v1/operator/plans/{id}/retirement", "no-such-plan").with(httpBasic(operator, PASSWORD)))
+        .andReturn().getResponse().getStatus()).isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from plan_price where plan_id = :p").param("p", plan).query(Long.class).single())
+        .isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -91,11 +92,13 @@ class OperatorCatalogApi {
   @GetMapping("/{id}/prices/preview")
   @Operation(summary = "What POST .../prices with the same values would do: purchases pay the new price from "
       + "effectiveFrom, active subscriptions from their first renewal on or after existingFrom (effective date or "
-      + "end of the notice period), counted per renewal date. 422 PRICE_CHANGE_TOO_SOON, PRICE_OUT_OF_RANGE; "
+      + "end of the notice period), counted per renewal date. 422 PRICE_CHANGE_TOO_SOON, PRICE_CHANGE_TOO_FAR (over 5 years ahead), "
+      + "PRICE_OUT_OF_RANGE; "
       + "409 PRICE_CHANGE_EXISTS; 404 PLAN_NOT_FOUND.")
   PriceChangeView preview(@PathVariable String id,
-      @RequestParam @Min(0) @Max(Limits.MAX_UNIT_PRICE_MINOR) long unitPriceMinor,
-      @RequestParam LocalDate effectiveFrom) {
+      // Not required for Spring but @NotNull: a missing one is a 422 VALIDATION_FAILED like a bad one.
+      @RequestParam(required = false) @NotNull @Min(0) @Max(Limits.MAX_UNIT_PRICE_MINOR) Long unitPriceMinor,
+      @RequestParam(required = false) @NotNull LocalDate effectiveFrom) {
     return PriceChangeView.of(pricing.preview(id, unitPriceMinor, effectiveFrom));
   }
 
