@@ -26,6 +26,7 @@ import org.billingcenter.billing.InvoiceCalculator.DueSubscription;
 import org.billingcenter.billing.InvoiceCalculator.Renewal;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
+import org.billingcenter.catalog.PriceSchedule;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
@@ -125,10 +126,11 @@ public class BillingRunService {
       history.tenantsDue(runId, runs.countDueTenants(day));
       Map<String, Plan> plans = new HashMap<>();
       catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
+      Map<String, PriceSchedule> schedules = catalog.schedules();
       UUID after = FIRST;
       while (true) {
         UUID from = after;
-        Batch batch = transaction.execute(status -> billBatch(day, from, plans, runId));
+        Batch batch = transaction.execute(status -> billBatch(day, from, plans, schedules, runId));
         if (batch == null || batch.tenants().isEmpty()) {
           break;
         }
@@ -159,7 +161,8 @@ public class BillingRunService {
 
   private record Batch(List<TenantId> tenants, RunResult result) {}
 
-  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans, UUID runId) {
+  private Batch billBatch(LocalDate day, UUID after, Map<String, Plan> plans, Map<String, PriceSchedule> schedules,
+      UUID runId) {
     List<TenantId> tenants = runs.lockDueTenants(day, after, batchSize);
     if (tenants.isEmpty()) {
       return new Batch(tenants, null);
@@ -175,7 +178,8 @@ public class BillingRunService {
     Map<DueRow, Renewal> renewals = new HashMap<>();
     for (DueRow row : due) {
       Renewal renewal =
-          InvoiceCalculator.due(dueSubscription(row, plans, scheduled.getOrDefault(row.subscription(), List.of())), day);
+          InvoiceCalculator.due(
+              dueSubscription(row, plans, schedules, scheduled.getOrDefault(row.subscription(), List.of())), day);
       renewals.put(row, renewal);
       renewal.charges().forEach(c -> dates.add(c.period().start()));
     }
@@ -269,19 +273,21 @@ public class BillingRunService {
     done.add(new CreditDone(credit.tenant(), credit.id(), outcome.refunded().isPositive() ? "REFUNDED" : "APPLIED", invoice));
   }
 
-  private static DueSubscription dueSubscription(DueRow row, Map<String, Plan> plans, List<ChangeRow> changes) {
+  /** Each period is priced by its plan's schedule: a price change reaches it only after its notice. */
+  private static DueSubscription dueSubscription(
+      DueRow row, Map<String, Plan> plans, Map<String, PriceSchedule> schedules, List<ChangeRow> changes) {
     Plan plan = plans.get(row.planId());
-    List<DueChange> due = changes.stream().map(c -> dueChange(c, plans)).toList();
+    List<DueChange> due = changes.stream().map(c -> dueChange(c, plans, schedules)).toList();
     int assigned = changes.isEmpty() ? 0 : changes.get(0).assigned();
     return new DueSubscription(row.anchor(), plan.billingFrequency(), row.current(), row.currentCharged(),
-        row.renews(), row.quantity(), plan.unitPrice(), due, assigned);
+        row.renews(), row.quantity(), plan.unitPrice(), due, assigned, schedules.get(row.planId()));
   }
 
-  private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans) {
+  private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans, Map<String, PriceSchedule> schedules) {
     if (c.quantity() != null) {
       return DueChange.quantity(c.id(), c.effectiveOn(), c.quantity());
     }
     Plan to = plans.get(c.planId());
-    return DueChange.plan(c.id(), c.effectiveOn(), to.id(), to.billingFrequency(), to.unitPrice());
+    return DueChange.plan(c.id(), c.effectiveOn(), to.id(), to.billingFrequency(), schedules.get(to.id()));
   }
 }

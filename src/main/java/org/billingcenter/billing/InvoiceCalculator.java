@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.billingcenter.catalog.PriceSchedule;
 import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.shared.BillingPeriod;
 import org.billingcenter.shared.Money;
@@ -24,6 +25,7 @@ public final class InvoiceCalculator {
    * @param renews auto-renewing and not set to end at term end
    * @param changes its PENDING scheduled changes due by the run date
    * @param assigned licenses assigned now: a scheduled reduction stops there
+   * @param prices its plan's price schedule, which prices each period it charges; null: {@code unitPrice} always
    */
   public record DueSubscription(
       LocalDate anchor,
@@ -34,12 +36,19 @@ public final class InvoiceCalculator {
       int quantity,
       Money unitPrice,
       List<DueChange> changes,
-      int assigned) {
+      int assigned,
+      PriceSchedule prices) {
 
     /** Nothing scheduled. */
     public DueSubscription(LocalDate anchor, BillingFrequency frequency, BillingPeriod current,
         boolean currentCharged, boolean renews, int quantity, Money unitPrice) {
       this(anchor, frequency, current, currentCharged, renews, quantity, unitPrice, List.of(), 0);
+    }
+
+    /** At one price whatever the period. */
+    public DueSubscription(LocalDate anchor, BillingFrequency frequency, BillingPeriod current,
+        boolean currentCharged, boolean renews, int quantity, Money unitPrice, List<DueChange> changes, int assigned) {
+      this(anchor, frequency, current, currentCharged, renews, quantity, unitPrice, changes, assigned, null);
     }
   }
 
@@ -48,14 +57,26 @@ public final class InvoiceCalculator {
    * frequency), from the first renewal on or after {@code effectiveOn}.
    */
   public record DueChange(
-      UUID id, LocalDate effectiveOn, Integer quantity, String planId, BillingFrequency frequency, Money unitPrice) {
+      UUID id, LocalDate effectiveOn, Integer quantity, String planId, BillingFrequency frequency, Money unitPrice,
+      PriceSchedule prices) {
+
+    public DueChange(
+        UUID id, LocalDate effectiveOn, Integer quantity, String planId, BillingFrequency frequency, Money unitPrice) {
+      this(id, effectiveOn, quantity, planId, frequency, unitPrice, null);
+    }
 
     public static DueChange quantity(UUID id, LocalDate effectiveOn, int quantity) {
-      return new DueChange(id, effectiveOn, quantity, null, null, null);
+      return new DueChange(id, effectiveOn, quantity, null, null, null, null);
     }
 
     public static DueChange plan(UUID id, LocalDate effectiveOn, String planId, BillingFrequency frequency, Money unitPrice) {
-      return new DueChange(id, effectiveOn, null, planId, frequency, unitPrice);
+      return new DueChange(id, effectiveOn, null, planId, frequency, unitPrice, null);
+    }
+
+    /** A move to a plan whose periods are priced by its schedule. */
+    public static DueChange plan(UUID id, LocalDate effectiveOn, String planId, BillingFrequency frequency,
+        PriceSchedule prices) {
+      return new DueChange(id, effectiveOn, null, planId, frequency, prices.base(), prices);
     }
   }
 
@@ -73,8 +94,17 @@ public final class InvoiceCalculator {
       List<PeriodCharge> charges, BillingPeriod current, LocalDate anchor, int quantity, String planId,
       List<AppliedChange> applied) {}
 
-  /** The terms a period is charged at; the anchor its periods are counted from. */
-  private record Terms(LocalDate anchor, BillingFrequency frequency, int quantity, Money unitPrice, String planId) {}
+  /**
+   * The terms a period is charged at; the anchor its periods are counted from. With a schedule, the
+   * period's price is the one the schedule gives a subscription of this anchor.
+   */
+  private record Terms(
+      LocalDate anchor, BillingFrequency frequency, int quantity, Money unitPrice, String planId, PriceSchedule prices) {
+
+    Money priceOf(BillingPeriod period) {
+      return prices == null ? unitPrice : prices.forPeriod(anchor, period.start());
+    }
+  }
 
   /**
    * Charges the current period if it never was (a converted trial, a reactivation), then every
@@ -88,7 +118,7 @@ public final class InvoiceCalculator {
     List<AppliedChange> applied = new ArrayList<>();
     List<DueChange> waiting = new ArrayList<>(s.changes());
     waiting.sort(Comparator.comparing(DueChange::effectiveOn));
-    Terms terms = new Terms(s.anchor(), s.frequency(), s.quantity(), s.unitPrice(), null);
+    Terms terms = new Terms(s.anchor(), s.frequency(), s.quantity(), s.unitPrice(), null, s.prices());
     BillingPeriod period = s.current();
     if (!s.currentCharged() && !period.start().isAfter(runDate)) {
       charges.add(charge(terms, period));
@@ -111,17 +141,18 @@ public final class InvoiceCalculator {
     if (change.quantity() != null) {
       stopped = change.quantity() < assigned;
       after = new Terms(terms.anchor(), terms.frequency(), Math.max(change.quantity(), assigned), terms.unitPrice(),
-          terms.planId());
+          terms.planId(), terms.prices());
     } else {
       LocalDate anchor = change.frequency() == terms.frequency() ? terms.anchor() : renewal;
-      after = new Terms(anchor, change.frequency(), terms.quantity(), change.unitPrice(), change.planId());
+      after = new Terms(anchor, change.frequency(), terms.quantity(), change.unitPrice(), change.planId(), change.prices());
     }
     applied.add(new AppliedChange(change.id(), renewal, after.quantity(), change.planId(), stopped));
     return after;
   }
 
   private static PeriodCharge charge(Terms terms, BillingPeriod period) {
-    return new PeriodCharge(period, terms.unitPrice(), terms.quantity(), terms.unitPrice().times(terms.quantity()));
+    Money price = terms.priceOf(period);
+    return new PeriodCharge(period, price, terms.quantity(), price.times(terms.quantity()));
   }
 
   /** How a credit lands on an invoice: what the invoice absorbs, and the rest, refunded. */

@@ -1,6 +1,11 @@
 package org.billingcenter.catalog;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.billingcenter.shared.Limits;
 import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
@@ -8,29 +13,78 @@ import org.billingcenter.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the catalog for everyone; the operator adds plans. */
+/**
+ * Reads the catalog for everyone; the operator adds plans. A plan's {@code unitPrice} here is its
+ * list price in force today (the service's UTC date); purchases ask {@link #plan(String, LocalDate)}
+ * with the organisation's own date, and the billing run the {@link PriceSchedule}.
+ */
 @Service
 public class CatalogService {
 
   private final PlanRepository plans;
+  private final PriceRepository prices;
+  private final Clock clock;
 
-  CatalogService(PlanRepository plans) {
+  CatalogService(PlanRepository plans, PriceRepository prices, Clock clock) {
     this.plans = plans;
+    this.prices = prices;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   public List<Plan> plans() {
-    return plans.list();
+    Map<String, PriceSchedule> schedules = schedules();
+    LocalDate today = today();
+    return plans.list().stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
+  }
+
+  /** The plans an organisation may buy or change to: retired ones are left out. */
+  @Transactional(readOnly = true)
+  public List<Plan> plansOnSale() {
+    java.util.Set<String> retired = plans.retiredIds();
+    return plans().stream().filter(p -> !retired.contains(p.id())).toList();
   }
 
   @Transactional(readOnly = true)
   public Page<Plan> plans(PageRequest page) {
-    return new Page<>(plans.list(page), page, plans.count());
+    Map<String, PriceSchedule> schedules = schedules();
+    LocalDate today = today();
+    return new Page<>(plans.list(page), page, plans.count())
+        .map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today)));
   }
 
   @Transactional(readOnly = true)
   public Plan plan(String planId) {
-    return plans.find(planId).orElseThrow(() -> new Rejected(CatalogReason.PLAN_NOT_FOUND, planId));
+    return plan(planId, today());
+  }
+
+  /** The plan at the list price a purchase made on {@code day} pays. */
+  @Transactional(readOnly = true)
+  public Plan plan(String planId, LocalDate day) {
+    Plan plan = plans.find(planId).orElseThrow(() -> new Rejected(CatalogReason.PLAN_NOT_FOUND, planId));
+    return plan.withUnitPrice(new PriceSchedule(plan.unitPrice(), prices.of(planId)).inForceOn(day));
+  }
+
+  /** Every plan's price schedule by plan id: what the billing run prices renewals with. */
+  @Transactional(readOnly = true)
+  public Map<String, PriceSchedule> schedules() {
+    Map<String, List<PriceChange>> changes = new HashMap<>();
+    prices.all().forEach(c -> changes.computeIfAbsent(c.planId(), k -> new java.util.ArrayList<>()).add(c));
+    Map<String, PriceSchedule> schedules = new HashMap<>();
+    plans.list().forEach(p -> schedules.put(p.id(), new PriceSchedule(p.unitPrice(), changes.getOrDefault(p.id(), List.of()))));
+    return schedules;
+  }
+
+  /** Refuses a new purchase of, or a move into, a retired plan; its subscriptions keep renewing. */
+  @Transactional(readOnly = true)
+  public void requireOnSale(String planId) {
+    if (plans.retired(planId)) {
+      throw new Rejected(CatalogReason.PLAN_RETIRED, planId);
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   @Transactional

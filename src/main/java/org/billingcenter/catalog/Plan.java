@@ -33,6 +33,12 @@ public record Plan(
     return maxQuantity == null || quantity <= maxQuantity;
   }
 
+  /** The same plan at another list price (the catalog's price in force on a day). */
+  public Plan withUnitPrice(Money price) {
+    return new Plan(id, productId, productName, price, billingFrequency, commitmentTerm, trialDays, trialLicenses,
+        maxQuantity, upgradeRank);
+  }
+
   public static final int DEFAULT_TRIAL_DAYS = 30;
   public static final int DEFAULT_TRIAL_LICENSES = 25;
   public static final int MAX_UPGRADE_RANK = 1000;

@@ -35,6 +35,9 @@ class PlanRepository {
               rs.getObject("max_quantity", Integer.class),
               rs.getInt("upgrade_rank"));
 
+  private static final String MATCHING =
+      " where (lower(pr.name) like :q escape '!' or lower(p.plan_id) like :q escape '!')";
+
   private static final String ORDER = " order by pr.name, p.upgrade_rank, p.plan_id";
 
   private final JdbcClient jdbc;
@@ -61,6 +64,50 @@ class PlanRepository {
 
   Optional<Plan> find(String planId) {
     return jdbc.sql(SELECT + " where p.plan_id = :plan").param("plan", planId).query(PLAN).optional();
+  }
+
+  /**
+   * A page of the plans whose product name or plan id contains {@code like} (a lower-case LIKE
+   * pattern, its own {@code !}, {@code %} and {@code _} escaped with {@code !}), by product.
+   */
+  List<Plan> search(String like, PageRequest page) {
+    return jdbc.sql(SELECT + MATCHING + ORDER + " limit :size offset :offset")
+        .param("q", like)
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query(PLAN)
+        .list();
+  }
+
+  long countMatching(String like) {
+    return jdbc.sql("select count(*) from plan p join product pr on pr.product_id = p.product_id" + MATCHING)
+        .param("q", like)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Locks the plan's row: price changes and retirements of one plan happen one after the other. */
+  Optional<Plan> lock(String planId) {
+    return jdbc.sql(SELECT + " where p.plan_id = :plan for update").param("plan", planId).query(PLAN).optional();
+  }
+
+  boolean retired(String planId) {
+    return jdbc.sql("select count(*) from plan where plan_id = :plan and retired_at is not null")
+        .param("plan", planId).query(Long.class).single() > 0;
+  }
+
+  java.util.Set<String> retiredIds() {
+    return new java.util.HashSet<>(
+        jdbc.sql("select plan_id from plan where retired_at is not null").query(String.class).list());
+  }
+
+  void retire(String planId, java.time.Instant at) {
+    jdbc.sql("update plan set retired_at = :at where plan_id = :plan")
+        .param("at", org.billingcenter.shared.Utc.of(at)).param("plan", planId).update();
+  }
+
+  void unretire(String planId) {
+    jdbc.sql("update plan set retired_at = null where plan_id = :plan").param("plan", planId).update();
   }
 
   void insert(Plan plan) {

@@ -87,13 +87,13 @@ public class PlanChangeService {
   /** Plans of a higher upgrade rank in the subscription's currency, the nearest first. */
   @Transactional(readOnly = true)
   public List<Plan> upgradesFor(TenantId tenant, SubscriptionId id) {
-    return PlanChoices.upgrades(currentPlan(tenant, id), catalog.plans());
+    return PlanChoices.upgrades(currentPlan(tenant, id), catalog.plansOnSale());
   }
 
   /** Every plan the subscription could move to: the upgrades first, then the others. */
   @Transactional(readOnly = true)
   public List<Plan> choicesFor(TenantId tenant, SubscriptionId id) {
-    return PlanChoices.choices(currentPlan(tenant, id), catalog.plans());
+    return PlanChoices.choices(currentPlan(tenant, id), catalog.plansOnSale());
   }
 
   private Plan currentPlan(TenantId tenant, SubscriptionId id) {

@@ -67,6 +67,7 @@ public class SubscriptionService {
   @Transactional
   public Subscription startTrial(
       TenantId tenant, String planId, PaymentMethodId paymentMethod, String actor) {
+    catalog.requireOnSale(planId);
     Plan plan = sellable(tenant, planId, paymentMethod);
     if (subscriptions.hasTrialOf(tenant, planId)) {
       throw new Rejected(SubscriptionReason.TRIAL_ALREADY_RUNNING, planId);
@@ -101,6 +102,7 @@ public class SubscriptionService {
     if (quantity < 1 || quantity > MAX_QUANTITY) {
       throw new Rejected(SubscriptionReason.QUANTITY_OUT_OF_RANGE, 1, MAX_QUANTITY);
     }
+    catalog.requireOnSale(planId);
     Plan plan = sellable(tenant, planId, paymentMethod);
     LocalDate today = tenants.today(tenant);
     return start(
@@ -320,6 +322,7 @@ public class SubscriptionService {
   public ScheduledChange scheduleChange(
       Subscription locked, ScheduledChange.Kind kind, Integer quantity, String planId, String actor) {
     if (kind == ScheduledChange.Kind.PLAN && planId != null) {
+      catalog.requireOnSale(planId);
       sellable(locked.tenant(), planId, null);
     }
     return changes.schedule(locked, kind, quantity, planId, actor);
@@ -371,6 +374,7 @@ public class SubscriptionService {
       throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
     }
     Plan from = catalog.plan(locked.planId());
+    catalog.requireOnSale(planId);
     Plan to = sellable(locked.tenant(), planId, null);
     LocalDate anchor =
         from.billingFrequency() == to.billingFrequency() ? locked.anchorDate() : locked.currentPeriod().endExclusive();
@@ -393,8 +397,9 @@ public class SubscriptionService {
             .with("actor", actor).asMap());
   }
 
+  /** The plan at the list price in force on the organisation's today (a purchase's first day). */
   private Plan sellable(TenantId tenant, String planId, PaymentMethodId paymentMethod) {
-    Plan plan = catalog.plan(planId);
+    Plan plan = catalog.plan(planId, tenants.today(tenant));
     java.util.Currency billedIn = tenants.currencyOf(tenant); // Issue 15: read once per organisation and node
     if (!plan.unitPrice().currency().equals(billedIn)) {
       throw new Rejected(

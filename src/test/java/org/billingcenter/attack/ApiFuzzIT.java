@@ -115,8 +115,13 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 17 audit: begin — hostile filters of the audit searches (the operator's refuse a Global admin) and the metrics
         "/api/v1/audit-events?actor={}&action={}", "/api/v1/audit-events?from={}&to={}", "/api/v1/audit-events.csv?from={}&action={}",
         "/api/v1/operator/audit-events?tenantId={}&organisation={}", "/api/v1/operator/audit-events.csv?actor={}",
-        "/api/v1/operator/metrics/{}");
+        "/api/v1/operator/metrics/{}",
         // Issue 17 audit: end
+        // Issue 17 catalog: begin
+        "/api/v1/operator/plans?q={}", "/api/v1/operator/plans/{}/prices", "/api/v1/operator/plans/{}/retirement",
+        "/api/v1/operator/plans/{}/prices/preview?unitPriceMinor={}&effectiveFrom=2027-01-01"
+        // Issue 17 catalog: end
+        );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     Arbitrary<Attack> attacks = Combinators.combine(

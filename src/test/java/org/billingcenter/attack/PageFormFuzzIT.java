@@ -45,6 +45,11 @@ import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.billingcenter.outbox.Outbox;
 import org.billingcenter.notification.NotificationService;
+// Issue 17 catalog: begin (imports)
+import org.billingcenter.catalog.Plan;
+import org.billingcenter.shared.BillingFrequency;
+import org.billingcenter.shared.Money;
+// Issue 17 catalog: end (imports)
 // Issue 15: API keys (imports)
 import org.billingcenter.apikey.ApiKeyOwner;
 import org.billingcenter.apikey.ApiKeyService;
@@ -106,6 +111,8 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired Outbox outbox;
   @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
+  @Autowired org.billingcenter.catalog.CatalogService catalogPlans; // Issue 17 catalog
+  @Autowired org.billingcenter.catalog.PricingService pricing; // Issue 17 catalog
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -339,6 +346,20 @@ class PageFormFuzzIT extends DatabaseIT {
     forms.addAll(formsOn("/settings/audit", render(get("/settings/audit"), admin), admin));
     forms.addAll(formsOn("/operator/audit", render(get("/operator/audit"), operatorAccount), operatorAccount));
     // Issue 17 audit: end
+    // Issue 17 catalog: begin — the operator's catalog on a plan of its own (a price change announced
+    // by a form that got past its checks must not reach the shared test plans): the list's search,
+    // the price form, its preview's confirmation, and the retirement confirmations both ways.
+    String fuzzPlan = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+    catalogPlans.addPlan(new Plan(fuzzPlan, "fuzz-product", "Fuzz Product", Money.of(1000, "EUR"),
+        BillingFrequency.MONTHLY, BillingFrequency.MONTHLY, 30, 25));
+    String catalogBase = "/operator/catalog/" + fuzzPlan;
+    for (String page : List.of("/operator/catalog", catalogBase + "/price",
+        catalogBase + "/price/preview?unitPriceMinor=1250&effectiveFrom=2027-01-01", catalogBase + "/retirement")) {
+      forms.addAll(formsOn(page, render(get(page), operatorAccount), operatorAccount));
+    }
+    pricing.retire(fuzzPlan, "t");
+    forms.addAll(formsOn(catalogBase + "/retirement", render(get(catalogBase + "/retirement"), operatorAccount), operatorAccount));
+    // Issue 17 catalog: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

@@ -662,4 +662,49 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(jdbc.sql(runs).query(Long.class).single()).isEqualTo(before);
   }
   // Issue 17 runs: end
+  // Issue 17 catalog: begin
+  /**
+   * The operator's catalog console (pages and API) refuses every organisation role and a support
+   * engineer: nobody but the operator changes a price or retires a plan, and their tries change nothing.
+   */
+  @Test
+  void the_catalog_console_is_the_operators_alone() throws Exception {
+    Given organisation = tenants.tenant(0);
+    String plan = org.billingcenter.testing.TestTenants.MONTHLY_PLAN;
+    String support = "support-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    transaction.executeWithoutResult(t -> accounts.createOperatorAccount(new org.billingcenter.account.AdminAccount(
+        support, null, "Support", java.util.Set.of(Role.SUPPORT_ENGINEER), null), "Quiet-Harbor-Lantern-42"));
+    List<String> users = new ArrayList<>(List.of(organisation.admin(), support));
+    for (Role role : List.of(Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      users.add(tenants.account(organisation, role));
+    }
+    String prices = "select count(*) from plan_price where plan_id = '" + plan + "'";
+    long before = jdbc.sql(prices).query(Long.class).single();
+    String newPrice = "{\"unitPriceMinor\":1,\"effectiveFrom\":\"2027-01-01\"}";
+    for (String username : users) {
+      var me = user(accounts.loadUserByUsername(username));
+      for (String path : List.of("/operator/catalog", "/operator/catalog/" + plan + "/price",
+          "/operator/catalog/" + plan + "/price/preview?unitPriceMinor=1&effectiveFrom=2027-01-01",
+          "/operator/catalog/" + plan + "/retirement", "/api/v1/operator/plans",
+          "/api/v1/operator/plans/" + plan + "/prices/preview?unitPriceMinor=1&effectiveFrom=2027-01-01")) {
+        assertThat(mvc.perform(get(path).with(me)).andReturn().getResponse().getStatus()).as(username + " " + path).isEqualTo(403);
+      }
+      for (String path : List.of("/operator/catalog/" + plan + "/price?unitPriceMinor=1&effectiveFrom=2027-01-01",
+          "/operator/catalog/" + plan + "/retirement?status=RETIRED", "/operator/catalog/" + plan + "/retirement?status=ON_SALE")) {
+        assertThat(mvc.perform(post(path).with(me).with(csrf())).andReturn().getResponse().getStatus())
+            .as(username + " " + path).isEqualTo(403);
+      }
+      for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.DELETE)) {
+        assertThat(mvc.perform(request(method, "/api/v1/operator/plans/" + plan + "/retirement").with(me))
+            .andReturn().getResponse().getStatus()).as(username + " " + method + " retirement").isEqualTo(403);
+      }
+      assertThat(mvc.perform(post("/api/v1/operator/plans/" + plan + "/prices").with(me)
+              .contentType(MediaType.APPLICATION_JSON).content(newPrice))
+          .andReturn().getResponse().getStatus()).as(username + " prices").isEqualTo(403);
+    }
+    assertThat(jdbc.sql(prices).query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from plan where plan_id = :p and retired_at is null").param("p", plan)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+  // Issue 17 catalog: end
 }
