@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.AccountService;
@@ -15,6 +16,12 @@ import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.apikey.ApiKeyService;
 import org.billingcenter.apikey.NewApiKey;
+import org.billingcenter.billing.BillingRunService;
+import org.billingcenter.billing.BillingService;
+import org.billingcenter.billing.InvoiceDocument;
+import org.billingcenter.billing.InvoiceFilter;
+import org.billingcenter.billing.InvoiceStatus;
+import org.billingcenter.shared.PageRequest;
 import org.billingcenter.testing.Browser;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
@@ -27,8 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issue 17 in real Chromium: the operator opens an organisation (the form shows a wrong country
  * first), opens it, suspends another organisation whose API key is then refused (401), and resumes
- * it (the key works again). Screenshots of the list, one organisation, the open form and the
- * suspension page in English and French. A tiny key cache TTL stands for "within the TTL".
+ * it (the key works again). Then, from an organisation's page, the operator opens an invoice the
+ * day's billing run issued and voids it through the preview, with a reason and the confirmation;
+ * the invoice then shows the status Void (once in English, once, another organisation's, in French).
+ * Screenshots of the list, one organisation, the open form, the suspension page, an invoice and its
+ * void preview in English and French. A tiny key cache TTL stands for "within the TTL".
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "billing-center.api-keys.cache-ttl=50ms")
@@ -41,6 +51,8 @@ class OperatorOrganisationsBrowserIT extends DatabaseIT {
   @Autowired AccountService accounts;
   @Autowired ApiKeyService keys;
   @Autowired TransactionTemplate transaction;
+  @Autowired BillingRunService runs;
+  @Autowired BillingService billing;
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,6 +66,13 @@ class OperatorOrganisationsBrowserIT extends DatabaseIT {
     tenants.subscription(target, 12, 0);
     String key = keys.create(new NewApiKey(target.id(), "crm", Role.READER, null), "test").secret();
     String targetName = jdbcName(target);
+    // A second organisation, whose invoice is voided in French.
+    Given other = tenants.tenant(0);
+    tenants.subscription(other, 3, 0);
+    String otherName = jdbcName(other);
+    runs.run(LocalDate.of(2026, 3, 10)); // the day's run issues both invoices
+    InvoiceDocument targetInvoice = issued(target);
+    InvoiceDocument otherInvoice = issued(other);
 
     try (Browser b = Browser.open(port)) {
       b.size(1280, 1000);
@@ -95,6 +114,46 @@ class OperatorOrganisationsBrowserIT extends DatabaseIT {
       Thread.sleep(100);
       assertThat(api(key)).isEqualTo(200);
 
+      // The invoice the day's run issued, opened from the organisation's page, then voided.
+      String invoicePage = "/operator/organisations/" + target.id() + "/invoices/" + targetInvoice.id();
+      b.go("/operator/organisations/" + target.id());
+      assertThat(b.find("#invoices tr[data-invoice-id='" + targetInvoice.id() + "']").getText())
+          .contains(targetInvoice.number()).contains("Pending settlement");
+      b.clickAndLeave("#invoices a[href$='/invoices/" + targetInvoice.id() + "']");
+      assertThat(b.path()).isEqualTo(invoicePage);
+      assertThat(b.find("h1").getText()).isEqualTo("Invoice " + targetInvoice.number());
+      assertThat(b.find("main .organisation").getText()).isEqualTo("Organisation: " + targetName);
+      assertThat(b.find(".invoice-status").getText()).isEqualTo("Pending settlement");
+      assertThat(b.find("table.invoice-lines").getText()).contains("Test Product");
+      String total = b.find(".invoice-total").getText();
+      assertThat(total).startsWith("€");
+      assertThat(b.find("#void-invoice").getText()).isEqualTo("Void invoice…");
+      b.screenshot(SHOTS.resolve("operator-invoice-en.png"));
+      b.clickAndLeave("#void-invoice");
+      assertThat(b.path()).isEqualTo(invoicePage + "/void");
+      assertThat(b.find("h1").getText()).isEqualTo("Void invoice " + targetInvoice.number());
+      assertThat(b.find("#void-forgiven").getText()).isEqualTo("Invoice " + targetInvoice.number()
+          + " no longer asks to be paid: " + total + " is forgiven, and the periods it charged are never charged again.");
+      assertThat(b.find("#void-withdrawn").getText())
+          .isEqualTo("The collection of " + total + " still pending settlement is withdrawn.");
+      assertThat(b.find("#confirmed").findElement(org.openqa.selenium.By.xpath("..")).getText())
+          .isEqualTo("I have checked that invoice " + targetInvoice.number() + " should not be paid.");
+      b.screenshot(SHOTS.resolve("operator-void-en.png"));
+      b.find("#reason").sendKeys("Issued twice: agreed with the customer");
+      b.click("#confirmed");
+      b.clickAndLeave("#confirm-void");
+      assertThat(b.path()).isEqualTo(invoicePage);
+      assertThat(b.find("#voided").getText())
+          .isEqualTo("Invoice " + targetInvoice.number() + " is void: " + total + " forgiven.");
+      assertThat(b.find(".invoice-status").getText()).isEqualTo("Void");
+      assertThat(b.find("h1").getText()).as("a void keeps its number").isEqualTo("Invoice " + targetInvoice.number());
+      assertThat(b.all("#void-invoice")).isEmpty();
+      assertThat(b.find("#void-refused").getText()).isEqualTo("Invoice " + targetInvoice.number()
+          + " is void already. Nothing was changed.");
+      assertThat(billing.document(target.id(), targetInvoice.id()).status()).isEqualTo(InvoiceStatus.VOID);
+      b.go("/operator/organisations/" + target.id());
+      assertThat(b.find("#invoices tr[data-invoice-id='" + targetInvoice.id() + "']").getText()).contains("Void");
+
       b.signIn(operator, PASSWORD, "fr-FR");
       b.go("/operator/organisations?query=" + targetName.replace(" ", "+"));
       assertThat(b.find("#organisations").getText()).contains("Active");
@@ -108,6 +167,39 @@ class OperatorOrganisationsBrowserIT extends DatabaseIT {
       assertThat(b.find("#consequences").getText()).contains("la facturation continue");
       b.screenshot(SHOTS.resolve("operator-organisations-suspend-fr-FR.png"));
       assertThat(b.seriousAccessibilityViolations()).isEmpty();
+
+      // Another organisation's invoice, voided in French.
+      String otherPage = "/operator/organisations/" + other.id() + "/invoices/" + otherInvoice.id();
+      b.go("/operator/organisations/" + other.id());
+      assertThat(b.find("#invoices tr[data-invoice-id='" + otherInvoice.id() + "']").getText())
+          .contains(otherInvoice.number()).contains("En attente de règlement");
+      b.clickAndLeave("#invoices a[href$='/invoices/" + otherInvoice.id() + "']");
+      assertThat(b.path()).isEqualTo(otherPage);
+      assertThat(b.find("h1").getText()).isEqualTo("Facture " + otherInvoice.number());
+      assertThat(b.find("main .organisation").getText()).contains("Organisation").contains(otherName);
+      assertThat(b.find(".invoice-status").getText()).isEqualTo("En attente de règlement");
+      String otherTotal = b.find(".invoice-total").getText();
+      assertThat(otherTotal).endsWith("€");
+      assertThat(b.find("#void-invoice").getText()).isEqualTo("Annuler la facture…");
+      b.screenshot(SHOTS.resolve("operator-invoice-fr-FR.png"));
+      assertThat(b.seriousAccessibilityViolations()).isEmpty();
+      b.clickAndLeave("#void-invoice");
+      assertThat(b.path()).isEqualTo(otherPage + "/void");
+      assertThat(b.find("h1").getText()).isEqualTo("Annuler la facture " + otherInvoice.number());
+      assertThat(b.find("#void-forgiven").getText()).startsWith("La facture " + otherInvoice.number() + " n’est plus à payer")
+          .contains(otherTotal);
+      assertThat(b.find("#void-withdrawn").getText()).contains(otherTotal).contains("encore en attente de règlement");
+      b.screenshot(SHOTS.resolve("operator-void-fr-FR.png"));
+      assertThat(b.seriousAccessibilityViolations()).isEmpty();
+      b.find("#reason").sendKeys("Facture émise par erreur, vu avec le client");
+      b.click("#confirmed");
+      b.clickAndLeave("#confirm-void");
+      assertThat(b.path()).isEqualTo(otherPage);
+      assertThat(b.find("#voided").getText()).startsWith("La facture " + otherInvoice.number() + " est annulée")
+          .contains(otherTotal);
+      assertThat(b.find(".invoice-status").getText()).isEqualTo("Annulée");
+      assertThat(b.all("#void-invoice")).isEmpty();
+      assertThat(billing.document(other.id(), otherInvoice.id()).status()).isEqualTo(InvoiceStatus.VOID);
     }
   }
 
@@ -119,6 +211,12 @@ class OperatorOrganisationsBrowserIT extends DatabaseIT {
     b.find("#timeZone").sendKeys("Europe/Copenhagen");
     b.find("#adminName").sendKeys("Hanne Holm");
     b.find("#adminEmail").sendKeys("hanne@" + name.replace(" ", "-").toLowerCase() + ".example");
+  }
+
+  /** The invoice (with its number) the day's run issued to the organisation. */
+  private InvoiceDocument issued(Given tenant) {
+    return billing.documents(tenant.id(), InvoiceFilter.NONE, PageRequest.FIRST).items().stream()
+        .filter(d -> d.kind() == InvoiceDocument.Kind.INVOICE && d.number() != null).findFirst().orElseThrow();
   }
 
   private int api(String key) throws Exception {

@@ -26,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * queue. The engineer claims Alder's Fieldbook request, notes the call and removes two licenses for
  * them; claims Harbor Chat's and cancels it at the end of its term through the preview and the
  * confirmation; claims Birch's and completes it as retained. The organisations then see the outcomes
- * on their own pages. Screenshots of the queue and the request pages in English and Bulgarian.
+ * on their own pages. Screenshots of the queue, a request, the license removal (new total and its
+ * preview), the cancellation preview and the organisation pages in English and Bulgarian.
  */
 class SupportConsoleBrowserIT extends DemoJourney {
 
@@ -63,9 +64,27 @@ class SupportConsoleBrowserIT extends DemoJourney {
     assertThat(b.find("#notes table").getText()).contains("Two contractors left");
     b.screenshot(SHOTS.resolve("support-request-en.png"));
     b.clickAndLeave("#remove-licenses");
+    assertThat(b.find("h1").getText()).isEqualTo("Remove licenses from Fieldbook Planner for Alder Studio");
+    assertThat(b.find("#current").getText()).isEqualTo("24 of 30 assigned");
+    assertThat(b.all("#preview")).isEmpty();
     b.find("#quantity").sendKeys("28");
     b.clickAndLeave("#quantity-form button[type=submit]");
     assertThat(b.find("#preview-text").getText()).contains("2 licenses are removed");
+    assertThat(b.find("#confirmed").findElement(org.openqa.selenium.By.xpath("..")).getText())
+        .isEqualTo("I confirm removing 2 licenses for the organisation.");
+    b.size(1280, 1000); // the whole preview, down to the confirmation
+    b.screenshot(SHOTS.resolve("support-licenses-en.png"));
+    // The same two steps in Bulgarian, while the request is still the engineer's own.
+    String removal = request(fieldbook) + "/licenses?quantity=28";
+    b.signIn("support", "bg").go(removal);
+    assertThat(b.find("h1").getText()).isEqualTo("Премахване на лицензи от Fieldbook Planner за Alder Studio");
+    assertThat(b.find("#current").getText()).isEqualTo("24 от 30 разпределени");
+    assertThat(b.find("label[for=quantity]").getText()).isEqualTo("Нов общ брой лицензи");
+    assertThat(b.find("#preview-text").getText()).contains("2 лиценза се премахват");
+    assertThat(b.all("#overrideReason")).as("claimed by this engineer: no override asked").isEmpty();
+    b.screenshot(SHOTS.resolve("support-licenses-bg.png"));
+    b.size(1280, 800);
+    b.signIn("support", "en").go(removal);
     b.find("#note").sendKeys("Removed 2 licenses as asked on the call.");
     b.click("#confirmed");
     b.clickAndLeave("#confirm-removal");
@@ -82,6 +101,15 @@ class SupportConsoleBrowserIT extends DemoJourney {
     assertThat(b.find("#decision").getAttribute("data-when")).isEqualTo("END_OF_TERM");
     assertThat(b.find("#losing").getText()).isNotEmpty();
     b.screenshot(SHOTS.resolve("support-cancel-preview-en.png"));
+    String cancelPreview = request(harbor) + "/cancel?when=END_OF_TERM";
+    b.signIn("support", "bg").go(cancelPreview);
+    assertThat(b.find("h1").getText()).isEqualTo("Прекратяване на Harbor Chat за Alder Studio");
+    assertThat(b.find("#decision").getAttribute("data-when")).isEqualTo("END_OF_TERM");
+    assertThat(b.find("#decision h2").getText()).isEqualTo("Какво означава прекратяването");
+    assertThat(b.find("#preview-when").getText()).startsWith("Достъпът и таксуването спират на");
+    b.screenshot(SHOTS.resolve("support-cancel-preview-bg.png"));
+    b.signIn("support", "en").go(cancelPreview);
+    assertThat(b.find("#preview-when").getText()).startsWith("Access and billing stop on");
     b.click("input[name=reason][value=TOO_EXPENSIVE]");
     b.find("#note").sendKeys("Moving to another chat tool at the end of the term.");
     b.clickAndLeave("#review");
@@ -111,6 +139,11 @@ class SupportConsoleBrowserIT extends DemoJourney {
     b.go(request(birch));
     assertThat(b.find("#request-outcome").getText()).contains("Организацията остава");
     b.screenshot(SHOTS.resolve("support-request-bg.png"));
+    b.go("/support/" + fieldbook.tenant() + "/" + fieldbook.id() + "/organisation");
+    assertThat(b.find("h1").getText()).isEqualTo("Alder Studio, както го вижда организацията");
+    assertThat(b.find("#org-subscriptions").getText()).contains("Абонаменти").contains("Fieldbook")
+        .contains("24 от 28 разпределени").contains("Прекратява се на");
+    b.screenshot(SHOTS.resolve("support-organisation-bg.png"));
 
     // The organisations see what support did.
     b.signIn("alder-admin", "en").go("/billing/subscriptions/" + harbor.subscription());

@@ -102,8 +102,22 @@ public final class Browser implements AutoCloseable {
   public void clickAndLeave(String css) {
     WebElement element = find(css);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(
-        org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException left) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException leaving) {
+        // Mid-navigation Chromium reports the old page's element as "Node with given id does not
+        // belong to the document" rather than stale: the click left the page all the same.
+        String message = leaving.getMessage();
+        if (message != null && message.contains("does not belong to the document")) {
+          return true;
+        }
+        throw leaving;
+      }
+    });
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
         "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
