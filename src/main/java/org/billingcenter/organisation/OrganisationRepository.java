@@ -70,14 +70,24 @@ class OrganisationRepository {
         .optional();
   }
 
-  /** Price × quantity of the active (paid) subscriptions, per organisation, currency and frequency. */
+  /**
+   * Price × quantity of the active (paid) subscriptions, per organisation, currency and frequency. The
+   * price is the unit price its current period was charged at (a catalog price change reaches an
+   * existing subscription only at a renewal after its notice), else, before that charge exists, the
+   * plan's list price.
+   */
   Map<TenantId, List<Mrr.Total>> paidTotals(Collection<TenantId> tenants) {
     Map<TenantId, List<Mrr.Total>> totals = new HashMap<>();
     if (tenants.isEmpty()) {
       return totals;
     }
     jdbc.sql("""
-            select x.tenant_id, p.currency, p.billing_frequency, sum(p.unit_price_minor * x.quantity) as total
+            select x.tenant_id, p.currency, p.billing_frequency,
+                   sum(coalesce((select max(l.unit_price_minor) from invoice_line l
+                                  where l.tenant_id = x.tenant_id and l.subscription_id = x.subscription_id
+                                    and l.kind = 'CHARGE' and l.plan_id = x.plan_id
+                                    and l.charge_period_start = x.current_period_start),
+                                p.unit_price_minor) * x.quantity) as total
               from subscription x join plan p on p.plan_id = x.plan_id
              where x.tenant_id in (:tenants) and x.status = 'ACTIVE'
              group by x.tenant_id, p.currency, p.billing_frequency
