@@ -60,11 +60,11 @@ class OperatorBillingRunsBrowserIT extends DemoJourney {
     b.clickAndLeave("#check-run");
     assertThat(b.path()).isEqualTo("/operator/billing-runs");
     assertThat(b.find(".notice.error").getText()).contains("n’est pas un jour manqué");
-    assertThat(b.find("#runs tbody tr").getText()).contains("Réussie");
+    assertThat(b.find("#runs tbody tr").getText()).contains("Réussi");
     b.screenshot(SHOTS.resolve("operator-billing-runs-fr.png"));
     b.number("document.querySelector('#run-date').value = '2026-04-11'; return 0;");
     b.clickAndLeave("#check-run");
-    assertThat(b.find("#confirm-run").getText()).isEqualTo("Lancer la facturation");
+    assertThat(b.find("#confirm-run").getText()).isEqualTo("Lancer le traitement");
     b.screenshot(SHOTS.resolve("operator-billing-run-confirm-fr.png"));
   }
 

@@ -99,8 +99,8 @@ class OperatorCatalogBrowserIT extends DemoJourney {
     b.go("/operator/catalog/beacon-premium-annual/retirement");
     b.screenshot(SHOTS.resolve("operator-catalog-retire-fr-FR.png"));
     b.clickAndLeave("#confirm-retire");
-    assertThat(b.find(".notice").getText()).contains("retirée");
-    assertThat(b.find("tr[data-plan-id=beacon-premium-annual]").getText()).contains("Retirée");
+    assertThat(b.find(".notice").getText()).contains("retiré de la vente");
+    assertThat(b.find("tr[data-plan-id=beacon-premium-annual]").getText()).contains("Retiré de la vente");
     b.clickAndLeave("#retire-beacon-premium-annual");
     b.clickAndLeave("#confirm-unretire");
     assertThat(b.find("tr[data-plan-id=beacon-premium-annual]").getText()).contains("En vente");
