@@ -78,7 +78,7 @@ class OperatorAuditChartsBrowserIT extends DemoJourney {
     assertThat(b.seriousAccessibilityViolations()).isEmpty();
 
     b.signIn("operator", "zh-CN").go("/operator/audit?action=CALLBACK_CLAIMED");
-    assertThat(b.find("h1").getText()).isEqualTo("审核搜索");
+    assertThat(b.find("h1").getText()).isEqualTo("审计搜索");
     assertThat(b.find("#audit-events tbody tr").getText()).contains("回电请求已认领");
     b.go("/operator/audit");
     b.screenshot(SHOTS.resolve("operator-audit-zh-CN.png"));
@@ -94,7 +94,7 @@ class OperatorAuditChartsBrowserIT extends DemoJourney {
     b.screenshot(SHOTS.resolve("settings-audit-en.png"));
     assertThat(b.seriousAccessibilityViolations()).isEmpty();
     b.signIn("alder-admin", "zh-CN").go("/settings/audit");
-    assertThat(b.find("h1").getText()).isEqualTo("审核日志");
+    assertThat(b.find("h1").getText()).isEqualTo("审计日志");
     b.screenshot(SHOTS.resolve("settings-audit-zh-CN.png"));
     assertThat(b.find("#audit-export").getAttribute("href")).endsWith("/settings/audit.csv");
   }

@@ -142,7 +142,7 @@ class AuditSearchIT extends DatabaseIT {
     String api = new String(as(operator, "/api/v1/operator/audit-events.csv?actor=" + actor, "zh-CN").getContentAsByteArray(),
         StandardCharsets.UTF_8);
     assertThat(api.lines().toList()).hasSize(4);
-    assertThat(api.lines().findFirst().orElseThrow()).startsWith("\uFEFF发生时间 (UTC)");
+    assertThat(api.lines().findFirst().orElseThrow()).startsWith("\uFEFF发生时间（UTC）");
     assertThat(api).contains("birch-secret-entity");
   }
 
