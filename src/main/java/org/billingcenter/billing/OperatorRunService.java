@@ -116,9 +116,14 @@ public class OperatorRunService {
     return execute(date, history.start(date, actor));
   }
 
-  /** {@link #run(LocalDate, String)} for the run-once command. */
+  /**
+   * The run-once command: only the date window is checked. Runs of one day on several nodes, or a
+   * repeated run, are safe (each unit of work is done once), and operations scripts rely on it; the
+   * console's "one run a day at a time" is for people clicking.
+   */
   public Result run(LocalDate date) {
-    return run(date, BillingRunService.SYSTEM);
+    refuseDate(date);
+    return execute(date, history.start(date, BillingRunService.SYSTEM));
   }
 
   /**
@@ -149,18 +154,24 @@ public class OperatorRunService {
   static final String SCHEDULER = "scheduler";
 
   private void refuse(LocalDate date) {
+    refuseDate(date);
+    Instant now = clock.instant();
+    if (date.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC)) && log.succeededOn(date)) {
+      throw new Rejected(BillingReason.RUN_DATE_ALREADY_RUN, date);
+    }
+    if (log.runningOn(date, now.minus(ALIVE))) {
+      throw new Rejected(BillingReason.RUN_IN_PROGRESS, date);
+    }
+  }
+
+  /** A date outside the window: after today anywhere on Earth, or more than a year back. */
+  private void refuseDate(LocalDate date) {
     Instant now = clock.instant();
     Optional<BillingReason> refusal = RunDates.refusal(date, now);
     if (refusal.isPresent()) {
       BillingReason reason = refusal.get();
       LocalDate bound = reason == BillingReason.RUN_DATE_AFTER_TODAY ? RunDates.latest(now) : RunDates.earliest(now);
       throw new Rejected(reason, date, bound);
-    }
-    if (date.isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC)) && log.succeededOn(date)) {
-      throw new Rejected(BillingReason.RUN_DATE_ALREADY_RUN, date);
-    }
-    if (log.runningOn(date, now.minus(ALIVE))) {
-      throw new Rejected(BillingReason.RUN_IN_PROGRESS, date);
     }
   }
 

@@ -111,11 +111,6 @@ public class SupportConsole {
     return added;
   }
 
-  @Transactional(readOnly = true)
-  public List<CallbackNote> notes(TenantId tenant, UUID id) {
-    callbacks.get(tenant, id);
-    return queue.notes(tenant, id);
-  }
 
   /** The organisation decided to stay: completed by the engineer who claimed it, with why. */
   @Transactional

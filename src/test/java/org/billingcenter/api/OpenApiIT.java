@@ -63,6 +63,8 @@ class OpenApiIT extends DatabaseIT {
           .filter(p -> p.path("in").asString().equals("path") && !p.at("/schema/format").asString("").equals("uuid"))
           // Issue 15 (admins): an admin is addressed by his username (/api/v1/admins/{username}), as issue 15 asks
           .filter(p -> !p.path("name").asString().equals("username"))
+          // Issue 17 catalog: a plan is addressed by its catalog key (test-monthly-eur), as POST /api/v1/plans names it
+          .filter(p -> !name.contains(" /api/v1/operator/plans/"))
           .forEach(p -> wrong.add(name + ": path id " + p.path("name").asString() + " is not a uuid"));
       if (op.getKey().equals("post") || op.getKey().equals("delete")) {
         boolean key = parameters.stream().anyMatch(p -> p.path("in").asString().equals("header")

@@ -57,9 +57,9 @@ class BillingCycleBrowserIT extends DemoJourney {
     assertThat(same(b.find("#decision").getText())).contains(billingDate).doesNotContain("2027");
     b.screenshot(SHOTS.resolve("billing-cycle-preview-bg-BG.png"));
     b.click("input[name=reason][value=TOO_EXPENSIVE]");
-    b.click("#decision form button[type=submit]");
+    b.clickAndLeave("#decision form button[type=submit]");
     assertThat(same(b.find(".warning").getText())).contains(billingDate);
-    b.click("#confirm-cancel");
+    b.clickAndLeave("#confirm-cancel");
     assertThat(same(b.find("main").getText())).contains(billingDate);
     b.screenshot(SHOTS.resolve("billing-cycle-done-bg-BG.png"));
 

@@ -187,10 +187,10 @@ class SupportConsoleIT extends DatabaseIT {
     mvc.perform(post("/support/" + org.id() + "/" + r.id() + "/notes").param("note", "Called back at 10:05")
             .with(pages(colleague)).with(csrf()))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(get(request(org, r) + "/notes").with(api(engineer)))
-        .andExpect(jsonPath("$.length()").value(2))
-        .andExpect(jsonPath("$[0].note").value("Wants fewer seats"))
-        .andExpect(jsonPath("$[1].engineer").value(colleague));
+    mvc.perform(get(request(org, r)).with(api(engineer))) // the request carries its notes history, oldest first
+        .andExpect(jsonPath("$.notes.length()").value(2))
+        .andExpect(jsonPath("$.notes[0].note").value("Wants fewer seats"))
+        .andExpect(jsonPath("$.notes[1].engineer").value(colleague));
     mvc.perform(post(request(org, r) + "/release").with(api(colleague)))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("CALLBACK_CLAIMED_BY_OTHER"));

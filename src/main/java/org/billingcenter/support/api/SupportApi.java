@@ -85,12 +85,6 @@ class SupportApi {
     return CallbackView.of(callbacks.release(new TenantId(tenantId), id, me.getName()));
   }
 
-  @GetMapping(REQUEST + "/notes")
-  @Operation(summary = "The notes history, oldest first.")
-  List<QueueItemView.NoteView> notes(@PathVariable UUID tenantId, @PathVariable UUID id) {
-    return console.notes(new TenantId(tenantId), id).stream().map(QueueItemView.NoteView::of).toList();
-  }
-
   @PostMapping(REQUEST + "/notes")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Adds a note to an open request (1 to 4000 characters); 409 CALLBACK_NOT_OPEN once closed.")
