@@ -112,14 +112,14 @@ class MetricsIT extends DatabaseIT {
     var me = user(accounts.loadUserByUsername(operator));
     String callbacksJson = mvc.perform(get("/api/v1/operator/metrics/callbacks").with(me)).andReturn().getResponse()
         .getContentAsString();
-    assertThat(JsonPath.<Integer>read(callbacksJson, "$[11].medianMinutesToFirstCall")).isEqualTo(60);
-    assertThat(JsonPath.<String>read(callbacksJson, "$[11].weekStart")).isEqualTo(MONDAY.toString());
+    assertThat(JsonPath.<Integer>read(callbacksJson, "$.weeks[11].medianMinutesToFirstCall")).isEqualTo(60);
+    assertThat(JsonPath.<String>read(callbacksJson, "$.weeks[11].weekStart")).isEqualTo(MONDAY.toString());
     String cancelledJson = mvc.perform(get("/api/v1/operator/metrics/cancellations").with(me)).andReturn().getResponse()
         .getContentAsString();
-    assertThat(JsonPath.<String>read(cancelledJson, "$[11].month")).isEqualTo(YearMonth.from(MONDAY.plusDays(4)).toString());
-    assertThat(JsonPath.<Integer>read(cancelledJson, "$[11].byReason.TOO_EXPENSIVE")).isGreaterThanOrEqualTo(1);
+    assertThat(JsonPath.<String>read(cancelledJson, "$.months[11].month")).isEqualTo(YearMonth.from(MONDAY.plusDays(4)).toString());
+    assertThat(JsonPath.<Integer>read(cancelledJson, "$.months[11].byReason.TOO_EXPENSIVE")).isGreaterThanOrEqualTo(1);
     String mrrJson = mvc.perform(get("/api/v1/operator/metrics/mrr").with(me)).andReturn().getResponse().getContentAsString();
-    assertThat(JsonPath.<List<Integer>>read(mrrJson, "$[?(@.currency=='EUR')].points[11].mrr.amountMinor"))
+    assertThat(JsonPath.<List<Integer>>read(mrrJson, "$.series[?(@.currency=='EUR')].points[11].mrr.amountMinor"))
         .containsExactly((int) after.mrr().minor());
 
     Document fr = Jsoup.parse(mvc.perform(get("/operator/charts").header("Accept-Language", "fr-FR").with(me))

@@ -50,12 +50,14 @@ class BillingRunPages {
   String page(@RequestParam(required = false) @Nullable UUID run,
       @RequestParam(required = false) BillingRun.@Nullable Status status, PageRequest page,
       @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    // The run in progress first, then the history: a run that finishes in between shows finished in
+    // both, never done in the bar and still running in the list.
+    model.addAttribute("current", current(run));
     Page<BillingRun> list = history.runs(status, page);
     model.addAttribute("runs", list.items());
     model.addAttribute("pager", PageLinks.of(list, "page"));
     model.addAttribute("status", status);
     model.addAttribute("statuses", BillingRun.Status.values());
-    model.addAttribute("current", current(run));
     if (htmx != null) {
       return PAGE + " :: live";
     }

@@ -33,6 +33,16 @@ class MetricsApi {
 
   record MrrSeriesView(String currency, List<MrrPointView> points) {}
 
+  /**
+   * The series are fixed windows (12 months, 12 weeks), not lists that grow: each answer is one object,
+   * its series inside, so nothing here needs paging.
+   */
+  record MrrView(List<MrrSeriesView> series) {}
+
+  record CancellationsView(List<CancellationMonthView> months) {}
+
+  record CallbacksView(List<CallbackWeekView> weeks) {}
+
   /** {@code byReason} has every leaving reason, zero where none. */
   record CancellationMonthView(String month, long total, Map<String, Long> byReason) {
     static CancellationMonthView of(CancellationMonth m) {
@@ -61,22 +71,22 @@ class MetricsApi {
   @Operation(summary = "MRR and paying subscriptions per currency for the last 12 months, from the periods charged "
       + "on invoices (annual plans count a twelfth). Operator only.")
   @GetMapping("/mrr")
-  List<MrrSeriesView> mrr() {
-    return metrics.mrr().stream()
+  MrrView mrr() {
+    return new MrrView(metrics.mrr().stream()
         .map(s -> new MrrSeriesView(s.currency().getCurrencyCode(), s.points().stream().map(MrrPointView::of).toList()))
-        .toList();
+        .toList());
   }
 
   @Operation(summary = "Cancellations (not undone) per month for the last 12 months, by leaving reason. Operator only.")
   @GetMapping("/cancellations")
-  List<CancellationMonthView> cancellations() {
-    return metrics.cancellations().stream().map(CancellationMonthView::of).toList();
+  CancellationsView cancellations() {
+    return new CancellationsView(metrics.cancellations().stream().map(CancellationMonthView::of).toList());
   }
 
   @Operation(summary = "Callback requests per ISO week for the last 12 weeks, with the median time to the first "
       + "call (first claim or note). Operator only.")
   @GetMapping("/callbacks")
-  List<CallbackWeekView> callbacks() {
-    return metrics.callbacks().stream().map(CallbackWeekView::of).toList();
+  CallbacksView callbacks() {
+    return new CallbacksView(metrics.callbacks().stream().map(CallbackWeekView::of).toList());
   }
 }
