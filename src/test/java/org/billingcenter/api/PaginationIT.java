@@ -244,12 +244,48 @@ class PaginationIT extends DatabaseIT {
         new Fixture("/api/v1/operator/tenants", httpBasic(operator, "op-password"), "$",
             () -> jdbc.sql("select count(*) from tenant").query(Long.class).single()),
         // Issue 17 organisations: end
+        // Issue 17 runs, catalog, audit: begin — the operator's history, plans and audit search; a Global
+        // admin's own audit events ("many" wrote at least one per member it added)
+        new Fixture("/api/v1/operator/billing-runs", httpBasic(operator, "op-password"), "$", this::runLogs),
+        new Fixture("/api/v1/operator/plans", httpBasic(operator, "op-password"), "$",
+            () -> jdbc.sql("select count(*) from plan").query(Long.class).single()),
+        new Fixture("/api/v1/operator/audit-events", httpBasic(operator, "op-password"), "$",
+            () -> jdbc.sql("select count(*) from audit_event").query(Long.class).single()),
+        new Fixture("/api/v1/audit-events", many, "$", () -> jdbc.sql(
+            "select count(*) from audit_event where tenant_id = :t").param("t", lists.many().id().value())
+            .query(Long.class).single()),
+        // Issue 17 runs, catalog, audit: end
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {
       all.put(f.path(), f);
     }
     return all;
   }
+
+  // Issue 17 runs: begin
+  /**
+   * 120 FAILED runs of days long past (a failed run refuses no day), removed after each test so the
+   * other classes' histories start empty. Returns how many runs the history holds.
+   */
+  private long runLogs() {
+    if (jdbc.sql("select count(*) from billing_run_log where started_by = 'pagination-it'").query(Long.class).single() == 0) {
+      for (int i = 0; i < ITEMS; i++) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2001-01-01T12:00:00Z").plusDays(i);
+        jdbc.sql("""
+                insert into billing_run_log (run_id, run_day, node, started_by, status, started_at, updated_at,
+                                             finished_at, failed_step, failure)
+                values (:id, :day, 'pagination', 'pagination-it', 'FAILED', :at, :at, :at, 'BILLING', 'fixture')""")
+            .param("id", UUID.randomUUID()).param("day", at.toLocalDate()).param("at", at).update();
+      }
+    }
+    return jdbc.sql("select count(*) from billing_run_log").query(Long.class).single();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void noRunHistoryLeftBehind() {
+    jdbc.sql("delete from billing_run_log where started_by = 'pagination-it'").update();
+  }
+  // Issue 17 runs: end
 
   /** The GET operations that list: they answer an array, or they take a page number. */
   private List<String> listOperations() throws Exception {
