@@ -140,9 +140,9 @@ class SupportConsoleBrowserIT extends DemoJourney {
     assertThat(b.find("#request-outcome").getText()).contains("Организацията остава");
     b.screenshot(SHOTS.resolve("support-request-bg.png"));
     b.go("/support/" + fieldbook.tenant() + "/" + fieldbook.id() + "/organisation");
-    assertThat(b.find("h1").getText()).isEqualTo("Alder Studio, както го вижда организацията");
+    assertThat(b.find("h1").getText()).isEqualTo("Alder Studio – това, което вижда организацията");
     assertThat(b.find("#org-subscriptions").getText()).contains("Абонаменти").contains("Fieldbook")
-        .contains("24 от 28 разпределени").contains("Прекратява се на");
+        .contains("24 от 28 разпределени").contains("Приключва на");
     b.screenshot(SHOTS.resolve("support-organisation-bg.png"));
 
     // The organisations see what support did.
