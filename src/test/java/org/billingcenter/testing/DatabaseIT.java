@@ -76,6 +76,10 @@ public abstract class DatabaseIT {
     // the others' events (fanned out to its own channels) and send on a clock another test moved.
     // Tests drive delivery with OutboxDispatcher.runOnce() instead.
     registry.add("billing-center.outbox.enabled", () -> "false");
+    // Spring keeps up to 32 test contexts alive, each with a pool: PostgreSQL allows 100 connections,
+    // so an idle context keeps one and gives the others back (Hikari retires them after the timeout).
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
   }
 
   @TestConfiguration(proxyBeanMethods = false)
