@@ -1,9 +1,9 @@
 package org.billingcenter.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.billingcenter.shared.QueryValues;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +28,8 @@ public record AuditFilter(@Nullable TenantId tenant, @Nullable String organisati
   /** Refuses anything unreadable with {@link AuditReason#AUDIT_FILTER_INVALID}; blanks mean "any". */
   public static AuditFilter parse(@Nullable String tenantId, @Nullable String organisation, @Nullable String actor,
       @Nullable String action, @Nullable String from, @Nullable String to) {
-    LocalDate start = date(from);
-    LocalDate end = date(to);
+    LocalDate start = QueryValues.date(from, AuditReason.AUDIT_FILTER_INVALID);
+    LocalDate end = QueryValues.date(to, AuditReason.AUDIT_FILTER_INVALID);
     if (start != null && end != null && start.isAfter(end)) {
       throw invalid();
     }
@@ -41,18 +41,8 @@ public record AuditFilter(@Nullable TenantId tenant, @Nullable String organisati
   }
 
   private static @Nullable TenantId tenant(@Nullable String value) {
-    String id = text(value);
-    if (id == null) {
-      return null;
-    }
-    if (id.length() != 36) {
-      throw invalid();
-    }
-    try {
-      return new TenantId(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      throw invalid();
-    }
+    UUID id = QueryValues.uuid(text(value), AuditReason.AUDIT_FILTER_INVALID);
+    return id == null ? null : new TenantId(id);
   }
 
   private static @Nullable String text(@Nullable String value) {
@@ -64,20 +54,6 @@ public record AuditFilter(@Nullable TenantId tenant, @Nullable String organisati
       throw invalid();
     }
     return trimmed;
-  }
-
-  private static @Nullable LocalDate date(@Nullable String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() != 10) {
-      throw invalid();
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw invalid();
-    }
   }
 
   private static Rejected invalid() {

@@ -1,5 +1,6 @@
 package org.billingcenter.cancellation;
 
+import org.billingcenter.shared.LicenseThreshold;
 import static org.billingcenter.cancellation.CancellationOutcome.ALLOWED;
 import static org.billingcenter.cancellation.CancellationOutcome.ALREADY_ENDED;
 import static org.billingcenter.cancellation.CancellationOutcome.ALREADY_ENDING;
@@ -57,9 +58,9 @@ public final class CancellationPolicy {
     }
     boolean assisted = s.roles().contains(Role.SUPPORT_ENGINEER);
     Standing window = refundWindow(s);
-    if (!assisted && assigned >= s.threshold()) {
-      return new CancellationDecision(
-          TOO_MANY_LICENSES, assigned, s.threshold(), null, assigned - (s.threshold() - 1), null, window);
+    if (!assisted && !LicenseThreshold.allowsOnline(assigned, s.threshold())) {
+      return new CancellationDecision(TOO_MANY_LICENSES, assigned, s.threshold(), null,
+          LicenseThreshold.licensesToRemove(assigned, s.threshold()), null, window);
     }
     if (s.when() == CancelWhen.NOW && window != null && !window.creditKept()) {
       return new CancellationDecision(REFUND_WINDOW_PASSED, assigned, s.threshold(), null, 0, null, window);

@@ -1,5 +1,6 @@
 package org.billingcenter.help;
 
+import org.billingcenter.shared.LicenseThreshold;
 import java.util.List;
 
 /**
@@ -36,11 +37,11 @@ public final class CancellationGuidance {
   public static Guidance of(List<Item> current, int threshold) {
     List<Item> trials = current.stream().filter(Item::trial).toList();
     List<Item> paid = current.stream().filter(i -> !i.trial()).toList();
-    List<Item> cancellable = paid.stream().filter(i -> i.assignedLicenses() < threshold).toList();
+    List<Item> cancellable = paid.stream().filter(i -> LicenseThreshold.allowsOnline(i.assignedLicenses(), threshold)).toList();
     List<TooMany> tooMany =
         paid.stream()
-            .filter(i -> i.assignedLicenses() >= threshold)
-            .map(i -> new TooMany(i, i.assignedLicenses() - (threshold - 1)))
+            .filter(i -> !LicenseThreshold.allowsOnline(i.assignedLicenses(), threshold))
+            .map(i -> new TooMany(i, LicenseThreshold.licensesToRemove(i.assignedLicenses(), threshold)))
             .toList();
     Situation situation;
     if (current.isEmpty()) {

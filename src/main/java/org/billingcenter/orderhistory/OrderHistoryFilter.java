@@ -1,11 +1,11 @@
 package org.billingcenter.orderhistory;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.billingcenter.shared.QueryValues;
 import org.billingcenter.shared.Rejected;
 import org.jspecify.annotations.Nullable;
 
@@ -36,40 +36,13 @@ public record OrderHistoryFilter(
         throw invalid();
       }
     }
-    LocalDate start = date(from);
-    LocalDate end = date(to);
+    LocalDate start = QueryValues.date(from, OrderHistoryReason.ORDER_HISTORY_FILTER_INVALID);
+    LocalDate end = QueryValues.date(to, OrderHistoryReason.ORDER_HISTORY_FILTER_INVALID);
     if (start != null && end != null && start.isAfter(end)) {
       throw invalid();
     }
-    return new OrderHistoryFilter(chosen, start, end, uuid(subscription));
-  }
-
-  private static LocalDate date(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() != 10) {
-      throw invalid();
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw invalid();
-    }
-  }
-
-  private static UUID uuid(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() != 36) {
-      throw invalid();
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw invalid();
-    }
+    return new OrderHistoryFilter(chosen, start, end,
+        QueryValues.uuid(subscription, OrderHistoryReason.ORDER_HISTORY_FILTER_INVALID));
   }
 
   private static Rejected invalid() {

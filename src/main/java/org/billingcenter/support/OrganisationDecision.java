@@ -1,10 +1,11 @@
 package org.billingcenter.support;
 
+import org.billingcenter.shared.LicenseThreshold;
+
 /**
  * What the cancel page told the organisation, as the queue shows it: cancel online, or remove
- * {@code licensesToRemove} assigned licenses first (or call us). The same threshold rule as the
- * cancellation policy ({@code billing-center.cancellation.license-threshold}), restated here because
- * support may not depend on cancellation, which depends on support.
+ * {@code licensesToRemove} assigned licenses first (or call us), by the threshold rule the cancellation
+ * policy uses ({@link LicenseThreshold}; the setting {@code billing-center.cancellation.license-threshold}).
  */
 public record OrganisationDecision(Kind kind, int licensesToRemove) {
 
@@ -14,8 +15,8 @@ public record OrganisationDecision(Kind kind, int licensesToRemove) {
   }
 
   public static OrganisationDecision of(int assigned, int threshold) {
-    return assigned >= threshold
-        ? new OrganisationDecision(Kind.REMOVE_OR_CALL, assigned - (threshold - 1))
-        : new OrganisationDecision(Kind.CANCEL_ONLINE, 0);
+    return LicenseThreshold.allowsOnline(assigned, threshold)
+        ? new OrganisationDecision(Kind.CANCEL_ONLINE, 0)
+        : new OrganisationDecision(Kind.REMOVE_OR_CALL, LicenseThreshold.licensesToRemove(assigned, threshold));
   }
 }

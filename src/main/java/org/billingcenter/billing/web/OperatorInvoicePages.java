@@ -61,9 +61,8 @@ class OperatorInvoicePages {
 
   @GetMapping("/void")
   String preview(@PathVariable UUID tenant, @PathVariable UUID invoice, Model model) {
-    found(() -> voids.invoice(new TenantId(tenant), invoice));
-    // A refusal (paid meanwhile, void already) goes back to the invoice with the reason.
-    model.addAttribute("preview", voids.preview(new TenantId(tenant), invoice));
+    // No such invoice: 404; a refusal (paid meanwhile, void already) goes back to the invoice with the reason.
+    model.addAttribute("preview", found(() -> voids.preview(new TenantId(tenant), invoice)));
     return organisation(tenant, model, "billing/operator-void");
   }
 
@@ -93,7 +92,7 @@ class OperatorInvoicePages {
   }
 
   /** No such invoice in that organisation (or no such organisation): a plain 404. */
-  private static InvoiceDocument found(java.util.function.Supplier<InvoiceDocument> lookup) {
+  private static <T> T found(java.util.function.Supplier<T> lookup) {
     try {
       return lookup.get();
     } catch (Rejected e) {
