@@ -121,6 +121,7 @@ class TrialsBrowserIT extends DemoJourney {
     assertThat(b.find("#trial-outcome").getAttribute("data-will-convert")).isEqualTo("true");
     assertThat(b.find("#trial-outcome").getText()).startsWith("On ").contains("2 licenses");
     b.click("#conversion-switch");
+    b.waitForText("#trial-why", "Conversion to a paid subscription is turned off."); // the panel after the swap
     assertThat(b.find("#trial-outcome").getAttribute("data-will-convert")).isEqualTo("false");
     assertThat(b.find("#trial-outcome").getText()).endsWith("this trial ends; nothing will be charged.");
     assertThat(b.find("#trial-why").getText()).isEqualTo("Conversion to a paid subscription is turned off.");
