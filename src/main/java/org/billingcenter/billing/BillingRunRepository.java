@@ -105,12 +105,13 @@ class BillingRunRepository {
       BillingPeriod current,
       boolean renews,
       boolean currentCharged,
-      PaymentMethodId paymentMethod) {}
+      PaymentMethodId paymentMethod,
+      LocalDate pricedOn) {}
 
   List<DueRow> dueSubscriptions(Collection<TenantId> tenants, LocalDate day) {
     return jdbc.sql(
             """
-            select s.tenant_id, s.subscription_id, s.activation, s.plan_id, s.quantity, s.anchor_date,
+            select s.tenant_id, s.subscription_id, s.activation, s.plan_id, s.quantity, s.anchor_date, s.priced_on,
                    s.current_period_start, s.current_period_end, s.payment_method_id,
                    (s.auto_renew and s.scheduled_cancel_on is null) as renews,
                    exists (select 1 from invoice_line l
@@ -140,7 +141,8 @@ class BillingRunRepository {
         new BillingPeriod(rs.getDate("current_period_start").toLocalDate(), rs.getDate("current_period_end").toLocalDate()),
         rs.getBoolean("renews"),
         rs.getBoolean("charged"),
-        method == null ? null : new PaymentMethodId(method));
+        method == null ? null : new PaymentMethodId(method),
+        rs.getObject("priced_on", LocalDate.class));
   }
 
   /**
@@ -227,9 +229,10 @@ class BillingRunRepository {
 
   record Total(TenantId tenant, UUID invoice, long deltaMinor) {}
 
-  /** The subscription after its renewals: period, anchor, quantity and plan (changes applied). */
+  /** The subscription after its renewals: period, anchor, quantity, plan and the day it was priced (changes applied). */
   record Advance(
-      TenantId tenant, SubscriptionId subscription, BillingPeriod period, LocalDate anchor, int quantity, String planId) {}
+      TenantId tenant, SubscriptionId subscription, BillingPeriod period, LocalDate anchor, int quantity, String planId,
+      LocalDate pricedOn) {}
 
   record CreditDone(TenantId tenant, UUID credit, String status, UUID invoice) {}
 
@@ -294,10 +297,11 @@ class BillingRunRepository {
     batch.batchUpdate(
         """
         update subscription set current_period_start = :start, current_period_end = :end,
-               anchor_date = :anchor, quantity = :quantity, plan_id = :plan
+               anchor_date = :anchor, quantity = :quantity, plan_id = :plan, priced_on = :pricedOn
          where tenant_id = :tenant and subscription_id = :subscription
         """,
         advances.stream().map(a -> new MapSqlParameterSource()
+            .addValue("pricedOn", a.pricedOn(), java.sql.Types.DATE)
             .addValue("tenant", a.tenant().value())
             .addValue("subscription", a.subscription().value())
             .addValue("anchor", a.anchor())

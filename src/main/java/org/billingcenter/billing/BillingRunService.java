@@ -195,7 +195,7 @@ public class BillingRunService {
       }
       if (!renewal.current().equals(row.current())) {
         advances.add(new Advance(row.tenant(), row.subscription(), renewal.current(), renewal.anchor(),
-            renewal.quantity(), renewal.planId() == null ? row.planId() : renewal.planId()));
+            renewal.quantity(), renewal.planId() == null ? row.planId() : renewal.planId(), renewal.pricedOn()));
       }
       renewal.applied().forEach(a -> applied.add(new Applied(row.tenant(), row.subscription(), a.id(), describe(a),
           a.planId() != null ? row.planId() : String.valueOf(row.quantity()),
@@ -280,7 +280,7 @@ public class BillingRunService {
     List<DueChange> due = changes.stream().map(c -> dueChange(c, plans, schedules)).toList();
     int assigned = changes.isEmpty() ? 0 : changes.get(0).assigned();
     return new DueSubscription(row.anchor(), plan.billingFrequency(), row.current(), row.currentCharged(),
-        row.renews(), row.quantity(), plan.unitPrice(), due, assigned, schedules.get(row.planId()));
+        row.renews(), row.quantity(), plan.unitPrice(), due, assigned, schedules.get(row.planId()), row.pricedOn());
   }
 
   private static DueChange dueChange(ChangeRow c, Map<String, Plan> plans, Map<String, PriceSchedule> schedules) {

@@ -26,6 +26,8 @@ public final class InvoiceCalculator {
    * @param changes its PENDING scheduled changes due by the run date
    * @param assigned licenses assigned now: a scheduled reduction stops there
    * @param prices its plan's price schedule, which prices each period it charges; null: {@code unitPrice} always
+   * @param pricedOn the day it moved to its plan when that is after the anchor (a plan change made
+   *     now): the price in force for purchases that day is its price, as for a new purchase; null: the anchor
    */
   public record DueSubscription(
       LocalDate anchor,
@@ -37,7 +39,15 @@ public final class InvoiceCalculator {
       Money unitPrice,
       List<DueChange> changes,
       int assigned,
-      PriceSchedule prices) {
+      PriceSchedule prices,
+      LocalDate pricedOn) {
+
+    /** Priced on its anchor. */
+    public DueSubscription(LocalDate anchor, BillingFrequency frequency, BillingPeriod current,
+        boolean currentCharged, boolean renews, int quantity, Money unitPrice, List<DueChange> changes, int assigned,
+        PriceSchedule prices) {
+      this(anchor, frequency, current, currentCharged, renews, quantity, unitPrice, changes, assigned, prices, null);
+    }
 
     /** Nothing scheduled. */
     public DueSubscription(LocalDate anchor, BillingFrequency frequency, BillingPeriod current,
@@ -88,21 +98,25 @@ public final class InvoiceCalculator {
 
   /**
    * The periods to charge, oldest first, and the subscription afterwards: its period, anchor,
-   * quantity and plan ({@code planId} null when unchanged), and the changes applied.
+   * quantity and plan ({@code planId} null when unchanged), the day its price was set ({@code
+   * pricedOn}, null: its anchor), and the changes applied.
    */
   public record Renewal(
       List<PeriodCharge> charges, BillingPeriod current, LocalDate anchor, int quantity, String planId,
-      List<AppliedChange> applied) {}
+      LocalDate pricedOn, List<AppliedChange> applied) {}
 
   /**
    * The terms a period is charged at; the anchor its periods are counted from. With a schedule, the
-   * period's price is the one the schedule gives a subscription of this anchor.
+   * period's price is the one the schedule gives a subscription priced on {@code pricedOn} (its
+   * anchor, or the later day it moved to this plan).
    */
   private record Terms(
-      LocalDate anchor, BillingFrequency frequency, int quantity, Money unitPrice, String planId, PriceSchedule prices) {
+      LocalDate anchor, BillingFrequency frequency, int quantity, Money unitPrice, String planId, PriceSchedule prices,
+      LocalDate pricedOn) {
 
     Money priceOf(BillingPeriod period) {
-      return prices == null ? unitPrice : prices.forPeriod(anchor, period.start());
+      LocalDate setOn = pricedOn == null || pricedOn.isBefore(anchor) ? anchor : pricedOn;
+      return prices == null ? unitPrice : prices.forPeriod(setOn, period.start());
     }
   }
 
@@ -118,7 +132,7 @@ public final class InvoiceCalculator {
     List<AppliedChange> applied = new ArrayList<>();
     List<DueChange> waiting = new ArrayList<>(s.changes());
     waiting.sort(Comparator.comparing(DueChange::effectiveOn));
-    Terms terms = new Terms(s.anchor(), s.frequency(), s.quantity(), s.unitPrice(), null, s.prices());
+    Terms terms = new Terms(s.anchor(), s.frequency(), s.quantity(), s.unitPrice(), null, s.prices(), s.pricedOn());
     BillingPeriod period = s.current();
     if (!s.currentCharged() && !period.start().isAfter(runDate)) {
       charges.add(charge(terms, period));
@@ -132,7 +146,7 @@ public final class InvoiceCalculator {
       charges.add(charge(terms, period));
     }
     return new Renewal(List.copyOf(charges), period, terms.anchor(), terms.quantity(), terms.planId(),
-        List.copyOf(applied));
+        terms.pricedOn(), List.copyOf(applied));
   }
 
   private static Terms apply(Terms terms, DueChange change, LocalDate renewal, int assigned, List<AppliedChange> applied) {
@@ -141,10 +155,12 @@ public final class InvoiceCalculator {
     if (change.quantity() != null) {
       stopped = change.quantity() < assigned;
       after = new Terms(terms.anchor(), terms.frequency(), Math.max(change.quantity(), assigned), terms.unitPrice(),
-          terms.planId(), terms.prices());
+          terms.planId(), terms.prices(), terms.pricedOn());
     } else {
+      // On the new plan from this renewal: priced as a purchase of that day would be.
       LocalDate anchor = change.frequency() == terms.frequency() ? terms.anchor() : renewal;
-      after = new Terms(anchor, change.frequency(), terms.quantity(), change.unitPrice(), change.planId(), change.prices());
+      after = new Terms(anchor, change.frequency(), terms.quantity(), change.unitPrice(), change.planId(), change.prices(),
+          renewal);
     }
     applied.add(new AppliedChange(change.id(), renewal, after.quantity(), change.planId(), stopped));
     return after;

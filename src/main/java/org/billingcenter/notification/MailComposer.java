@@ -123,6 +123,11 @@ class MailComposer {
         }
         // Issue 17 support: end
       }
+      case SUPPORT_ASSISTED_ACTION -> {
+        subject = Message.of(k + ".subject", product);
+        lines.add(Message.of(k + "." + f.text("outcome"), f.number("licensesRemoved"), product));
+        lines.add(Message.of(k + ".unrequested"));
+      }
       case SUBSCRIPTION_EXPIRED -> lines.add(Message.of(k + ".text", f.date("expiredOn"), f.date("disablesOn")));
       case SUBSCRIPTION_DISABLED -> lines.add(Message.of(k + ".text", f.date("disabledOn"), f.date("deletesOn")));
       case SUBSCRIPTION_DELETED -> {

@@ -21,6 +21,8 @@ public enum MailKind {
   CALLBACK_RECEIVED(EventType.CALLBACK_REQUEST_CREATED, true),
   CALLBACK_CLAIMED(EventType.CALLBACK_REQUEST_CLAIMED, true),
   CALLBACK_COMPLETED(EventType.CALLBACK_REQUEST_COMPLETED, true),
+  /** Issue 17: what support did for the organisation; never optional (a change nobody there made). */
+  SUPPORT_ASSISTED_ACTION(EventType.SUPPORT_ASSISTED_ACTION, false),
   SUBSCRIPTION_EXPIRED(EventType.SUBSCRIPTION_EXPIRED, false),
   SUBSCRIPTION_DISABLED(EventType.SUBSCRIPTION_DISABLED, false),
   SUBSCRIPTION_DELETED(EventType.SUBSCRIPTION_DELETED, false),

@@ -30,6 +30,11 @@ public enum EventType {
   CALLBACK_REQUEST_CLAIMED("callback_request.claimed"),
   CALLBACK_REQUEST_COMPLETED("callback_request.completed"),
   CALLBACK_REQUEST_WITHDRAWN("callback_request.withdrawn"),
+  /**
+   * Issue 17: a support engineer acted for the organisation (licenses removed, cancelled) with an
+   * override reason, no claimed callback request on file; its mail always goes.
+   */
+  SUPPORT_ASSISTED_ACTION("support.assisted_action"),
   /** An organisation's webhook endpoint failed for days and was turned off (its Global admins are told). */
   WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
   // --- Issue 15 (admins): internal events, they carry a single-use link's token ---

@@ -93,8 +93,9 @@ public final class PlanChangePolicy {
     Plan to = s.target();
     if (when == PlanChangeWhen.AT_RENEWAL) {
       Money none = Money.zero(to.unitPrice().currency());
+      Money renewalPrice = s.targetRenewalPrice() == null ? to.unitPrice() : s.targetRenewalPrice();
       return new PlanChangePreview(s.current().id(), to.id(), when, s.currentPeriod().endExclusive(), none, none,
-          null, null, to.unitPrice(), to.billingFrequency(), s.quantity(), s.assigned());
+          null, null, renewalPrice, to.billingFrequency(), s.quantity(), s.assigned());
     }
     ProratedLines lines =
         ProratedLines.of(s.billedUnitPrice(), to.unitPrice(), s.quantity(), s.currentPeriod(), s.today());

@@ -162,8 +162,12 @@ public class PlanChangeService {
     LocalDate nextInvoice = period == null ? null : billing.nextInvoiceDate(s.tenant(), s.id(), period, today);
     LocalDate creditReturn = period == null ? null : billing.creditReturnDate(s.tenant(), s.id(), period, today);
     int assigned = subscriptions.get(s.tenant(), s.id()).assignedLicenses();
+    // A change at renewal is charged the target's price of that day, as the billing run will.
+    Money renewalPrice = period == null || target.isEmpty()
+        ? null
+        : catalog.plan(target.get().id(), period.endExclusive()).unitPrice();
     return PlanChangePolicy.decide(new PlanChangeSnapshot(s.status(), s.autoRenew() && !s.isEnding(), who.roles(),
         current, planId, target.orElse(null), s.quantity(), assigned, period, billed, today, nextInvoice,
-        creditReturn));
+        creditReturn, renewalPrice));
   }
 }

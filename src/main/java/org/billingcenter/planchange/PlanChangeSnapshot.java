@@ -19,6 +19,8 @@ import org.billingcenter.subscription.SubscriptionStatus;
  *     is what an upgrade is compared with and what the credit gives back
  * @param nextInvoiceOn the organisation's next invoice, where the prorated charge goes
  * @param creditReturnOn the organisation's next billing date, where the prorated credit comes back
+ * @param targetRenewalPrice the target's list price on the renewal day, what a change at renewal is
+ *     charged from (a price change in force by then included); null: the target's price today
  */
 public record PlanChangeSnapshot(
     SubscriptionStatus status,
@@ -33,9 +35,18 @@ public record PlanChangeSnapshot(
     Money billedUnitPrice,
     LocalDate today,
     LocalDate nextInvoiceOn,
-    LocalDate creditReturnOn) {
+    LocalDate creditReturnOn,
+    Money targetRenewalPrice) {
 
   public PlanChangeSnapshot {
     roles = Set.copyOf(roles);
+  }
+
+  /** No price change between today and the renewal. */
+  public PlanChangeSnapshot(SubscriptionStatus status, boolean renews, Set<Role> roles, Plan current,
+      String requestedPlanId, Plan target, int quantity, int assigned, BillingPeriod currentPeriod,
+      Money billedUnitPrice, LocalDate today, LocalDate nextInvoiceOn, LocalDate creditReturnOn) {
+    this(status, renews, roles, current, requestedPlanId, target, quantity, assigned, currentPeriod, billedUnitPrice,
+        today, nextInvoiceOn, creditReturnOn, null);
   }
 }

@@ -76,6 +76,15 @@ class SubscriptionRepository {
         .update();
   }
 
+  /** The day the subscription moved to its plan: its later periods are priced as a purchase of that day. */
+  void pricedOn(TenantId tenant, SubscriptionId id, LocalDate day) {
+    jdbc.sql("update subscription set priced_on = :day where tenant_id = :tenant and subscription_id = :id")
+        .param("day", day)
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .update();
+  }
+
   /** Writes the mutable state; the status change time moves only when the status does. */
   void update(Subscription s, Instant now) {
     jdbc.sql(

@@ -380,6 +380,7 @@ public class SubscriptionService {
         from.billingFrequency() == to.billingFrequency() ? locked.anchorDate() : locked.currentPeriod().endExclusive();
     Subscription changed = locked.withPlan(planId, anchor);
     subscriptions.update(changed, clock.instant());
+    subscriptions.pricedOn(locked.tenant(), locked.id(), tenants.today(locked.tenant()));
     audit.record(locked.tenant(), actor,
         Change.of("PLAN_CHANGED", "subscription", locked.id()).from(locked.planId()).to(planId));
     updated(locked, "plan", locked.planId(), planId, actor);

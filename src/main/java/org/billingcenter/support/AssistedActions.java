@@ -29,11 +29,13 @@ public class AssistedActions {
   private final CallbackRepository requests;
   private final SupportConsole console;
   private final AuditLog audit;
+  private final CallbackEvents events;
 
-  AssistedActions(CallbackRepository requests, SupportConsole console, AuditLog audit) {
+  AssistedActions(CallbackRepository requests, SupportConsole console, AuditLog audit, CallbackEvents events) {
     this.requests = requests;
     this.console = console;
     this.audit = audit;
+    this.events = events;
   }
 
   /** Leave to act: how the engineer stands, the open request (if any) and his override reason. */
@@ -60,8 +62,9 @@ public class AssistedActions {
 
   /**
    * After the action, in its transaction: the audit line (flagged {@code override=true} with the
-   * reason when there was no claimed request) and, on the engineer's claimed request, its completion
-   * with the outcome, which tells the organisation by e-mail what support did.
+   * reason when there was no claimed request) and then what tells the organisation: on the engineer's
+   * claimed request, its completion with the outcome; without one, the {@code support.assisted_action}
+   * event, whose mail cannot be turned off (nobody in the organisation asked for the change).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void done(Authority a, CallbackOutcome outcome, @Nullable Integer licensesRemoved, String note) {
@@ -73,6 +76,8 @@ public class AssistedActions {
         .because(flag + "; note=" + note));
     if (a.access() == Access.CLAIMED_BY_YOU) {
       console.completeWith(a.request(), a.engineer(), note, new Worked(outcome, licensesRemoved));
+    } else {
+      events.assisted(a, outcome, licensesRemoved);
     }
   }
 }

@@ -57,6 +57,19 @@ class CallbackEvents {
     outbox.append(r.tenant(), EventType.CALLBACK_REQUEST_COMPLETED, r.id(), data.asMap());
   }
 
+  /**
+   * Issue 17: support acted for the organisation with an override reason, no request of its own on
+   * file (the reason stays out of the event, as notes do). On a claimed request the request's
+   * completion tells the outcome instead.
+   */
+  void assisted(AssistedActions.Authority a, CallbackOutcome outcome, @Nullable Integer licensesRemoved) {
+    EventData data = EventData.of("subscriptionId", a.subscription()).with("outcome", outcome.name());
+    if (licensesRemoved != null) {
+      data = data.with("licensesRemoved", licensesRemoved);
+    }
+    outbox.append(a.tenant(), EventType.SUPPORT_ASSISTED_ACTION, a.subscription(), data.asMap());
+  }
+
   private static EventData base(CallbackRequest r) {
     return EventData.of("callbackRequestId", r.id()).with("subscriptionId", r.subscription());
   }

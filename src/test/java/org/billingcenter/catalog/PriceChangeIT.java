@@ -138,6 +138,56 @@ class PriceChangeIT extends DatabaseIT {
     assertThat(invoiceTotal(late, "2026-03-25")).isEqualTo(1000);
   }
 
+  /**
+   * A subscription that moves to the plan after its price change is in force for purchases pays the
+   * new price from then, as a purchase that day would, even inside the notice older subscriptions
+   * get: what the plan change's preview says is what the renewals charge, now and at renewal.
+   */
+  @Test
+  void a_plan_change_into_a_repriced_plan_pays_the_price_it_previewed() throws Exception {
+    String lite = plan + "-lite";
+    String plus = plan + "-plus";
+    catalog.addPlan(new Plan(lite, "pc-product", "Price Change Product", Money.of(800, "EUR"),
+        BillingFrequency.MONTHLY, BillingFrequency.MONTHLY, 30, 25, null, 0));
+    catalog.addPlan(new Plan(plus, "pc-product", "Price Change Product", Money.of(2000, "EUR"),
+        BillingFrequency.MONTHLY, BillingFrequency.MONTHLY, 30, 25, null, 2));
+    Given upgrader = tenants.tenant(0);
+    Subscription up = subscriptions.purchase(upgrader.id(), lite, 2, upgrader.card(), "test"); // anchored 10 March
+    Given downgrader = tenants.tenant(0);
+    Subscription down = subscriptions.purchase(downgrader.id(), plus, 1, downgrader.card(), "test");
+    at("2026-03-26");
+    mvc.perform(post("/api/v1/operator/plans/{id}/prices", plan).with(httpBasic(operator, PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"unitPriceMinor\":1250,\"effectiveFrom\":\"2026-04-01\"}"))
+        .andExpect(status().isCreated()); // for existing subscriptions from 25 April
+
+    // Before the change is in force, a move at renewal (10 April) is previewed at that day's price.
+    String downPath = "/api/v1/subscriptions/" + down.id() + "/plan-change";
+    mvc.perform(get(downPath).param("planId", plan).with(httpBasic(downgrader.admin(), downgrader.password())))
+        .andExpect(jsonPath("$.preview.when").value("AT_RENEWAL"))
+        .andExpect(jsonPath("$.preview.effectiveOn").value("2026-04-10"))
+        .andExpect(jsonPath("$.preview.newUnitPrice.amountMinor").value(1250));
+    mvc.perform(post(downPath).with(httpBasic(downgrader.admin(), downgrader.password()))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"planId\":\"" + plan + "\"}"))
+        .andExpect(status().isOk());
+
+    // Once it is in force, a move now is previewed and charged at the new price.
+    at("2026-04-02");
+    String upPath = "/api/v1/subscriptions/" + up.id() + "/plan-change";
+    mvc.perform(get(upPath).param("planId", plan).with(httpBasic(upgrader.admin(), upgrader.password())))
+        .andExpect(jsonPath("$.preview.when").value("NOW"))
+        .andExpect(jsonPath("$.preview.newUnitPrice.amountMinor").value(1250));
+    mvc.perform(post(upPath).with(httpBasic(upgrader.admin(), upgrader.password()))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"planId\":\"" + plan + "\"}"))
+        .andExpect(status().isOk());
+
+    runs.run(LocalDate.parse("2026-04-10")); // inside the older subscriptions' notice
+    assertThat(charged(upgrader, up, "2026-04-10")).isEqualTo(1250);
+    assertThat(charged(downgrader, down, "2026-04-10")).isEqualTo(1250);
+    runs.run(LocalDate.parse("2026-05-10"));
+    assertThat(charged(upgrader, up, "2026-05-10")).isEqualTo(1250);
+    assertThat(charged(downgrader, down, "2026-05-10")).isEqualTo(1250);
+  }
+
   @Test
   void a_change_too_soon_or_on_a_taken_date_is_refused_and_changes_nothing() throws Exception {
     mvc.perform(post("/api/v1/operator/plans/{id}/prices", plan).with(httpBasic(operator, PASSWORD))

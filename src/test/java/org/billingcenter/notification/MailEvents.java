@@ -43,6 +43,8 @@ final class MailEvents {
           subscription, "engineerFirstName", "Zoltan");
       case CALLBACK_COMPLETED -> Map.of("callbackRequestId", UUID.randomUUID().toString(), "subscriptionId",
           subscription);
+      case SUPPORT_ASSISTED_ACTION -> Map.of("subscriptionId", subscription, "outcome", "LICENSES_REMOVED",
+          "licensesRemoved", 2);
       case SUBSCRIPTION_EXPIRED -> Map.of("subscriptionId", subscription, "expiredOn", "2026-04-09",
           "disablesOn", "2026-05-09");
       case SUBSCRIPTION_DISABLED -> Map.of("subscriptionId", subscription, "disabledOn", "2026-05-09",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.billingcenter.outbox.OutboxEvent;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants.Given;
@@ -68,6 +69,24 @@ class MailRenderIT extends DatabaseIT {
       }
     }
     assertThat(english).as("English words in mails that are not English").isEmpty();
+  }
+
+  /** Issue 17: the support mail's other outcome, complete in every language. */
+  @Test
+  void a_cancellation_by_support_without_a_request_is_told_in_every_language() {
+    Given org = tenants.tenant(1);
+    Subscription s = tenants.subscription(org, 1, 0);
+    OutboxEvent event = new OutboxEvent(org.id(), java.util.UUID.randomUUID(), MailKind.SUPPORT_ASSISTED_ACTION.event(),
+        java.time.Instant.parse("2026-03-10T10:00:00Z"), s.id().toString(),
+        "{\"subscriptionId\":\"" + s.id() + "\",\"outcome\":\"CANCELLED\"}");
+    MailContent content = composer.compose(MailKind.SUPPORT_ASSISTED_ACTION, event);
+    for (String language : LANGUAGES) {
+      RenderedMail mail = renderer.render(content, Locale.forLanguageTag(language), "FR");
+      assertThat(mail.subject()).as(language).doesNotContain("{").doesNotContain("??");
+      assertThat(mail.text()).as(language).doesNotContain("{").doesNotContain("??");
+    }
+    assertThat(renderer.render(content, Locale.ENGLISH, "FR").text())
+        .contains("cancelled your").contains("no callback request open");
   }
 
   @Test

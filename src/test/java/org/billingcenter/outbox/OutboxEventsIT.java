@@ -35,6 +35,7 @@ import org.billingcenter.subscription.LifecycleService;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.TrialService;
+import org.billingcenter.support.AssistedLicenseRemoval;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
@@ -65,6 +66,7 @@ class OutboxEventsIT extends DatabaseIT {
   @Autowired PlanChangeService planChanges;
   @Autowired CancellationService cancellations;
   @Autowired CallbackService callbacks;
+  @Autowired AssistedLicenseRemoval assistedRemovals;
   @Autowired LifecycleService lifecycle;
   @Autowired BillingRunService runs;
   @Autowired AccountService accounts;
@@ -256,6 +258,15 @@ class OutboxEventsIT extends DatabaseIT {
           it.callbacks.complete(c.org.id(), r.id(), engineer, "kept the subscription");
           return expect(r.id(), "callbackRequestId", r.id(), "subscriptionId", r.subscription());
         }),
+        of("support removes licenses with an override, no request on file", EventType.SUPPORT_ASSISTED_ACTION,
+            (it, c) -> {
+          Subscription s = it.tenants.subscription(c.org, 5, 0);
+          String engineer = it.engineer();
+          c.mark();
+          it.assistedRemovals.remove(c.org.id(), s.id(), engineer,
+              new AssistedLicenseRemoval.Removal(4, "one fewer", "the admin asked by phone, no request filed"));
+          return expect(s.id(), "subscriptionId", s.id(), "outcome", "LICENSES_REMOVED", "licensesRemoved", 1);
+        }, EventType.SUBSCRIPTION_UPDATED, EventType.CREDIT_CREATED),
         of("a callback withdrawn by the organisation", EventType.CALLBACK_REQUEST_WITHDRAWN, (it, c) -> {
           CallbackRequest r = it.callback(c, it.tenants.subscription(c.org, 2, 0));
           c.mark();

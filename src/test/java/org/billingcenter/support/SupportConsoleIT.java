@@ -292,6 +292,29 @@ class SupportConsoleIT extends DatabaseIT {
         .satisfies(m -> assertThat(Mails.plainText(m)).contains("notre équipe de support a retiré 1 licence"));
   }
 
+  /** With an override and no request on file, the admins are still told, by a mail they cannot turn off. */
+  @Test
+  void licenses_removed_with_an_override_are_told_to_the_admins_too() throws Exception {
+    Given org = tenants.tenant(3);
+    Subscription s = tenants.subscription(org, 5, 3);
+    String address = "global-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    transaction.executeWithoutResult(t -> accounts.chooseEmail(accounts.loadUserByUsername(org.admin()).account(), address));
+    drain();
+    int mailsBefore = SMTP.getReceivedMessages().length;
+
+    mvc.perform(json(post("/api/v1/support/tenants/" + org.id() + "/subscriptions/" + s.id() + "/license-removal"),
+            "{\"quantity\":4,\"note\":\"One fewer\",\"overrideReason\":\"Asked by phone, no request filed\"}")
+            .with(api(engineer)))
+        .andExpect(status().isOk());
+
+    assertThat(subscriptions.get(org.id(), s.id()).subscription().quantity()).isEqualTo(4);
+    drain();
+    List<MimeMessage> received = Arrays.asList(SMTP.getReceivedMessages()).subList(mailsBefore, SMTP.getReceivedMessages().length);
+    assertThat(received).filteredOn(m -> to(m).equals(address)).singleElement()
+        .satisfies(m -> assertThat(Mails.plainText(m)).contains("Notre équipe de support a retiré 1 licence")
+            .contains("aucune demande de rappel"));
+  }
+
   @Test
   void an_organisation_that_stays_is_recorded_as_retained_with_its_reason() throws Exception {
     Given org = tenants.tenant(2);
