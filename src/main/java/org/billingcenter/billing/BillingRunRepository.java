@@ -341,6 +341,8 @@ class BillingRunRepository {
                and i.total_minor > 0
                and i.voided_at is null
                and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id)
+               and not exists (select 1 from payment_attempt a where a.tenant_id = i.tenant_id and a.invoice_id = i.invoice_id
+                                 and a.status <> 'QUEUED')
              for update
             """)
         .param("tenants", ids(tenants))
@@ -352,18 +354,29 @@ class BillingRunRepository {
         .list();
   }
 
-  /** Each tenant's most recent payment method, to collect and refund with. */
+  /**
+   * Each tenant's default payment method (issue 18: the one it chose, else its newest not removed),
+   * to collect and refund with; as {@code TenantService.defaultPaymentMethod}, for a batch at once.
+   */
   Map<TenantId, PaymentMethodId> latestPaymentMethods(Collection<TenantId> tenants) {
     Map<TenantId, PaymentMethodId> methods = new HashMap<>();
     jdbc.sql(
             """
-            select p.tenant_id, p.payment_method_id from payment_method p
-             where p.tenant_id in (:tenants)
-               and p.created_at = (select max(q.created_at) from payment_method q where q.tenant_id = p.tenant_id)
+            select t.tenant_id, coalesce(
+              (select p.payment_method_id from payment_method p
+                where p.tenant_id = t.tenant_id and p.payment_method_id = t.default_payment_method_id
+                  and p.removed_at is null),
+              (select p.payment_method_id from payment_method p where p.tenant_id = t.tenant_id and p.removed_at is null
+                order by p.created_at desc, p.payment_method_id desc limit 1)) as method
+              from tenant t
+             where t.tenant_id in (:tenants)
             """)
         .param("tenants", ids(tenants))
-        .query((rs, i) -> methods.put(
-            new TenantId(rs.getObject(1, UUID.class)), new PaymentMethodId(rs.getObject(2, UUID.class))))
+        .query((rs, i) -> {
+          UUID method = rs.getObject(2, UUID.class);
+          return method == null ? null
+              : methods.put(new TenantId(rs.getObject(1, UUID.class)), new PaymentMethodId(method));
+        })
         .list();
     return methods;
   }

@@ -34,6 +34,11 @@ class InvoiceDocumentRepository {
   static final String HEADER =
       """
       select i.invoice_id, i.invoice_date, i.kind, i.currency, i.total_minor, i.number, i.due_date, i.finalized_at, i.voided_at,
+             i.uncollectible_at,
+             (select coalesce(sum(ca.amount_minor), 0) from credit_allocation ca where ca.tenant_id = i.tenant_id
+                 and ca.invoice_id = i.invoice_id) as allocated,
+             (select count(*) from payment_attempt a where a.tenant_id = i.tenant_id and a.invoice_id = i.invoice_id
+                 and a.status = 'DECLINED') as declined_attempts,
              (select p.status from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id) as payment_status,
              (select count(*) from refund r where r.tenant_id = i.tenant_id and r.invoice_id = i.invoice_id
                  and r.status = 'PENDING_SETTLEMENT') as refunds_pending,
@@ -123,7 +128,8 @@ class InvoiceDocumentRepository {
     long total = rs.getLong("total_minor");
     InvoiceStatus.Facts facts = new InvoiceStatus.Facts(kind, finalizedAt != null, rs.getObject("voided_at") != null, total,
         rs.getString("payment_status"), rs.getInt("refunds_pending"), rs.getInt("refunds_failed"),
-        rs.getBoolean("credited_later"));
+        rs.getBoolean("credited_later"), rs.getLong("allocated"), rs.getInt("declined_attempts"),
+        rs.getObject("uncollectible_at") != null);
     return new Header(rs.getObject("invoice_id", UUID.class), kind, rs.getString("number"),
         rs.getDate("invoice_date").toLocalDate(), due == null ? null : due.toLocalDate(), rs.getString("currency"),
         total, finalizedAt, facts, rs.getLong("charged"), rs.getLong("credited"), rs.getLong("refunded"));

@@ -24,7 +24,7 @@ public final class InvoiceVoiding {
       return Optional.of(BillingReason.INVOICE_VOID_NOT_ISSUED);
     }
     return switch (status) {
-      case OPEN, PENDING_SETTLEMENT -> Optional.empty();
+      case OPEN, PENDING_SETTLEMENT, OVERDUE, UNCOLLECTIBLE -> Optional.empty();
       case PAID, PARTIALLY_CREDITED -> Optional.of(BillingReason.INVOICE_VOID_PAID);
       case VOID -> Optional.of(BillingReason.INVOICE_ALREADY_VOID);
     };

@@ -104,8 +104,8 @@ public class InvoiceVoids {
     if (!voids.markVoid(tenant, invoice, clock.instant(), actor, reason)) {
       throw new Rejected(BillingReason.INVOICE_ALREADY_VOID, preview.invoice().number());
     }
-    if (preview.withdrawn() != null) {
-      gateway.withdraw(tenant, invoice);
+    if (preview.withdrawn() != null || preview.invoice().status() != InvoiceStatus.PAID) {
+      gateway.withdraw(tenant, invoice); // issue 18: also calls off its queued payment attempts
     }
     if (preview.returnOn() != null) {
       voids.returnCredits(tenant, invoice, preview.returnOn());

@@ -23,6 +23,10 @@ public enum EventType {
   INVOICE_FINALIZED("invoice.finalized"),
   /** Issue 16: the operator voided an issued invoice nobody had paid. */
   INVOICE_VOIDED("invoice.voided"),
+  /** Issue 18: an attempt took the money ({@code recovered}: a dunning retry or a payment of the balance). */
+  PAYMENT_SUCCEEDED("payment.succeeded"),
+  /** Issue 18: the provider declined an attempt to collect an invoice. */
+  PAYMENT_FAILED("payment.failed"),
   CREDIT_CREATED("credit.created"),
   CREDIT_APPLIED("credit.applied"),
   REFUND_CREATED("refund.created"),

@@ -85,6 +85,42 @@ class SubscriptionRepository {
         .update();
   }
 
+  /** Issue 18: every subscription paying with one of {@code from} pays with {@code to}; their ids. */
+  List<SubscriptionId> movePaymentMethod(TenantId tenant, java.util.Collection<PaymentMethodId> from, PaymentMethodId to) {
+    if (from.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = from.stream().map(PaymentMethodId::value).toList();
+    List<SubscriptionId> moved = jdbc.sql("""
+            select subscription_id from subscription
+             where tenant_id = :tenant and payment_method_id in (:from) and status <> 'DELETED'
+            """)
+        .param("tenant", tenant.value()).param("from", ids)
+        .query((rs, i) -> new SubscriptionId(rs.getObject(1, UUID.class))).list();
+    jdbc.sql("""
+            update subscription set payment_method_id = :to
+             where tenant_id = :tenant and payment_method_id in (:from) and status <> 'DELETED'
+            """)
+        .param("to", to.value()).param("tenant", tenant.value()).param("from", ids).update();
+    return moved;
+  }
+
+  /** Issue 18: ACTIVE → EXPIRED because its invoices went unpaid; false when it was not ACTIVE. */
+  boolean expireUnpaid(TenantId tenant, SubscriptionId id, Instant now) {
+    return jdbc.sql("""
+            update subscription set status = 'EXPIRED', status_changed_at = :now, expired_reason = 'PAYMENT_FAILED'
+             where tenant_id = :tenant and subscription_id = :id and status = 'ACTIVE'
+            """)
+        .param("now", Utc.of(now)).param("tenant", tenant.value()).param("id", id.value()).update() == 1;
+  }
+
+  /** Issue 18: why it is EXPIRED or DISABLED when that is not its term or a cancellation (PAYMENT_FAILED). */
+  Optional<String> expiredReason(TenantId tenant, SubscriptionId id) {
+    return jdbc.sql("select expired_reason from subscription where tenant_id = :tenant and subscription_id = :id")
+        .param("tenant", tenant.value()).param("id", id.value()).query(String.class).optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
   /** Writes the mutable state; the status change time moves only when the status does. */
   void update(Subscription s, Instant now) {
     jdbc.sql(
@@ -92,6 +128,7 @@ class SubscriptionRepository {
             update subscription
                set status_changed_at = case when status = :status then status_changed_at else :now end,
                    status = :status, plan_id = :plan, quantity = :quantity, auto_renew = :autoRenew, anchor_date = :anchor,
+                   expired_reason = case when :status = 'ACTIVE' then null else expired_reason end,
                    current_period_start = :periodStart, current_period_end = :periodEnd,
                    trial_end = :trialEnd, payment_method_id = :paymentMethod,
                    cancelled_at = :cancelledAt, scheduled_cancel_on = :cancelOn

@@ -47,6 +47,16 @@ class PaymentMethodRepository {
         .optional();
   }
 
+  /** Issue 18: one the organisation can still pay with (not removed). */
+  Optional<PaymentMethod> findUsable(TenantId tenant, PaymentMethodId id) {
+    return jdbc.sql(
+            "select * from payment_method where tenant_id = :tenant and payment_method_id = :id and removed_at is null")
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .query((rs, i) -> map(tenant, rs))
+        .optional();
+  }
+
   List<PaymentMethod> list(TenantId tenant, PageRequest page) {
     return jdbc.sql(
             """
@@ -58,6 +68,31 @@ class PaymentMethodRepository {
         .param("offset", page.offset())
         .query((rs, i) -> map(tenant, rs))
         .list();
+  }
+
+  /**
+   * Issue 18: the organisation's default payment method: the one it chose, else its newest (not
+   * removed). What dunning retries and billing collects with.
+   */
+  Optional<PaymentMethodId> defaultFor(TenantId tenant) {
+    return jdbc.sql("""
+            select coalesce(
+              (select p.payment_method_id from tenant t join payment_method p
+                   on p.tenant_id = t.tenant_id and p.payment_method_id = t.default_payment_method_id
+                where t.tenant_id = :tenant and p.removed_at is null),
+              (select p.payment_method_id from payment_method p where p.tenant_id = :tenant and p.removed_at is null
+                order by p.created_at desc, p.payment_method_id desc limit 1)) as method
+            """)
+        .param("tenant", tenant.value())
+        .query((rs, i) -> rs.getObject(1, UUID.class)).optional()
+        .filter(java.util.Objects::nonNull)
+        .map(PaymentMethodId::new);
+  }
+
+  /** Issue 18: the method the organisation pays with from now on. */
+  void makeDefault(TenantId tenant, PaymentMethodId id) {
+    jdbc.sql("update tenant set default_payment_method_id = :id where tenant_id = :tenant")
+        .param("id", id.value()).param("tenant", tenant.value()).update();
   }
 
   long count(TenantId tenant) {

@@ -389,6 +389,29 @@ public class TenantService implements TenantCountry {
         .orElseThrow(() -> new Rejected(TenantReason.PAYMENT_METHOD_NOT_FOUND));
   }
 
+  /** Issue 18: one of the organisation's methods it can still pay with (not removed), or PAYMENT_METHOD_NOT_FOUND. */
+  @Transactional(readOnly = true)
+  public PaymentMethod usablePaymentMethod(TenantId tenant, PaymentMethodId id) {
+    return paymentMethods.findUsable(tenant, id)
+        .orElseThrow(() -> new Rejected(TenantReason.PAYMENT_METHOD_NOT_FOUND));
+  }
+
+  /** Issue 18: the method the organisation pays with: its chosen default, else its newest. */
+  @Transactional(readOnly = true)
+  public Optional<PaymentMethodId> defaultPaymentMethod(TenantId tenant) {
+    return paymentMethods.defaultFor(tenant);
+  }
+
+  /** Issue 18: {@code id} becomes the organisation's default payment method (audited). */
+  @Transactional
+  public void makeDefaultPaymentMethod(TenantId tenant, PaymentMethodId id, String actor) {
+    paymentMethod(tenant, id);
+    Optional<PaymentMethodId> before = paymentMethods.defaultFor(tenant);
+    paymentMethods.makeDefault(tenant, id);
+    audit.record(tenant, actor, Change.of("PAYMENT_METHOD_DEFAULT", "payment_method", id)
+        .from(before.map(Object::toString).orElse("none")).to(id));
+  }
+
   @Transactional(readOnly = true)
   public Page<PaymentMethod> paymentMethods(TenantId tenant, PageRequest page) {
     return new Page<>(paymentMethods.list(tenant, page), page, paymentMethods.count(tenant));

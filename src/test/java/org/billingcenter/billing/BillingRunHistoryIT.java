@@ -262,7 +262,7 @@ class BillingRunHistoryIT extends DatabaseIT {
   static class HoldingGatewayConfig {
     @Bean
     @Primary
-    HoldingGateway holdingGateway(PendingSettlementGateway real) {
+    HoldingGateway holdingGateway(org.billingcenter.payment.CollectionDesk real) {
       return new HoldingGateway(real);
     }
   }

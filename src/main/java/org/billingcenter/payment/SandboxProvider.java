@@ -1,0 +1,146 @@
+package org.billingcenter.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.billingcenter.payment.PaymentProvider.Answer;
+import org.billingcenter.payment.SandboxChargeRepository.Booked;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The default payment provider: a documented sandbox whose payment-method tokens decide the
+ * outcome, as providers' test tokens do (README "Payments that fail"). It keeps its own books
+ * ({@code sandbox_charge}) in transactions of its own, committed before it answers, as a real
+ * provider's are: a caller that loses the answer (a timeout, a node killed mid-call) finds the
+ * charge there when it asks again with the same idempotency key, and nothing is charged twice.
+ *
+ * <ul>
+ *   <li>{@code tok_chargeDeclined}: declined ({@code card_declined});
+ *   <li>{@code tok_insufficientFunds}: declined ({@code insufficient_funds}) for the first two
+ *       charges made with the token, then succeeds;
+ *   <li>{@code tok_expiredCard}: declined ({@code expired_card});
+ *   <li>{@code tok_processingError}: the first call of each key is a transient error
+ *       ({@code processing_error}, nothing taken), a repeat of the key succeeds;
+ *   <li>{@code tok_timeout}: takes the money and never answers the first call of a key; a repeat
+ *       of the key answers with that charge;
+ *   <li>any other token ({@code tok_visa} …) succeeds.
+ * </ul>
+ *
+ * A token may carry a suffix ({@code tok_chargeDeclined_acme}): the behaviour is the name's, the
+ * counters are the whole token's.
+ */
+@Component
+class SandboxProvider implements PaymentProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(SandboxProvider.class);
+
+  static final String DECLINED = "tok_chargeDeclined";
+  static final String INSUFFICIENT_FUNDS = "tok_insufficientFunds";
+  static final String EXPIRED = "tok_expiredCard";
+  static final String PROCESSING_ERROR = "tok_processingError";
+  static final String TIMEOUT = "tok_timeout";
+
+  /** How many charges {@code tok_insufficientFunds} declines before it succeeds. */
+  static final int INSUFFICIENT_FUNDS_DECLINES = 2;
+
+  private final SandboxChargeRepository books;
+  private final TransactionTemplate ownBooks;
+  private final Clock clock;
+  private final Duration hang;
+
+  SandboxProvider(SandboxChargeRepository books, PlatformTransactionManager transactions, Clock clock,
+      @Value("${billing-center.payments.sandbox-hang:PT10M}") Duration hang) {
+    this.books = books;
+    this.ownBooks = new TransactionTemplate(transactions);
+    this.ownBooks.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.hang = hang;
+  }
+
+  @Override
+  public Answer charge(Charge charge) {
+    Optional<Booked> earlier = booked(charge.idempotencyKey());
+    if (earlier.isPresent() && !earlier.get().outcome().equals("ERROR")) {
+      return earlier.get().answer(); // a replay of the key: the first result, nothing charged again
+    }
+    String token = charge.token();
+    if (token.startsWith(PROCESSING_ERROR) && earlier.isEmpty()) {
+      book(charge, "ERROR", DeclineCode.PROCESSING_ERROR);
+      return Answer.transientError(DeclineCode.PROCESSING_ERROR);
+    }
+    Answer answer = decide(charge);
+    Booked booked = earlier.isPresent() ? settleError(charge, answer) : book(charge, answer);
+    if (token.startsWith(TIMEOUT) && earlier.isEmpty()) {
+      neverAnswer(charge.idempotencyKey());
+    }
+    return booked.answer();
+  }
+
+  private Answer decide(Charge charge) {
+    String token = charge.token();
+    if (token.startsWith(DECLINED)) {
+      return Answer.declined(DeclineCode.CARD_DECLINED);
+    }
+    if (token.startsWith(EXPIRED)) {
+      return Answer.declined(DeclineCode.EXPIRED_CARD);
+    }
+    if (token.startsWith(INSUFFICIENT_FUNDS) && chargesWith(token) < INSUFFICIENT_FUNDS_DECLINES) {
+      return Answer.declined(DeclineCode.INSUFFICIENT_FUNDS);
+    }
+    return Answer.succeeded("ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+  }
+
+  /** The first call of a {@code tok_timeout} key: the charge is booked, the answer never comes. */
+  private void neverAnswer(String key) {
+    log.info("Sandbox: charge {} booked, the answer is held back (tok_timeout)", key);
+    try {
+      Thread.sleep(hang.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new IllegalStateException("the sandbox held back its answer (tok_timeout)");
+  }
+
+  private Optional<Booked> booked(String key) {
+    return books.find(key);
+  }
+
+  private long chargesWith(String token) {
+    return books.chargesWith(token);
+  }
+
+  private Booked book(Charge charge, Answer answer) {
+    return book(charge, answer.kind().name(), answer.kind() == Answer.Kind.SUCCEEDED ? null : DeclineCode.ofWire(answer.code()),
+        answer.reference());
+  }
+
+  private Booked book(Charge charge, String outcome, DeclineCode code) {
+    return book(charge, outcome, code, "err_" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  private Booked book(Charge charge, String outcome, DeclineCode code, String reference) {
+    String chargeId = reference == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : reference;
+    try {
+      ownBooks.executeWithoutResult(s -> books.insert(charge, chargeId, outcome, code, clock.instant()));
+      return new Booked(outcome, code == null ? null : code.wire(), chargeId);
+    } catch (DuplicateKeyException concurrent) {
+      return booked(charge.idempotencyKey()).orElseThrow(); // the same key at the same time: one charge
+    }
+  }
+
+  /** A repeat of a key whose first call was a transient error: the charge is made now. */
+  private Booked settleError(Charge charge, Answer answer) {
+    String code = answer.kind() == Answer.Kind.SUCCEEDED ? null : answer.code();
+    String chargeId = answer.reference() == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : answer.reference();
+    ownBooks.executeWithoutResult(s -> books.settleError(charge.idempotencyKey(), answer.kind().name(), code, chargeId));
+    return booked(charge.idempotencyKey()).orElseThrow();
+  }
+}
