@@ -44,6 +44,7 @@ class DemoData {
           "alder-reader (Reader)",
           "birch-admin (Global admin)",
           "cedar-admin (Global admin)",
+          "dogwood-admin (Global admin; a card that is declined)",
           "support (Support engineer)",
           "operator (Operator)");
 
@@ -78,6 +79,7 @@ class DemoData {
     alderStudio();
     birchLogistics();
     cedarTrial();
+    dogwoodDeclined();
     accounts.seedOperatorAccount(operatorSide("support", "Sam Support", Role.SUPPORT_ENGINEER), PASSWORD);
     accounts.seedOperatorAccount(operatorSide("operator", "Olga Operator", Role.OPERATOR), PASSWORD);
   }
@@ -145,6 +147,19 @@ class DemoData {
     licensing.assign(cedar, plain.id(), people.subList(0, 4), ACTOR);
     licensing.assign(cedar, converting.id(), people.subList(0, 2), ACTOR);
     licensing.assign(cedar, premium.id(), people.subList(0, 1), ACTOR);
+  }
+
+  /**
+   * Issue 18: an organisation whose only card the sandbox provider declines (README "Payments that
+   * fail"): its first invoice is declined by the first billing run, and dunning takes it from there.
+   */
+  private void dogwoodDeclined() {
+    TenantId dogwood = tenant("Dogwood Analytics", "DK", "da-DK", "Europe/Copenhagen", "EUR", "dogwood-admin",
+        "Dorte Dogwood");
+    List<MemberId> people = members(dogwood, "dogwood.example", 8);
+    PaymentMethodId declined = tenants.addPaymentMethod(dogwood,
+        new NewPaymentMethod("tok_chargeDeclined", "Visa", "0002", 12, 2030), ACTOR).id();
+    buy(dogwood, "beacon-monthly", 8, declined, people.subList(0, 6));
   }
 
   private TenantId tenant(

@@ -139,8 +139,13 @@ class Collector {
    * again with the same key. Runs every minute on one node; safe on several.
    */
   int sweep() {
+    return sweep(java.time.Duration.ofMinutes(1), gateway.longest());
+  }
+
+  /** The same for attempts queued longer than {@code queuedFor} or sent longer than {@code sentFor} ago. */
+  int sweep(java.time.Duration queuedFor, java.time.Duration sentFor) {
     Instant now = clock.instant();
-    List<PaymentAttempt> lost = attempts.unfinished(now.minusSeconds(60), now.minus(gateway.longest()), 100);
+    List<PaymentAttempt> lost = attempts.unfinished(now.minus(queuedFor), now.minus(sentFor), 100);
     lost.forEach(this::send);
     return lost.size();
   }

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.billingcenter.billing.BillingReason;
+import org.billingcenter.billing.RunDates;
 import org.billingcenter.payment.DunningSchedule.Exhausted;
 import org.billingcenter.payment.DunningSchedule.RetryNow;
 import org.billingcenter.payment.PaymentAttempt.Trigger;
 import org.billingcenter.shared.PaymentMethodId;
+import org.billingcenter.shared.Rejected;
 import org.billingcenter.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,11 @@ public class DunningRun {
   private final TenantService tenants;
   private final PaymentSettings settings;
   private final TransactionTemplate transaction;
+  private final java.time.Clock clock;
 
   DunningRun(OwedRepository owed, Collector collector, Dunning dunning, Consequences consequences,
-      TenantService tenants, PaymentSettings settings, TransactionTemplate transaction) {
+      TenantService tenants, PaymentSettings settings, TransactionTemplate transaction, java.time.Clock clock) {
+    this.clock = clock;
     this.owed = owed;
     this.collector = collector;
     this.dunning = dunning;
@@ -50,6 +55,20 @@ public class DunningRun {
 
   /** What a day's dunning did. */
   public record Result(int retried, int givenUp, int expired) {}
+
+  /**
+   * The operator's run by hand (API): the same date window as a billing run by hand
+   * ({@link org.billingcenter.billing.RunDates}: at most today anywhere, at most a year back).
+   */
+  public Result runByHand(LocalDate utcDay, String operator) {
+    java.time.Instant now = clock.instant();
+    RunDates.refusal(utcDay, now).ifPresent(reason -> {
+      throw new Rejected(reason, utcDay,
+          reason == BillingReason.RUN_DATE_AFTER_TODAY ? RunDates.latest(now) : RunDates.earliest(now));
+    });
+    log.info("Dunning for {} started by {}", utcDay, operator);
+    return run(utcDay);
+  }
 
   /** Runs dunning for {@code utcDay} (each organisation on its own date). */
   public Result run(LocalDate utcDay) {
@@ -83,6 +102,15 @@ public class DunningRun {
     Result result = new Result(retried, givenUp, expired);
     log.info("Dunning {}: {}", utcDay, result);
     return result;
+  }
+
+  /**
+   * Asks the provider again, with the same keys, about every attempt queued or sent at least
+   * {@code olderThan} ago whose answer is not recorded: what the sweep does every minute, for a
+   * node restarted after a crash or an operator who will not wait. Never a second charge.
+   */
+  public int resumeUnanswered(java.time.Duration olderThan) {
+    return collector.sweep(olderThan, olderThan);
   }
 
   /** A retry queued under the invoice's lock, if it is still owed and nothing is in flight. */
