@@ -81,7 +81,7 @@ class ChargeKillNineIT extends ServiceNodesIT {
   }
 
   private static void awaitBooked(TenantId tenant, Process child) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // a JVM start on a loaded machine included
     while (System.nanoTime() < deadline && child.isAlive()) {
       long booked = jdbc.sql("""
               select count(*) from sandbox_charge c join payment_attempt a on a.idempotency_key = c.idempotency_key

@@ -78,7 +78,7 @@ class InvoiceApi {
   /** Newest first; {@code status} and {@code number} (part of it) filter, else 400 INVOICE_FILTER_INVALID. */
   @GetMapping("/api/v1/invoices")
   ResponseEntity<List<InvoiceView>> invoices(@CurrentTenant TenantId tenant, PageRequest page,
-      @RequestParam(required = false) @Parameter(description = "Only invoices in this status: OPEN, PENDING_SETTLEMENT, PAID, PARTIALLY_CREDITED or VOID.") @Nullable String status,
+      @RequestParam(required = false) @Parameter(description = "Only invoices in this status: OPEN, OVERDUE, UNCOLLECTIBLE, PENDING_SETTLEMENT, PAID, PARTIALLY_CREDITED or VOID.") @Nullable String status,
       @RequestParam(required = false) @Parameter(description = "Only invoices whose number contains this (letters, digits, dashes; any case).") @Nullable String number) {
     return Paged.ok(billing.documents(tenant, InvoiceFilter.parse(status, number), page).map(InvoiceView::of));
   }
