@@ -21,6 +21,8 @@ import org.billingcenter.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,11 +47,14 @@ class Collector {
   private final Clock clock;
   private final List<AttemptListener> listeners;
 
-  Collector(AttemptRepository attempts, GatewayCalls gateway, TransactionTemplate transaction, AuditLog audit,
+  Collector(AttemptRepository attempts, GatewayCalls gateway, PlatformTransactionManager transactions, AuditLog audit,
       Outbox outbox, Clock clock, List<AttemptListener> listeners) {
     this.attempts = attempts;
     this.gateway = gateway;
-    this.transaction = transaction;
+    // Its own transactions always: send() runs after the billing run's batch committed (afterCommit),
+    // where a joining transaction would "participate" in the finished one and never commit.
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.audit = audit;
     this.outbox = outbox;
     this.clock = clock;
