@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.billing.BillingRunRepository.Advance;
-import org.billingcenter.billing.BillingRunRepository.CreditDone;
 import org.billingcenter.billing.BillingRunRepository.CreditRow;
 import org.billingcenter.billing.BillingRunRepository.DueRow;
 import org.billingcenter.billing.ChangeRunRepository.Applied;
@@ -20,14 +19,12 @@ import org.billingcenter.billing.ChangeRunRepository.ChangeRow;
 import org.billingcenter.billing.ChangeRunRepository.Invoiced;
 import org.billingcenter.billing.ChangeRunRepository.ProratedRow;
 import org.billingcenter.billing.InvoiceCalculator.AppliedChange;
-import org.billingcenter.billing.InvoiceCalculator.CreditOutcome;
 import org.billingcenter.billing.InvoiceCalculator.DueChange;
 import org.billingcenter.billing.InvoiceCalculator.DueSubscription;
 import org.billingcenter.billing.InvoiceCalculator.Renewal;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.catalog.PriceSchedule;
-import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
@@ -39,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The billing run for a date: renews what is due (anniversary billing), charges periods never
- * charged, returns pending credits on the tenant's invoice (or a credit note) and refunds what an
- * invoice cannot absorb, then collects. Works in batches of whole tenants, one transaction each,
+ * charged, returns pending credits on the tenant's invoice (or a credit note), pays the tenant's
+ * overdue invoices with what that invoice cannot absorb and refunds the rest ({@link ReturnedCredits}),
+ * then collects. Works in batches of whole tenants, one transaction each,
  * so memory stays flat, a crash loses at most the batch in flight (which the next run redoes),
  * and runs on several nodes split the tenants instead of doubling the work.
  */
@@ -57,6 +55,7 @@ public class BillingRunService {
   private final PaymentGateway gateway;
   private final BillingRunOutboxRepository events;
   private final BillingRunLog history;
+  private final CreditAllocations creditAllocations;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final int batchSize;
@@ -69,6 +68,7 @@ public class BillingRunService {
       PaymentGateway gateway,
       BillingRunOutboxRepository events,
       BillingRunLog history,
+      CreditAllocations creditAllocations,
       TransactionTemplate transaction,
       Clock clock,
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
@@ -79,6 +79,7 @@ public class BillingRunService {
     this.gateway = gateway;
     this.events = events;
     this.history = history;
+    this.creditAllocations = creditAllocations;
     this.transaction = transaction;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -208,11 +209,8 @@ public class BillingRunService {
       charges++;
     }
     Map<TenantId, PaymentMethodId> methods = runs.latestPaymentMethods(tenants);
-    List<CreditDone> done = new ArrayList<>();
-    List<PaymentGateway.Refund> refunds = new ArrayList<>();
-    for (CreditRow credit : credits) {
-      returnCredit(credit, book, methods.get(credit.tenant()), done, refunds);
-    }
+    ReturnedCredits returned = new ReturnedCredits(book, methods, creditAllocations.overdue(tenants, !credits.isEmpty()));
+    credits.forEach(returned::add);
     // One instant stamps the batch's rows, so its events select exactly them (in microseconds, as stored).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     runs.insertInvoices(book.created(), now);
@@ -221,8 +219,9 @@ public class BillingRunService {
     runs.advance(advances);
     changeRuns.applied(applied, now);
     changeRuns.invoiced(invoiced);
-    runs.finishCredits(done, now);
-    gateway.refund(refunds);
+    runs.finishCredits(returned.done(), now);
+    creditAllocations.write(returned, now);
+    gateway.refund(returned.refunds());
     events.runBatch(tenants, day, now);
     List<PaymentGateway.Collection> collections =
         runs.unpaid(tenants, day).stream()
@@ -231,7 +230,8 @@ public class BillingRunService {
     gateway.collect(collections);
     history.batch(runId, RunTally.of(tenants.size(), book.lines(), book.created().size(), collections.size()));
     return new Batch(tenants,
-        new RunResult(day, tenants.size(), charges, done.size(), refunds.size(), collections.size()));
+        new RunResult(day, tenants.size(), charges, returned.done().size(), returned.refunds().size(),
+            collections.size()));
   }
 
   /** The plan a period is charged on: the latest plan change applied on or before its start, else the row's plan. */
@@ -250,27 +250,6 @@ public class BillingRunService {
       return "PLAN " + a.planId() + " from " + a.on();
     }
     return "QUANTITY " + a.quantity() + " from " + a.on() + (a.stoppedAtAssigned() ? " (stopped at the licenses assigned)" : "");
-  }
-
-  /**
-   * On the invoice of its return date if the tenant has one (a negative line, the remainder
-   * refunded), else on a credit note of that date, refunded in full.
-   */
-  private static void returnCredit(
-      CreditRow credit, InvoiceBook book, PaymentMethodId method, List<CreditDone> done,
-      List<PaymentGateway.Refund> refunds) {
-    String kind = book.hasInvoice(credit.tenant(), credit.returnOn()) ? "INVOICE" : "CREDIT_NOTE";
-    Money zero = Money.zero(credit.amount().currency());
-    CreditOutcome outcome =
-        InvoiceCalculator.applyCredit(book.total(credit.tenant(), credit.returnOn(), kind, zero), credit.amount());
-    UUID invoice = book.line(credit.tenant(), credit.returnOn(), kind, "CREDIT", credit.subscription(), credit.terms(),
-        credit.amount().negate(), credit.id(), credit.forChange() ? "PRORATED_CREDIT" : null);
-    if (outcome.refunded().isPositive()) {
-      book.line(credit.tenant(), credit.returnOn(), kind, "REFUND", credit.subscription(), outcome.refunded(), credit.id(),
-          null);
-      refunds.add(new PaymentGateway.Refund(credit.tenant(), invoice, credit.id(), method, outcome.refunded()));
-    }
-    done.add(new CreditDone(credit.tenant(), credit.id(), outcome.refunded().isPositive() ? "REFUNDED" : "APPLIED", invoice));
   }
 
   /** Each period is priced by its plan's schedule: a price change reaches it only after its notice. */

@@ -65,6 +65,12 @@ final class InvoiceBook {
     return open == null ? zero : new Money(open.total, zero.currency());
   }
 
+  /** The number of the latest line on the tenant's invoice of {@code date} (0: none yet). */
+  int lastLine(TenantId tenant, LocalDate date, String kind) {
+    Open open = invoices.get(new Key(tenant, date, kind));
+    return open == null ? 0 : open.lastLine;
+  }
+
   UUID line(TenantId tenant, LocalDate date, String kind, String lineKind, SubscriptionId subscription, Money amount,
       UUID credit, String description) {
     return line(tenant, date, kind, lineKind, subscription, null, amount, credit, description);

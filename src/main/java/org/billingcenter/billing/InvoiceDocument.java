@@ -42,12 +42,16 @@ public record InvoiceDocument(
   /** What an invoice line is. */
   public enum LineKind { CHARGE, ADJUSTMENT, CREDIT, REFUND }
 
-  /** The event a line comes from (null where it is a plain period charge). */
-  public enum Source { RENEWAL, PURCHASE, LICENSE_ADDITION, LICENSE_REDUCTION, PLAN_CHANGE, CANCELLATION }
+  /**
+   * The event a line comes from (null where it is a plain period charge). Issue 18: CREDIT_APPLIED,
+   * the ADJUSTMENT of a credit returned on this document that paid an overdue invoice ({@link Line#appliedTo}).
+   */
+  public enum Source { RENEWAL, PURCHASE, LICENSE_ADDITION, LICENSE_REDUCTION, PLAN_CHANGE, CANCELLATION, CREDIT_APPLIED }
 
   /**
    * One numbered line: the product and plan it bills, the subscription, the period (end exclusive),
-   * quantity × unit price, and the amount (negative for a credit).
+   * quantity × unit price, and the amount (negative for a credit). {@code appliedTo}: the number of
+   * the overdue invoice a CREDIT_APPLIED line paid, else null.
    */
   public record Line(
       int lineNo,
@@ -61,5 +65,16 @@ public record InvoiceDocument(
       @Nullable LocalDate periodEndExclusive,
       @Nullable Integer quantity,
       @Nullable Money unitPrice,
-      Money amount) {}
+      Money amount,
+      @Nullable String appliedTo) {
+
+    /** A line that paid no other invoice. */
+    public Line(int lineNo, LineKind kind, @Nullable Source source, @Nullable UUID subscription,
+        @Nullable String productName, @Nullable String planId, @Nullable BillingFrequency frequency,
+        @Nullable LocalDate periodStart, @Nullable LocalDate periodEndExclusive, @Nullable Integer quantity,
+        @Nullable Money unitPrice, Money amount) {
+      this(lineNo, kind, source, subscription, productName, planId, frequency, periodStart, periodEndExclusive, quantity,
+          unitPrice, amount, null);
+    }
+  }
 }

@@ -71,7 +71,9 @@ class InvoiceDocumentRepository {
       """
       select l.invoice_id, l.line_no, l.kind, l.subscription_id, l.period_start, l.period_end, l.quantity,
              l.unit_price_minor, l.amount_minor, l.currency, pl.plan_id, pl.billing_frequency, pr.name as product_name,
-             case when l.kind = 'CHARGE' then
+             ai.number as applied_to,
+             case when l.description = 'CREDIT_APPLIED' then 'CREDIT_APPLIED'
+                  when l.kind = 'CHARGE' then
                     case when exists (select 1 from invoice_line f
                                        where f.tenant_id = l.tenant_id and f.subscription_id = l.subscription_id
                                          and f.charge_activation = l.charge_activation
@@ -93,6 +95,9 @@ class InvoiceDocumentRepository {
         left join plan pl on pl.plan_id = coalesce(l.plan_id, s.plan_id)
         left join product pr on pr.product_id = pl.product_id
         left join credit c on c.tenant_id = l.tenant_id and c.credit_id = l.credit_id
+        left join credit_allocation ca on ca.tenant_id = l.tenant_id and ca.line_invoice_id = l.invoice_id
+                                      and ca.line_no = l.line_no
+        left join invoice ai on ai.tenant_id = ca.tenant_id and ai.invoice_id = ca.invoice_id
        where l.tenant_id = :tenant and l.invoice_id in (:ids)
        order by l.invoice_id, l.line_no
       """;
@@ -152,7 +157,8 @@ class InvoiceDocumentRepository {
         date(rs, "period_end"),
         (Integer) rs.getObject("quantity"),
         unitPrice == null ? null : Money.of(rs.getLong("unit_price_minor"), currency),
-        Money.of(rs.getLong("amount_minor"), currency));
+        Money.of(rs.getLong("amount_minor"), currency),
+        rs.getString("applied_to"));
   }
 
   private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

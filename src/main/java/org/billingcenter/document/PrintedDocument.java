@@ -38,7 +38,11 @@ public record PrintedDocument(
 
   /** One numbered line; {@code quantity} null where the line has no quantity × unit price. */
   public record PrintedLine(int no, String kindKey, @Nullable String sourceKey, String product, @Nullable String planKey,
-      @Nullable String subscription, String period, @Nullable Integer quantity, String unitPrice, String amount) {}
+      @Nullable String subscription, String period, @Nullable Integer quantity, String unitPrice, String amount,
+      // Issue 18 accounting: begin
+      @Nullable String appliedTo
+      // Issue 18 accounting: end
+  ) {}
 
   static PrintedDocument of(InvoiceDocument doc, BillingProfile buyer, InvoiceIssuer issuer, DocumentFormats f) {
     boolean credit = doc.kind() == InvoiceDocument.Kind.CREDIT_NOTE;
@@ -74,7 +78,8 @@ public record PrintedDocument(
     String plan = l.frequency() == null ? null : "plan.frequency." + l.frequency().name();
     return new PrintedLine(l.lineNo(), kind, source, l.productName() == null ? "" : l.productName(), plan,
         l.subscription() == null ? null : l.subscription().toString(), f.period(l.periodStart(), l.periodEndExclusive()),
-        l.unitPrice() == null ? null : l.quantity(), f.money(l.unitPrice()), f.money(l.amount()));
+        l.unitPrice() == null ? null : l.quantity(), f.money(l.unitPrice()), f.money(l.amount()),
+        l.appliedTo()); // Issue 18 accounting
   }
 
   /** The address block's lines, blanks left out; postal code and city on one line as most of Europe writes them. */

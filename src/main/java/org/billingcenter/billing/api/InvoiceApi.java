@@ -35,20 +35,24 @@ class InvoiceApi {
    * {@code description}: PRORATED_CHARGE or PRORATED_CREDIT for a change's prorated amount (its
    * quantity and unit price are the terms after the change), else absent. Issue 16: {@code source}
    * (PURCHASE, RENEWAL, LICENSE_ADDITION, LICENSE_REDUCTION, PLAN_CHANGE, CANCELLATION), the product
-   * and plan it bills.
+   * and plan it bills. Issue 18: {@code description} CREDIT_APPLIED (source CREDIT_APPLIED) for the part of a
+   * credit returned here that paid the overdue invoice numbered {@code appliedTo}.
    */
   record LineView(int lineNo, String kind, @Nullable UUID subscriptionId, @Nullable LocalDate periodStart,
       @Nullable LocalDate periodEnd, @Nullable Integer quantity, @Nullable MoneyView unitPrice, MoneyView amount,
       @Nullable String description, InvoiceDocument.@Nullable Source source, @Nullable String productName,
-      @Nullable String planId, @Nullable BillingFrequency billingFrequency) {
+      @Nullable String planId, @Nullable BillingFrequency billingFrequency, @Nullable String appliedTo) {
     static LineView of(InvoiceDocument.Line l) {
       return new LineView(l.lineNo(), l.kind().name(), l.subscription(), l.periodStart(), l.periodEndExclusive(),
           l.quantity(), l.unitPrice() == null ? null : MoneyView.of(l.unitPrice()), MoneyView.of(l.amount()),
-          description(l), l.source(), l.productName(), l.planId(), l.frequency());
+          description(l), l.source(), l.productName(), l.planId(), l.frequency(), l.appliedTo());
     }
 
     /** The prorated lines as this answer always named them. */
     private static @Nullable String description(InvoiceDocument.Line l) {
+      if (l.source() == InvoiceDocument.Source.CREDIT_APPLIED) {
+        return "CREDIT_APPLIED";
+      }
       if (l.kind() == InvoiceDocument.LineKind.ADJUSTMENT) {
         return "PRORATED_CHARGE";
       }
