@@ -157,7 +157,11 @@ class I18nMessagesTest {
           Map.entry("notification.mail.subscription_expired.text", Set.of(0, 1)),
           Map.entry("notification.mail.subscription_disabled.text", Set.of(0, 1)),
           Map.entry("notification.mail.subscription_deleted.text", Set.of(0)),
-          Map.entry("notification.mail.webhook_endpoint_disabled.text", Set.of(1)));
+          Map.entry("notification.mail.webhook_endpoint_disabled.text", Set.of(1)),
+          // Issue 18 mails: begin
+          Map.entry("notification.mail.payment_failed.next-try", Set.of(0)),
+          Map.entry("notification.mail.subscription_expired.text.payment_failed", Set.of(0, 1)));
+          // Issue 18 mails: end
 
   @ParameterizedTest
   @ValueSource(strings = {"messages", "messages_fr", "messages_da", "messages_bg", "messages_zh_CN", "messages_zh_TW"})

@@ -62,7 +62,9 @@ class MailChannel implements DeliveryChannel {
       return targets;
     }
     for (OutboxEvent event : events) {
-      MailKind.of(event.type()).ifPresent(kind -> {
+      // Issue 18 mails: begin (a kind may mail only some of its events: a receipt only for money recovered)
+      MailKind.of(event.type()).filter(kind -> composer.mails(kind, event)).ifPresent(kind -> {
+      // Issue 18 mails: end
         List<String> addresses = kind.personal() // Issue 15: the address the event names
             ? composer.personalAddress(event).map(List::of).orElse(List.of())
             : notifications.addressesFor(event.tenant(), kind);

@@ -7,17 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import org.billingcenter.account.AccountService;
 import org.billingcenter.account.AdminAccount;
+import org.billingcenter.billing.BillingService;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.outbox.OutboxEvent;
+import org.billingcenter.payment.DeclineCode;
 import org.billingcenter.shared.MemberId;
+import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.Message;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.subscription.LifecycleSettings;
+import org.billingcenter.subscription.NonPayment;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.tenant.MemberService;
+import org.billingcenter.tenant.PaymentMethod;
 import org.billingcenter.tenant.Tenant;
 import org.billingcenter.tenant.TenantService;
 import org.springframework.stereotype.Component;
@@ -36,6 +42,7 @@ class MailComposer {
   static final int NAMES_SHOWN = 20;
 
   private static final String KEY = "notification.mail.";
+  private static final String BALANCE = "/billing/balance"; // Issue 18 mails: where the balance is paid
 
   private final JsonMapper json;
   private final TenantService tenants;
@@ -43,9 +50,13 @@ class MailComposer {
   private final SubscriptionService subscriptions;
   private final MemberService members;
   private final AccountService accounts;
+  private final BillingService billing; // Issue 18 mails
+  private final LifecycleSettings lifecycle; // Issue 18 mails
 
   MailComposer(JsonMapper json, TenantService tenants, CatalogService catalog, SubscriptionService subscriptions,
-      MemberService members, AccountService accounts) {
+      MemberService members, AccountService accounts, BillingService billing, LifecycleSettings lifecycle) {
+    this.billing = billing; // Issue 18 mails
+    this.lifecycle = lifecycle; // Issue 18 mails
     this.json = json;
     this.tenants = tenants;
     this.catalog = catalog;
@@ -128,7 +139,13 @@ class MailComposer {
         lines.add(Message.of(k + "." + f.text("outcome"), f.number("licensesRemoved"), product));
         lines.add(Message.of(k + ".unrequested"));
       }
-      case SUBSCRIPTION_EXPIRED -> lines.add(Message.of(k + ".text", f.date("expiredOn"), f.date("disablesOn")));
+      // Issue 18 mails: begin (an expiry for non-payment says so and how to undo it)
+      case SUBSCRIPTION_EXPIRED -> {
+        boolean unpaid = NonPayment.PAYMENT_FAILED.equals(f.text("reason"));
+        lines.add(Message.of(k + (unpaid ? ".text.payment_failed" : ".text"), f.date("expiredOn"), f.date("disablesOn")));
+        link = unpaid ? BALANCE : link;
+      }
+      // Issue 18 mails: end
       case SUBSCRIPTION_DISABLED -> lines.add(Message.of(k + ".text", f.date("disabledOn"), f.date("deletesOn")));
       case SUBSCRIPTION_DELETED -> {
         lines.add(Message.of(k + ".text", f.date("deletedOn")));
@@ -139,6 +156,21 @@ class MailComposer {
         lines.add(Message.of(k + ".text", f.text("url"), f.instantDate("failingSince")));
         link = "/settings/webhooks";
       }
+      // Issue 18 mails: begin
+      case PAYMENT_FAILED -> {
+        subject = Message.of(k + ".subject", f.money("amount"));
+        lines.addAll(PaymentLines.failed(k, f.money("amount"), invoiceNumber(event.tenant(), f),
+            DeclineCode.ofWire(f.text("reason")).messageKey(), f.data.path("final").asBoolean(false),
+            f.date("nextRetryOn"), lifecycle.expiredDays()));
+        link = BALANCE;
+      }
+      case PAYMENT_RECEIPT -> {
+        subject = Message.of(k + ".subject", f.money("amount"));
+        lines.addAll(PaymentLines.receipt(k, f.money("amount"), invoiceNumber(event.tenant(), f),
+            card(event.tenant(), f.text("paymentMethodId")).orElse(null)));
+        link = "/billing/invoices";
+      }
+      // Issue 18 mails: end
       // Issue 15 (admins): the invitation and the password reset, each with its single-use link
       case INVITATION -> {
         subject = Message.of(k + ".subject", tenant.name());
@@ -157,6 +189,43 @@ class MailComposer {
     }
     return new MailContent(kind, tenant.name(), subject, lines, names, after, link);
   }
+
+  // Issue 18 mails: begin
+  /**
+   * Whether this event of the kind is mailed at all: a receipt goes only for money recovered (a
+   * retry or a payment of the balance that took it), not for each first-try collection, which the
+   * invoice mail already told.
+   */
+  boolean mails(MailKind kind, OutboxEvent event) {
+    return kind != MailKind.PAYMENT_RECEIPT || json.readTree(event.data()).path("recovered").asBoolean(false);
+  }
+
+  /** The invoice's number as the event gives it, else as issued (the receipt's event has none). */
+  private String invoiceNumber(TenantId tenant, Facts f) {
+    String number = f.text("invoiceNumber");
+    if (number != null || f.text("invoiceId") == null) {
+      return number;
+    }
+    try {
+      return billing.document(tenant, java.util.UUID.fromString(f.text("invoiceId"))).number();
+    } catch (Rejected | IllegalArgumentException gone) {
+      return null;
+    }
+  }
+
+  /** The card as the pages show it ("Visa •••• 4242"), when the event names one that exists. */
+  private Optional<String> card(TenantId tenant, String paymentMethodId) {
+    if (paymentMethodId == null) {
+      return Optional.empty();
+    }
+    try {
+      PaymentMethod m = tenants.paymentMethod(tenant, PaymentMethodId.of(paymentMethodId));
+      return Optional.of(m.brand() + " •••• " + m.last4());
+    } catch (Rejected | IllegalArgumentException gone) {
+      return Optional.empty();
+    }
+  }
+  // Issue 18 mails: end
 
   /** Issue 15: the one address a personal mail goes to (see {@link MailKind#personal()}). */
   Optional<String> personalAddress(OutboxEvent event) {

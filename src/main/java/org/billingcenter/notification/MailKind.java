@@ -27,6 +27,12 @@ public enum MailKind {
   SUBSCRIPTION_DISABLED(EventType.SUBSCRIPTION_DISABLED, false),
   SUBSCRIPTION_DELETED(EventType.SUBSCRIPTION_DELETED, false),
   WEBHOOK_ENDPOINT_DISABLED(EventType.WEBHOOK_ENDPOINT_DISABLED, false),
+  // Issue 18 mails: begin (money not collected, and money recovered: never optional)
+  /** Every declined attempt: the amount, why in plain words, the next try or that there is none. */
+  PAYMENT_FAILED(EventType.PAYMENT_FAILED, false),
+  /** A receipt for money recovered (a retry or a payment of the balance); see {@link MailComposer#mails}. */
+  PAYMENT_RECEIPT(EventType.PAYMENT_SUCCEEDED, false),
+  // Issue 18 mails: end
   // --- Issue 15 (admins): personal mails with a single-use link ---
   INVITATION(EventType.ADMIN_INVITED, false),
   PASSWORD_RESET(EventType.PASSWORD_RESET_REQUESTED, false);

@@ -31,6 +31,7 @@ class MailRenderer {
       "/billing/subscriptions/", "notification.mail.link.subscription",
       "/billing/invoices", "notification.mail.link.invoices",
       "/billing/products", "notification.mail.link.products",
+      "/billing/balance", "notification.mail.link.balance", // Issue 18 mails
       "/settings/webhooks", "notification.mail.link.webhooks",
       "/invitations/", "notification.mail.link.invitation",
       "/password-reset/", "notification.mail.link.password-reset");

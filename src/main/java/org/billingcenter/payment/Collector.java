@@ -128,7 +128,11 @@ class Collector {
             .with("attemptNumber", a.number())
             .with("trigger", a.trigger().name())
             .with("amount", a.amount())
-            .with("recovered", a.trigger() != Trigger.INVOICE).asMap());
+            .with("recovered", a.trigger() != Trigger.INVOICE)
+            // Issue 18 mails: begin (the card the receipt names; a successful attempt always had one)
+            .with("paymentMethodId", a.method())
+            // Issue 18 mails: end
+            .asMap());
       } else {
         audit.record(a.tenant(), actor, Change.of("PAYMENT_DECLINED", "invoice", a.invoice())
             .to(a.amount() + " attempt " + a.number() + " (" + a.trigger() + ")")

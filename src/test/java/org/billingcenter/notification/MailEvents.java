@@ -19,6 +19,17 @@ final class MailEvents {
   /** Issue 15: the single-use token the personal mails' test events carry. */
   static final String TOKEN = "Tok3n_".repeat(7) + "x"; // 43 characters, as a real one
 
+  // Issue 18 mails: begin
+  static final String INVOICE = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
+  static final String INVOICE_NUMBER = "INV-2026-000042";
+
+  /** A payment event of {@code type} with exactly {@code data}: the variants MailEvents' defaults do not show. */
+  static OutboxEvent payment(EventType type, TenantId tenant, Map<String, Object> data) {
+    return new OutboxEvent(tenant, UUID.randomUUID(), type, Instant.parse("2026-03-10T10:00:00Z"),
+        String.valueOf(data.getOrDefault("invoiceId", INVOICE)), JSON.writeValueAsString(data));
+  }
+  // Issue 18 mails: end
+
   private MailEvents() {}
 
   static OutboxEvent of(MailKind kind, TenantId tenant, String subscription, List<Map<String, String>> losing) {
@@ -52,6 +63,13 @@ final class MailEvents {
       case SUBSCRIPTION_DELETED -> Map.of("subscriptionId", subscription, "deletedOn", "2026-08-07");
       case WEBHOOK_ENDPOINT_DISABLED -> Map.of("endpointId", UUID.randomUUID().toString(),
           "url", "https://hooks.example.org/billing", "failingSince", "2026-03-05T08:00:00Z");
+      // Issue 18 mails: begin (a failure with its next try; a recovered payment)
+      case PAYMENT_FAILED -> Map.of("invoiceId", INVOICE, "invoiceNumber", INVOICE_NUMBER, "attemptNumber", 2,
+          "trigger", "RETRY", "amount", CREDIT, "reason", "insufficient_funds", "final", false,
+          "nextRetryOn", "2026-04-15");
+      case PAYMENT_RECEIPT -> Map.of("invoiceId", INVOICE, "attemptNumber", 3, "trigger", "PAY_NOW",
+          "amount", CREDIT, "recovered", true);
+      // Issue 18 mails: end
       // Issue 15 (admins)
       case INVITATION -> Map.of("invitationId", UUID.randomUUID().toString(), "email", "ada@example.org",
           "displayName", "Ada", "roles", List.of("BILLING_ADMIN"), "invitedBy", "Grace",

@@ -104,6 +104,59 @@ class MailRenderIT extends DatabaseIT {
     assertThat(english.text()).contains("€12.34").contains("April 1, 2026").contains("on your organisation's behalf");
   }
 
+  // Issue 18 mails: begin
+  /**
+   * The payment mails' other sentences (the last try, no try planned, an unknown decline code, an
+   * invoice without a number, the card of a receipt) and an expiry for non-payment, complete in
+   * every language and saying, in English, what the organisation needs to know.
+   */
+  @Test
+  void the_payment_mails_say_the_amount_why_what_comes_next_and_the_card_in_every_language() {
+    Given org = tenants.tenant(1);
+    Subscription s = tenants.subscription(org, 1, 0);
+    Map<String, Object> last = Map.of("invoiceId", MailEvents.INVOICE, "invoiceNumber", MailEvents.INVOICE_NUMBER,
+        "attemptNumber", 8, "trigger", "RETRY", "amount", MailEvents.CREDIT, "reason", "expired_card", "final", true);
+    Map<String, Object> nothingPlanned = Map.of("invoiceId", MailEvents.INVOICE, "attemptNumber", 9,
+        "trigger", "PAY_NOW", "amount", MailEvents.CREDIT, "reason", "a_code_from_a_newer_provider", "final", false);
+    Map<String, Object> receipt = Map.of("invoiceId", MailEvents.INVOICE, "attemptNumber", 4, "trigger", "RETRY",
+        "amount", MailEvents.CREDIT, "recovered", true, "paymentMethodId", org.card().toString());
+    OutboxEvent expired = new OutboxEvent(org.id(), java.util.UUID.randomUUID(), MailKind.SUBSCRIPTION_EXPIRED.event(),
+        java.time.Instant.parse("2026-04-09T10:00:00Z"), s.id().toString(), "{\"subscriptionId\":\"" + s.id()
+        + "\",\"expiredOn\":\"2026-04-09\",\"disablesOn\":\"2026-05-09\",\"reason\":\"PAYMENT_FAILED\"}");
+    Map<String, MailContent> contents = new java.util.LinkedHashMap<>();
+    contents.put("last try", composer.compose(MailKind.PAYMENT_FAILED,
+        MailEvents.payment(MailKind.PAYMENT_FAILED.event(), org.id(), last)));
+    contents.put("nothing planned", composer.compose(MailKind.PAYMENT_FAILED,
+        MailEvents.payment(MailKind.PAYMENT_FAILED.event(), org.id(), nothingPlanned)));
+    contents.put("receipt", composer.compose(MailKind.PAYMENT_RECEIPT,
+        MailEvents.payment(MailKind.PAYMENT_RECEIPT.event(), org.id(), receipt)));
+    contents.put("expired unpaid", composer.compose(MailKind.SUBSCRIPTION_EXPIRED, expired));
+    contents.forEach((name, content) -> {
+      for (String language : LANGUAGES) {
+        RenderedMail mail = renderer.render(content, Locale.forLanguageTag(language), "FR");
+        String what = name + " in " + language;
+        assertThat(mail.subject()).as(what).isNotBlank().doesNotContain("{").doesNotContain("??");
+        assertThat(mail.text()).as(what).doesNotContain("{").doesNotContain("}").doesNotContain("??")
+            .contains("http://localhost:8080" + content.linkPath());
+      }
+    });
+    assertThat(renderer.render(contents.get("last try"), Locale.ENGLISH, "FR").text())
+        .contains("€12.34").contains("invoice INV-2026-000042").contains("The card has expired.")
+        .contains("last automatic try").contains("keep access for 30 days").contains("Pay your balance")
+        .contains("http://localhost:8080/billing/balance");
+    assertThat(renderer.render(contents.get("last try"), Locale.FRANCE, "FR").text())
+        .contains("12,34").contains("La carte a expiré").contains("encore 30 jours");
+    assertThat(renderer.render(contents.get("nothing planned"), Locale.ENGLISH, "FR").text())
+        .contains("for your invoice").contains("Your bank declined the card.").contains("No further automatic try");
+    RenderedMail paid = renderer.render(contents.get("receipt"), Locale.ENGLISH, "FR");
+    assertThat(paid.subject()).isEqualTo("Payment received: €12.34");
+    assertThat(paid.text()).contains("charged to Visa •••• 4242").contains("no more automatic tries")
+        .contains("http://localhost:8080/billing/invoices");
+    assertThat(renderer.render(contents.get("expired unpaid"), Locale.forLanguageTag("da-DK"), "FR").text())
+        .contains("fordi betalingen mislykkedes").contains("9. maj 2026").contains("/billing/balance");
+  }
+  // Issue 18 mails: end
+
   private static String linkPath(MailContent content) {
     return content.linkPath();
   }

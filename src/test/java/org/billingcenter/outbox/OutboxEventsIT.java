@@ -27,6 +27,7 @@ import org.billingcenter.shared.BillingFrequency;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.licensing.QuantityChangeService;
+import org.billingcenter.payment.BalanceService; // Issue 18 mails
 import org.billingcenter.licensing.QuantityChangeWhen;
 import org.billingcenter.planchange.PlanChangeService;
 import org.billingcenter.planchange.PlanChanger;
@@ -39,6 +40,7 @@ import org.billingcenter.support.AssistedLicenseRemoval;
 import org.billingcenter.support.CallbackRequest;
 import org.billingcenter.support.CallbackService;
 import org.billingcenter.support.CallbackService.NewCallback;
+import org.billingcenter.tenant.TenantService; // Issue 18 mails
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
@@ -73,6 +75,8 @@ class OutboxEventsIT extends DatabaseIT {
   @Autowired CatalogService catalog;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
+  @Autowired TenantService tenantService; // Issue 18 mails
+  @Autowired BalanceService balances; // Issue 18 mails
 
   /** One event as read back from the outbox. */
   record Event(long seq, String type, String subject, String data) {
@@ -174,7 +178,10 @@ class OutboxEventsIT extends DatabaseIT {
           it.runs.run(LocalDate.of(2026, 4, 10));
           return expect(s.id(), "field", "quantity", "from", 10, "to", 6, "effectiveOn", "2026-04-10",
               "actor", "billing-run");
-        }, EventType.INVOICE_FINALIZED, EventType.INVOICE_FINALIZED),
+        }, EventType.INVOICE_FINALIZED, EventType.INVOICE_FINALIZED,
+            // Issue 18 mails: begin (each invoice the run issued is collected: issue 18's payment events)
+            EventType.PAYMENT_SUCCEEDED, EventType.PAYMENT_SUCCEEDED),
+            // Issue 18 mails: end
         of("a plan changed now", EventType.SUBSCRIPTION_UPDATED, (it, c) -> {
           Subscription s = it.tenants.subscription(c.org, 2, 0);
           it.clock.advance(Duration.ofDays(10));
@@ -287,7 +294,35 @@ class OutboxEventsIT extends DatabaseIT {
           it.cancellations.cancel(c.org.id(), s.id(), new Canceller("ann", ADMIN, null),
               new CancellationService.Request(CancelWhen.NOW, LeavingReason.OTHER, null));
           return expect(r.id(), "actor", "system");
-        }, EventType.SUBSCRIPTION_CANCELLED, EventType.CREDIT_CREATED));
+        }, EventType.SUBSCRIPTION_CANCELLED, EventType.CREDIT_CREATED),
+        // Issue 18 mails: begin (a collection declined on the invoice date, one that took the money, a balance paid)
+        of("a declined collection", EventType.PAYMENT_FAILED, (it, c) -> {
+          it.tenants.subscription(c.org, 2, 0);
+          it.declinedCard(c);
+          c.mark();
+          it.runs.run(LocalDate.of(2026, 3, 10));
+          assertThat(it.events(c.org, c.mark)).filteredOn(e -> e.type().equals("payment.failed"))
+              .extracting(e -> e.field("invoiceNumber")).singleElement().asString().startsWith("INV-2026-");
+          return expect(null, "attemptNumber", 1, "trigger", "INVOICE", "reason", "card_declined", "final", false,
+              "nextRetryOn", "2026-03-11", "amount.minor", 2000, "amount.currency", "EUR");
+        }, EventType.INVOICE_FINALIZED),
+        of("a collection on the invoice date", EventType.PAYMENT_SUCCEEDED, (it, c) -> {
+          it.tenants.subscription(c.org, 2, 0);
+          c.mark();
+          it.runs.run(LocalDate.of(2026, 3, 10));
+          return expect(null, "attemptNumber", 1, "trigger", "INVOICE", "recovered", false,
+              "paymentMethodId", c.org.card(), "amount.currency", "EUR");
+        }, EventType.INVOICE_FINALIZED),
+        of("the balance paid after a decline", EventType.PAYMENT_SUCCEEDED, (it, c) -> {
+          it.tenants.subscription(c.org, 2, 0);
+          it.declinedCard(c);
+          it.runs.run(LocalDate.of(2026, 3, 10));
+          c.mark();
+          it.balances.pay(c.org.id(), c.org.card(), "ann");
+          return expect(null, "attemptNumber", 2, "trigger", "PAY_NOW", "recovered", true,
+              "paymentMethodId", c.org.card(), "amount.currency", "EUR");
+        }));
+        // Issue 18 mails: end
   }
 
   @ParameterizedTest(name = "{0}")
@@ -414,7 +449,10 @@ class OutboxEventsIT extends DatabaseIT {
     assertThat(Long.parseLong(refund.field("amount.minor")))
         .isEqualTo(Long.parseLong(created.field("amount.minor")) - 1000);
     assertThat(written).extracting(Event::type)
-        .containsExactlyInAnyOrder("invoice.finalized", "invoice.finalized", "credit.applied", "refund.created");
+        .containsExactlyInAnyOrder("invoice.finalized", "invoice.finalized", "credit.applied", "refund.created",
+            // Issue 18 mails: begin (the purchases' invoice is collected; 10 April's, brought to zero, has nothing to collect)
+            "payment.succeeded");
+            // Issue 18 mails: end
 
     long again = lastSeq();
     runs.run(LocalDate.of(2026, 4, 10));
@@ -422,6 +460,13 @@ class OutboxEventsIT extends DatabaseIT {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  /** Issue 18 mails: the organisation's default becomes a card the sandbox always declines. */
+  void declinedCard(Context c) {
+    var card = tenantService.addPaymentMethod(c.org.id(), new TenantService.NewPaymentMethod(
+        "tok_chargeDeclined_" + UUID.randomUUID(), "Visa", "0002", 12, 2035), "ann");
+    tenantService.makeDefaultPaymentMethod(c.org.id(), card.id(), "ann");
+  }
 
   CallbackRequest callback(Context c, Subscription s) {
     return callbacks.request(c.org.id(),
