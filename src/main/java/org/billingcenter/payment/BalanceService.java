@@ -21,6 +21,7 @@ import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -153,6 +154,7 @@ public class BalanceService {
    * {@link #pay(TenantId, PaymentMethodId, String)} with a card the organisation adds now: checked
    * against the balance first, so a card is never saved for a payment that cannot be made.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Payment payWithNewCard(TenantId tenant, NewPaymentMethod card, @Nullable Money expected, String actor) {
     check(preview(tenant), expected);
     PaymentMethod added = tenants.addPaymentMethod(tenant, card, actor);
@@ -166,6 +168,7 @@ public class BalanceService {
   }
 
   /** {@link #pay(TenantId, PaymentMethodId, Money, String)} whatever the amount. */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Payment pay(TenantId tenant, PaymentMethodId method, String actor) {
     return pay(tenant, method, null, actor);
   }
@@ -173,10 +176,12 @@ public class BalanceService {
   /**
    * Tries every overdue invoice now with {@code method} (the organisation's, not removed). Not in
    * a transaction: each attempt is queued under its invoice's lock, then sent, as dunning does, so
-   * two payments at once never charge one invoice twice. Refused with NOTHING_OVERDUE (or
+   * two payments at once never charge one invoice twice; a caller's transaction (the API's
+   * Idempotency-Key filter holds one) is suspended, as the provider must see each attempt committed. Refused with NOTHING_OVERDUE (or
    * PAYMENT_IN_PROGRESS) when there is nothing to try, and with BALANCE_CHANGED when it would charge
    * other than {@code expected}, the amount the payer confirmed (null: not checked).
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Payment pay(TenantId tenant, PaymentMethodId method, @Nullable Money expected, String actor) {
     tenants.usablePaymentMethod(tenant, method);
     check(preview(tenant), expected);
