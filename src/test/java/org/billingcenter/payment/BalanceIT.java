@@ -137,6 +137,7 @@ class BalanceIT extends DatabaseIT {
   void another_organisations_card_or_invoice_is_not_found_and_hostile_bodies_are_refused_changing_nothing() throws Exception {
     Given other = tenants.tenant(0);
     UUID invoice = overdueInvoice();
+    String reader = tenants.account(org, Role.READER); // before the fingerprint: an account of its own
     String before = TenantFingerprint.of(jdbc, org.id());
 
     mvc.perform(payBody("{\"paymentMethodId\":\"" + other.card() + "\"}"))
@@ -163,7 +164,6 @@ class BalanceIT extends DatabaseIT {
       MockHttpServletResponse refused = mvc.perform(payBody(body)).andReturn().getResponse();
       assertThat(refused.getStatus()).as(body).isBetween(400, 499);
     }
-    String reader = tenants.account(org, Role.READER);
     mvc.perform(post("/api/v1/balance/payments").contentType(MediaType.APPLICATION_JSON)
             .content("{\"paymentMethodId\":\"" + org.card() + "\"}").with(httpBasic(reader, "password")))
         .andExpect(status().isForbidden());
