@@ -130,6 +130,12 @@ class AttemptRepository {
         .param("t", tenant.value()).param("m", method.value()).query(String.class).optional();
   }
 
+  /** The organisation's payment methods not removed: the ones a payment may name. */
+  java.util.Set<PaymentMethodId> usableMethods(TenantId tenant) {
+    return java.util.Set.copyOf(jdbc.sql("select payment_method_id from payment_method where tenant_id = :t and removed_at is null")
+        .param("t", tenant.value()).query((rs, n) -> new PaymentMethodId(rs.getObject(1, UUID.class))).list());
+  }
+
   private static PaymentAttempt attempt(ResultSet rs, int i) throws SQLException {
     UUID method = rs.getObject("payment_method_id", UUID.class);
     return new PaymentAttempt(

@@ -28,6 +28,7 @@ import org.billingcenter.admins.PasswordResetService;
 import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.account.SignedInAccount;
+import org.billingcenter.testing.Overdue; // Issue 18 balance
 import org.billingcenter.cancellation.CancelWhen;
 import org.billingcenter.cancellation.CancellationService;
 import org.billingcenter.cancellation.Canceller;
@@ -114,6 +115,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired org.billingcenter.catalog.CatalogService catalogPlans; // Issue 17 catalog
   @Autowired org.billingcenter.catalog.PricingService pricing; // Issue 17 catalog
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired org.springframework.context.ApplicationContext context; // Issue 18 balance
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
   record Field(String name, String type, String value, boolean required, int maxLength, String pattern, Long min,
@@ -360,6 +362,19 @@ class PageFormFuzzIT extends DatabaseIT {
     pricing.retire(fuzzPlan, "t");
     forms.addAll(formsOn(catalogBase + "/retirement", render(get(catalogBase + "/retirement"), operatorAccount), operatorAccount));
     // Issue 17 catalog: end
+    // Issue 18 balance: begin — the balance page of an organisation behind on an invoice (a card on
+    // file, a new card) and both confirmations; every attack breaks a rule, so none of them pays.
+    Given debtor = tenants.tenant(0);
+    Overdue.of(context, debtor, 2, java.time.LocalDate.of(2026, 3, 10));
+    SignedInAccount debtorAdmin = accounts.loadUserByUsername(debtor.admin());
+    forms.addAll(formsOn("/billing/balance", render(get("/billing/balance"), debtorAdmin), debtorAdmin));
+    forms.addAll(formsOn("/billing/balance/review", render(post("/billing/balance/review")
+        .param("paymentMethodId", debtor.card().toString()).with(csrf()), debtorAdmin), debtorAdmin));
+    forms.addAll(formsOn("/billing/balance/review", render(post("/billing/balance/review").param("token", "tok_x")
+        .param("brand", "Visa").param("last4", "4242").param("expiryMonth", "12").param("expiryYear", "2035").with(csrf()),
+        debtorAdmin), debtorAdmin));
+    String debtorBefore = TenantFingerprint.of(jdbc, debtor.id());
+    // Issue 18 balance: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
@@ -391,6 +406,7 @@ class PageFormFuzzIT extends DatabaseIT {
     System.out.println("Page form fuzz over " + forms.size() + " forms, " + REQUESTS + " requests: " + statuses);
     assertThat(failures).as("server errors or changes").isEmpty();
     assertThat(TenantFingerprint.of(jdbc, org.id())).isEqualTo(before);
+    assertThat(TenantFingerprint.of(jdbc, debtor.id())).as("the debtor's balance forms paid nothing").isEqualTo(debtorBefore); // Issue 18 balance
     assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
   }
 

@@ -707,4 +707,50 @@ class TenantIsolationSweepIT extends DatabaseIT {
         .query(Long.class).single()).isEqualTo(1);
   }
   // Issue 17 catalog: end
+  // Issue 18 balance: begin
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  /**
+   * Another organisation's balance pages show none of this one's overdue invoice or cards, refuse
+   * its invoice's attempts (404) and cannot pay with its card; the API's endpoints are in the
+   * sweep above (the invoice id is this one's in /api/v1/invoices/{id}/payment-attempts).
+   */
+  @Test
+  void the_balance_pages_never_show_or_pay_with_another_organisations_invoices_or_cards() throws Exception {
+    Given victim = tenants.tenant(0);
+    var overdue = org.billingcenter.testing.Overdue.of(context, victim, 2, java.time.LocalDate.of(2026, 3, 10));
+    String number = billing.document(victim.id(), overdue.invoice()).number();
+    List<String> victimIds = List.of(overdue.invoice().toString(), number, overdue.card().toString(), victim.card().toString());
+    String before = TenantFingerprint.of(jdbc, victim.id());
+    Given attacker = tenants.tenant(0);
+    for (String username : List.of(attacker.admin(), tenants.account(attacker, Role.BILLING_ADMIN), tenants.account(attacker, Role.READER))) {
+      var as = user(accounts.loadUserByUsername(username));
+      List<MockHttpServletResponse> answers = new ArrayList<>();
+      answers.add(mvc.perform(get("/billing/balance").with(as)).andReturn().getResponse());
+      answers.add(mvc.perform(get("/billing/balance/banner").with(as)).andReturn().getResponse());
+      MockHttpServletResponse attempts = mvc.perform(get("/billing/invoices/" + overdue.invoice() + "/payment-attempts").with(as))
+          .andReturn().getResponse();
+      assertThat(attempts.getStatus()).as(username + " attempts").isEqualTo(404);
+      answers.add(attempts);
+      for (String card : List.of(overdue.card().toString(), victim.card().toString())) {
+        MockHttpServletResponse review = mvc.perform(post("/billing/balance/review").param("paymentMethodId", card).with(csrf()).with(as))
+            .andReturn().getResponse();
+        assertThat(review.getStatus()).as(username + " review").isIn(302, 403);
+        answers.add(review);
+        MockHttpServletResponse pay = mvc.perform(post("/billing/balance").param("paymentMethodId", card).param("expectedMinor", "2000")
+            .param("confirmed", "true").with(csrf()).with(as)).andReturn().getResponse();
+        assertThat(pay.getStatus()).as(username + " pay").isIn(302, 403);
+        assertThat(String.valueOf(pay.getRedirectedUrl())).as(username + " pay").doesNotContain("/billing/balance/done");
+        answers.add(pay);
+      }
+      assertThat(answers.get(1).getContentAsString()).as(username + " banner").isEmpty();
+      for (MockHttpServletResponse answer : answers) {
+        for (String id : victimIds) {
+          assertThat(answer.getContentAsString()).as(username).doesNotContain(id);
+        }
+      }
+    }
+    assertThat(TenantFingerprint.of(jdbc, victim.id())).isEqualTo(before);
+  }
+  // Issue 18 balance: end
 }
