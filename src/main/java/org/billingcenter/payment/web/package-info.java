@@ -1,0 +1,2 @@
+/** The payment module's pages: the operator's receivables view. */
+package org.billingcenter.payment.web;
