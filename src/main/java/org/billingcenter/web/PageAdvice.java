@@ -47,8 +47,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       // Issue 17 audit: begin
       "org.billingcenter.insights.web",
       // Issue 17 audit: end
-      // Issue 18 balance: begin
+      // Issue 18: begin (balance, payment methods, receivables)
       "org.billingcenter.payment.web"
-      // Issue 18 balance: end
+      // Issue 18: end
     })
 public @interface PageAdvice {}

@@ -171,6 +171,28 @@ class PaginationIT extends DatabaseIT {
           .param("t", UUID.randomUUID()).param("name", "Paging org " + i)
           .param("at", java.time.OffsetDateTime.parse("2026-03-10T10:00:00Z")).update();
     }
+    // Issue 18 receivables: begin — 120 organisations behind on one declined invoice each (rows only)
+    for (int i = 0; i < ITEMS; i++) {
+      UUID tenant = UUID.randomUUID();
+      UUID invoice = UUID.randomUUID();
+      java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-03-10T10:00:00Z");
+      jdbc.sql("""
+              insert into tenant (tenant_id, name, country, locale, time_zone, currency, created_at)
+              values (:t, :name, 'FR', 'fr-FR', 'Europe/Paris', 'EUR', :at)""")
+          .param("t", tenant).param("name", "Overdue paging org " + i).param("at", at).update();
+      jdbc.sql("""
+              insert into invoice (tenant_id, invoice_id, invoice_date, due_date, currency, total_minor, kind, created_at,
+                                   finalized_at)
+              values (:t, :i, :day, :day, 'EUR', 1000, 'INVOICE', :at, :at)""")
+          .param("t", tenant).param("i", invoice).param("day", LocalDate.of(2026, 3, 10)).param("at", at).update();
+      jdbc.sql("""
+              insert into payment_attempt (tenant_id, attempt_id, invoice_id, attempt_no, trigger_kind, amount_minor,
+                                           currency, idempotency_key, status, outcome_code, actor, created_at, finished_at)
+              values (:t, :a, :i, 1, 'INVOICE', 1000, 'EUR', :key, 'DECLINED', 'card_declined', 'pagination-it', :at, :at)""")
+          .param("t", tenant).param("a", UUID.randomUUID()).param("i", invoice).param("key", "pagination_" + invoice)
+          .param("at", at).update();
+    }
+    // Issue 18 receivables: end
     operator = "page-op-" + UUID.randomUUID().toString().substring(0, 8);
     transaction.executeWithoutResult(s -> accounts.seedOperatorAccount(
         new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password"));
@@ -255,6 +277,19 @@ class PaginationIT extends DatabaseIT {
             "select count(*) from audit_event where tenant_id = :t").param("t", lists.many().id().value())
             .query(Long.class).single()),
         // Issue 17 runs, catalog, audit: end
+        // Issue 18 receivables: begin — organisations (and currencies) with an issued, unpaid, declined invoice
+        new Fixture("/api/v1/operator/receivables/organisations", httpBasic(operator, "op-password"), "$",
+            () -> jdbc.sql("""
+                select count(*) from (select distinct i.tenant_id, i.currency from invoice i
+                 where i.kind = 'INVOICE' and i.finalized_at is not null and i.voided_at is null and i.total_minor > 0
+                   and exists (select 1 from payment_attempt a where a.tenant_id = i.tenant_id
+                                 and a.invoice_id = i.invoice_id and a.status = 'DECLINED')
+                   and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id
+                                     and p.withdrawn_at is null and p.status <> 'FAILED')
+                   and i.total_minor > coalesce((select sum(c.amount_minor) from credit_allocation c
+                                 where c.tenant_id = i.tenant_id and c.invoice_id = i.invoice_id), 0)) o""")
+                .query(Long.class).single()),
+        // Issue 18 receivables: end
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {
       all.put(f.path(), f);
@@ -414,7 +449,11 @@ class PaginationIT extends DatabaseIT {
   private static List<Object> items(Fixture f, MockHttpServletResponse response) throws Exception {
     List<Object> items = JsonPath.read(response.getContentAsString(), f.items());
     // Issue 15 (admins): an admin is named by his username, not an id
-    return items.stream().map(i -> i instanceof Map<?, ?> m ? (m.containsKey("id") ? m.get("id") : m.get("username")) : i)
+    return items.stream().map(i -> i instanceof Map<?, ?> m ? (m.containsKey("id") ? m.get("id")
+            // Issue 18 receivables: begin — a row without an id of its own (an organisation and currency) is itself
+            : m.containsKey("username") ? m.get("username") : m)
+            // Issue 18 receivables: end
+            : i)
         .toList();
   }
 

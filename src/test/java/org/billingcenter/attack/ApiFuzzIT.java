@@ -123,8 +123,12 @@ class ApiFuzzIT extends DatabaseIT {
         "/api/v1/operator/plans/{}/prices/preview?unitPriceMinor={}&effectiveFrom=2027-01-01",
         // Issue 17 catalog: end
         // Issue 18 balance: begin
-        "/api/v1/balance", "/api/v1/balance/payments", "/api/v1/balance/{}", "/api/v1/invoices/{}/payment-attempts"
+        "/api/v1/balance", "/api/v1/balance/payments", "/api/v1/balance/{}", "/api/v1/invoices/{}/payment-attempts",
         // Issue 18 balance: end
+        // Issue 18 receivables: begin
+        "/api/v1/operator/receivables?{}={}", "/api/v1/operator/receivables/organisations?q={}&page={}",
+        "/api/v1/operator/receivables/months?months={}", "/api/v1/operator/dunning-runs"
+        // Issue 18 receivables: end
         );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
@@ -201,6 +205,37 @@ class ApiFuzzIT extends DatabaseIT {
         .query(Long.class).single()).isZero();
   }
   // Issue 17 organisations: end
+
+  // Issue 18 receivables: begin
+  /** The receivables reads as the operator himself: hostile searches, pages and month counts never make a 5xx. */
+  @Test
+  void hostile_operator_requests_to_the_receivables_api_get_no_server_error() throws Exception {
+    Given target = tenants.tenant(0);
+    List<String> ids = List.of(target.id().toString());
+    String operator = "fuzz-op-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.seedOperatorAccount(new org.billingcenter.account.AdminAccount(operator, null, "Op",
+        java.util.Set.of(org.billingcenter.account.Role.OPERATOR), null), "op-password");
+    var me = user(accounts.loadUserByUsername(operator));
+    Arbitrary<String> path = Combinators.combine(Arbitraries.of("/api/v1/operator/receivables/organisations?q={}&size={}",
+            "/api/v1/operator/receivables/organisations?page={}&q={}", "/api/v1/operator/receivables/months?months={}{}",
+            "/operator/receivables?q={}&page={}"),
+            hostileSegment(ids), hostileSegment(ids))
+        .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
+    List<String> serverErrors = new ArrayList<>();
+    path.sampleStream().limit(300).forEach(p -> {
+      try {
+        MockHttpServletResponse response = mvc.perform(request(HttpMethod.GET, URI.create("http://localhost" + safe(p)))
+            .with(me)).andReturn().getResponse();
+        if (response.getStatus() >= 500) {
+          serverErrors.add(p + " -> " + response.getContentAsString());
+        }
+      } catch (Exception e) {
+        serverErrors.add(p + " -> " + e);
+      }
+    });
+    assertThat(serverErrors).as("server errors").isEmpty();
+  }
+  // Issue 18 receivables: end
 
   /** Keeps the generated path a valid URI: anything else never reaches a server either. */
   private static String safe(String path) {

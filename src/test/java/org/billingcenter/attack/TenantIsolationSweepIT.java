@@ -662,6 +662,32 @@ class TenantIsolationSweepIT extends DatabaseIT {
     assertThat(jdbc.sql(runs).query(Long.class).single()).isEqualTo(before);
   }
   // Issue 17 runs: end
+  // Issue 18 receivables: begin
+  /**
+   * The receivables view (overdue money of every organisation) is the operator's: every organisation
+   * account and key is refused (403) on its page and its three API reads, whatever the query.
+   */
+  @Test
+  void the_receivables_view_refuses_every_organisation_account_and_key() throws Exception {
+    Given org = tenants.tenant(0);
+    List<Caller> callers = new java.util.ArrayList<>();
+    for (Role role : List.of(Role.GLOBAL_ADMIN, Role.BILLING_ADMIN, Role.USER_ADMIN, Role.READER)) {
+      callers.add(role == Role.GLOBAL_ADMIN ? account(org.admin()) : account(tenants.account(org, role)));
+      callers.add(key(org, role));
+    }
+    for (Caller caller : callers) {
+      boolean key = caller.name().contains(" key)");
+      for (String path : List.of("/api/v1/operator/receivables", "/api/v1/operator/receivables/organisations?q=Test",
+          "/api/v1/operator/receivables/months?months=12", "/operator/receivables", "/operator/receivables?q=Test&page=2")) {
+        if (key && !path.startsWith("/api")) {
+          continue; // API keys are for the API
+        }
+        assertThat(mvc.perform(get(path).with(caller.as())).andReturn().getResponse().getStatus())
+            .as(caller.name() + " " + path).isEqualTo(403);
+      }
+    }
+  }
+  // Issue 18 receivables: end
   // Issue 17 catalog: begin
   /**
    * The operator's catalog console (pages and API) refuses every organisation role and a support
