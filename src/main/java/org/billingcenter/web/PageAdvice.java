@@ -45,7 +45,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
       "org.billingcenter.health.web",
       // Issue 17 runs: end
       // Issue 17 audit: begin
-      "org.billingcenter.insights.web"
+      "org.billingcenter.insights.web",
       // Issue 17 audit: end
+      // Issue 18 methods: begin
+      "org.billingcenter.payment.web"
+      // Issue 18 methods: end
     })
 public @interface PageAdvice {}
