@@ -64,7 +64,8 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 16 (profile): the billing profile's fields
         "legalName", "addressLine1", "postalCode", "city", "taxId", "purchaseOrder", "invoiceLanguage", "attachPdf",
         "electronicInvoice",
-        "overrideReason", "text"); // Issue 17 support
+        "overrideReason", "text", // Issue 17 support
+        "holderName", "replacementId"); // Issue 18 methods
     Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
         .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
     return Arbitraries.oneOf(
@@ -119,8 +120,12 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 17 audit: end
         // Issue 17 catalog: begin
         "/api/v1/operator/plans?q={}", "/api/v1/operator/plans/{}/prices", "/api/v1/operator/plans/{}/retirement",
-        "/api/v1/operator/plans/{}/prices/preview?unitPriceMinor={}&effectiveFrom=2027-01-01"
+        "/api/v1/operator/plans/{}/prices/preview?unitPriceMinor={}&effectiveFrom=2027-01-01",
         // Issue 17 catalog: end
+        // Issue 18 methods: begin
+        "/api/v1/payment-methods/{}", "/api/v1/payment-methods/{}/default", "/api/v1/payment-methods/{}/replacement",
+        "/api/v1/payment-methods/{}/replacement?with={}"
+        // Issue 18 methods: end
         );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));

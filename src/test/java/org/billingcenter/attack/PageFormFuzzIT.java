@@ -113,6 +113,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
   @Autowired org.billingcenter.catalog.CatalogService catalogPlans; // Issue 17 catalog
   @Autowired org.billingcenter.catalog.PricingService pricing; // Issue 17 catalog
+  @Autowired org.billingcenter.payment.PaymentMethods paymentMethods; // Issue 18 methods
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /** A form control as rendered, with the rules the browser would enforce on it. */
@@ -360,6 +361,16 @@ class PageFormFuzzIT extends DatabaseIT {
     pricing.retire(fuzzPlan, "t");
     forms.addAll(formsOn(catalogBase + "/retirement", render(get(catalogBase + "/retirement"), operatorAccount), operatorAccount));
     // Issue 17 catalog: end
+    // Issue 18 methods: begin — the payment methods list (Make default), the add and edit forms, the
+    // replacement's choice and confirmation, and the removal confirmation of a card nothing uses
+    String spare = paymentMethods.add(org.id(), new org.billingcenter.payment.NewCard("tok_visa_spare", "Visa", "1881", 4,
+        2031, null), "t").method().id().toString();
+    String methodsBase = "/billing/payment-methods/";
+    for (String page : List.of("/billing/payment-methods", methodsBase + "new", methodsBase + org.card() + "/edit",
+        methodsBase + org.card() + "/replace?with=" + spare, methodsBase + spare + "/remove")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 18 methods: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();
