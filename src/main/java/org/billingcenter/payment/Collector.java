@@ -21,6 +21,8 @@ import org.billingcenter.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,11 +47,14 @@ class Collector {
   private final Clock clock;
   private final List<AttemptListener> listeners;
 
-  Collector(AttemptRepository attempts, GatewayCalls gateway, TransactionTemplate transaction, AuditLog audit,
+  Collector(AttemptRepository attempts, GatewayCalls gateway, PlatformTransactionManager transactions, AuditLog audit,
       Outbox outbox, Clock clock, List<AttemptListener> listeners) {
     this.attempts = attempts;
     this.gateway = gateway;
-    this.transaction = transaction;
+    // Its own transactions always: send() runs after the billing run's batch committed (afterCommit),
+    // where a joining transaction would "participate" in the finished one and never commit.
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.audit = audit;
     this.outbox = outbox;
     this.clock = clock;
@@ -139,8 +144,13 @@ class Collector {
    * again with the same key. Runs every minute on one node; safe on several.
    */
   int sweep() {
+    return sweep(java.time.Duration.ofMinutes(1), gateway.longest());
+  }
+
+  /** The same for attempts queued longer than {@code queuedFor} or sent longer than {@code sentFor} ago. */
+  int sweep(java.time.Duration queuedFor, java.time.Duration sentFor) {
     Instant now = clock.instant();
-    List<PaymentAttempt> lost = attempts.unfinished(now.minusSeconds(60), now.minus(gateway.longest()), 100);
+    List<PaymentAttempt> lost = attempts.unfinished(now.minus(queuedFor), now.minus(sentFor), 100);
     lost.forEach(this::send);
     return lost.size();
   }
