@@ -1,5 +1,6 @@
 package org.billingcenter.payment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Issue 18: a payment method as the API's JSON body and the add form send it: the provider's
  * reference ({@link NewPaymentMethod}'s rules) and, optionally, the name on the card. A blank name is none.
+ * The API's schema keeps the name its body had before the move from the tenant module.
  */
+@Schema(name = "NewPaymentMethod")
 public record NewCard(
     @NotBlank @Size(max = 200) String token,
     @NotBlank @Size(max = 40) String brand,
