@@ -11,8 +11,8 @@ public enum PaymentMethodReason implements Reason {
   PAYMENT_METHOD_IN_USE(Kind.CONFLICT),
   /** An expiry more than {@link PaymentMethods#MAX_YEARS_AHEAD} years ahead (argument: the last year allowed). */
   PAYMENT_METHOD_EXPIRY_TOO_FAR(Kind.INVALID),
-  /** A method cannot replace itself. */
-  PAYMENT_METHOD_SAME_REPLACEMENT(Kind.INVALID);
+  /** No replacement named, or the method itself: another one must be chosen. */
+  PAYMENT_METHOD_REPLACEMENT_INVALID(Kind.INVALID);
 
   private final Kind kind;
 

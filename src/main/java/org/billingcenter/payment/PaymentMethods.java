@@ -18,6 +18,7 @@ import org.billingcenter.subscription.NonPayment;
 import org.billingcenter.tenant.PaymentMethod;
 import org.billingcenter.tenant.TenantReason;
 import org.billingcenter.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -115,12 +116,12 @@ public class PaymentMethods {
 
   /** What {@link #replace} would do, changing nothing. */
   @Transactional(readOnly = true)
-  public Replacement previewReplacement(TenantId tenant, PaymentMethodId from, PaymentMethodId to) {
+  public Replacement previewReplacement(TenantId tenant, PaymentMethodId from, @Nullable PaymentMethodId to) {
     PaymentMethod old = tenants.usablePaymentMethod(tenant, from);
-    PaymentMethod replacement = tenants.usablePaymentMethod(tenant, to);
-    if (from.equals(to)) {
-      throw new Rejected(PaymentMethodReason.PAYMENT_METHOD_SAME_REPLACEMENT);
+    if (to == null || from.equals(to)) {
+      throw new Rejected(PaymentMethodReason.PAYMENT_METHOD_REPLACEMENT_INVALID);
     }
+    PaymentMethod replacement = tenants.usablePaymentMethod(tenant, to);
     return new Replacement(old, replacement, uses.subscriptionsUsing(tenant, from), isDefault(tenant, from));
   }
 

@@ -102,8 +102,10 @@ class PaymentMethodApi {
   @GetMapping("/{id}/replacement")
   @Operation(summary = "Preview: how many subscriptions would pay with the other method, and whether the default moves.")
   ReplacementView previewReplacement(@CurrentTenant TenantId tenant, @PathVariable UUID id,
-      @Parameter(description = "The payment method that would take over") @RequestParam("with") UUID replacement) {
-    return view(tenant, methods.previewReplacement(tenant, new PaymentMethodId(id), new PaymentMethodId(replacement)));
+      @Parameter(description = "The payment method that would take over (absent: 422 PAYMENT_METHOD_REPLACEMENT_INVALID)")
+      @RequestParam(name = "with", required = false) @Nullable UUID replacement) {
+    return view(tenant, methods.previewReplacement(tenant, new PaymentMethodId(id),
+        replacement == null ? null : new PaymentMethodId(replacement)));
   }
 
   @PostMapping("/{id}/replacement")
