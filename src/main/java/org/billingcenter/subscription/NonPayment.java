@@ -77,13 +77,22 @@ public class NonPayment {
   @Transactional(propagation = Propagation.MANDATORY)
   public int movePaymentMethod(TenantId tenant, java.util.Set<PaymentMethodId> declined, PaymentMethodId used,
       String actor) {
+    return movePaymentMethod(tenant, declined, used, actor, "the balance was paid with it"); // Issue 18 methods
+  }
+
+  // Issue 18 methods: begin
+  /** As {@link #movePaymentMethod(TenantId, java.util.Set, PaymentMethodId, String)}, saying why in each audit row. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int movePaymentMethod(TenantId tenant, java.util.Set<PaymentMethodId> declined, PaymentMethodId used,
+      String actor, String because) {
     java.util.Set<PaymentMethodId> others = new java.util.HashSet<>(declined);
     others.remove(used);
     List<SubscriptionId> moved = subscriptions.movePaymentMethod(tenant, others, used);
     moved.forEach(id -> audit.record(tenant, actor, Change.of("PAYMENT_METHOD_CHANGED", "subscription", id)
-        .to(used).because("the balance was paid with it")));
+        .to(used).because(because)));
     return moved.size();
   }
+  // Issue 18 methods: end
 
   /** Whether it ended for non-payment and can still come back by being paid (not DELETED). */
   @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +25,8 @@ class PaymentMethodRepository {
     jdbc.sql(
             """
             insert into payment_method (tenant_id, payment_method_id, token, brand, last4,
-                                        expiry_month, expiry_year, created_at)
-            values (:tenant, :id, :token, :brand, :last4, :month, :year, :now)
+                                        expiry_month, expiry_year, holder_name, created_at)
+            values (:tenant, :id, :token, :brand, :last4, :month, :year, :holder, :now)
             """)
         .param("tenant", method.tenant().value())
         .param("id", method.id().value())
@@ -34,6 +35,7 @@ class PaymentMethodRepository {
         .param("last4", method.last4())
         .param("month", method.expiryMonth())
         .param("year", method.expiryYear())
+        .param("holder", method.holderName(), java.sql.Types.VARCHAR)
         .param("now", Utc.of(now))
         .update();
   }
@@ -57,10 +59,11 @@ class PaymentMethodRepository {
         .optional();
   }
 
+  /** Issue 18 methods: the ones it can pay with (a removed one is only kept for its payments' sake). */
   List<PaymentMethod> list(TenantId tenant, PageRequest page) {
     return jdbc.sql(
             """
-            select * from payment_method where tenant_id = :tenant
+            select * from payment_method where tenant_id = :tenant and removed_at is null
              order by created_at, payment_method_id limit :size offset :offset
             """)
         .param("tenant", tenant.value())
@@ -95,8 +98,85 @@ class PaymentMethodRepository {
         .param("id", id.value()).param("tenant", tenant.value()).update();
   }
 
+  // Issue 18 methods: begin
+  /** The usable ones, the default first, then oldest first (a stable order for paging). */
+  List<PaymentMethod> listDefaultFirst(TenantId tenant, @Nullable PaymentMethodId defaultId, PageRequest page) {
+    return jdbc.sql(
+            """
+            select * from payment_method where tenant_id = :tenant and removed_at is null
+             order by case when payment_method_id = :default then 0 else 1 end, created_at, payment_method_id
+             limit :size offset :offset
+            """)
+        .param("tenant", tenant.value())
+        .param("default", defaultId == null ? NO_METHOD : defaultId.value())
+        .param("size", page.size())
+        .param("offset", page.offset())
+        .query((rs, i) -> map(tenant, rs))
+        .list();
+  }
+
+  /** The one usable method's row, locked for the caller's transaction (its removal, or a move onto it). */
+  Optional<PaymentMethod> lockUsable(TenantId tenant, PaymentMethodId id) {
+    return jdbc.sql(
+            """
+            select * from payment_method where tenant_id = :tenant and payment_method_id = :id and removed_at is null
+               for update
+            """)
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .query((rs, i) -> map(tenant, rs))
+        .optional();
+  }
+
+  /** New expiry and holder name (null: none); false when it is removed or not the tenant's. */
+  boolean updateDetails(TenantId tenant, PaymentMethodId id, int month, int year, @Nullable String holder) {
+    return jdbc.sql(
+            """
+            update payment_method set expiry_month = :month, expiry_year = :year, holder_name = :holder
+             where tenant_id = :tenant and payment_method_id = :id and removed_at is null
+            """)
+        .param("month", month)
+        .param("year", year)
+        .param("holder", holder, java.sql.Types.VARCHAR)
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .update() == 1;
+  }
+
+  /** Soft removal: payments and refunds still name the row; it is no longer offered or charged. */
+  boolean remove(TenantId tenant, PaymentMethodId id, Instant now) {
+    boolean removed = jdbc.sql(
+            """
+            update payment_method set removed_at = :now
+             where tenant_id = :tenant and payment_method_id = :id and removed_at is null
+            """)
+        .param("now", Utc.of(now))
+        .param("tenant", tenant.value())
+        .param("id", id.value())
+        .update() == 1;
+    jdbc.sql("""
+            update tenant set default_payment_method_id = null
+             where tenant_id = :tenant and default_payment_method_id = :id
+            """)
+        .param("tenant", tenant.value()).param("id", id.value()).update();
+    return removed;
+  }
+
+  /** The organisation's own choice of default (null: none, so its newest usable one is). */
+  Optional<PaymentMethodId> chosenDefault(TenantId tenant) {
+    return jdbc.sql("select default_payment_method_id from tenant where tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query((rs, i) -> rs.getObject(1, UUID.class)).optional()
+        .filter(java.util.Objects::nonNull)
+        .map(PaymentMethodId::new);
+  }
+
+  /** Matches no row: PostgreSQL cannot type a null parameter compared with a uuid column. */
+  private static final UUID NO_METHOD = new UUID(0, 0);
+  // Issue 18 methods: end
+
   long count(TenantId tenant) {
-    return jdbc.sql("select count(*) from payment_method where tenant_id = :tenant")
+    return jdbc.sql("select count(*) from payment_method where tenant_id = :tenant and removed_at is null")
         .param("tenant", tenant.value())
         .query(Long.class)
         .single();
@@ -111,6 +191,7 @@ class PaymentMethodRepository {
         rs.getString("brand"),
         rs.getString("last4"),
         rs.getInt("expiry_month"),
-        rs.getInt("expiry_year"));
+        rs.getInt("expiry_year"),
+        rs.getString("holder_name"));
   }
 }

@@ -357,6 +357,16 @@ public class TenantService implements TenantCountry {
 
   @Transactional
   public PaymentMethod addPaymentMethod(TenantId tenant, @Valid NewPaymentMethod command, String actor) {
+    return addPaymentMethod(tenant, command, null, actor);
+  }
+
+  /**
+   * Issue 18 methods: with the name on the card (null: none given; the caller checked it). The
+   * payment module's checks come first: see {@code payment.PaymentMethods}.
+   */
+  @Transactional
+  public PaymentMethod addPaymentMethod(TenantId tenant, @Valid NewPaymentMethod command,
+      @org.jspecify.annotations.Nullable String holderName, String actor) {
     if (CARD_NUMBER.matcher(command.token()).matches()) {
       throw new Rejected(TenantReason.PAYMENT_TOKEN_LOOKS_LIKE_CARD_NUMBER);
     }
@@ -372,7 +382,8 @@ public class TenantService implements TenantCountry {
             command.brand(),
             command.last4(),
             command.expiryMonth(),
-            command.expiryYear());
+            command.expiryYear(),
+            holderName);
     paymentMethods.insert(method, clock.instant());
     audit.record(
         tenant,
@@ -411,6 +422,62 @@ public class TenantService implements TenantCountry {
     audit.record(tenant, actor, Change.of("PAYMENT_METHOD_DEFAULT", "payment_method", id)
         .from(before.map(Object::toString).orElse("none")).to(id));
   }
+
+  // Issue 18 methods: begin
+  /** The usable methods, the default first: the payment methods page and API. */
+  @Transactional(readOnly = true)
+  public Page<PaymentMethod> paymentMethodsDefaultFirst(TenantId tenant, PageRequest page) {
+    PaymentMethodId chosen = paymentMethods.defaultFor(tenant).orElse(null);
+    return new Page<>(paymentMethods.listDefaultFirst(tenant, chosen, page), page, paymentMethods.count(tenant));
+  }
+
+  /**
+   * Makes {@code effective} (the method it pays with now) the organisation's chosen default unless
+   * it chose one: adding a method then does not move the default by being the newest (the fallback
+   * when none was chosen), and the first method added becomes it.
+   */
+  @Transactional
+  public void keepDefaultPaymentMethod(TenantId tenant, PaymentMethodId effective, String actor) {
+    if (paymentMethods.chosenDefault(tenant).flatMap(id -> paymentMethods.findUsable(tenant, id)).isPresent()) {
+      return;
+    }
+    paymentMethods.makeDefault(tenant, effective);
+    audit.record(tenant, actor, Change.of("PAYMENT_METHOD_DEFAULT", "payment_method", effective)
+        .from("none").to(effective));
+  }
+
+  /** A usable method's row locked for the caller's transaction, or PAYMENT_METHOD_NOT_FOUND. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public PaymentMethod lockPaymentMethod(TenantId tenant, PaymentMethodId id) {
+    return paymentMethods.lockUsable(tenant, id)
+        .orElseThrow(() -> new Rejected(TenantReason.PAYMENT_METHOD_NOT_FOUND));
+  }
+
+  /** New expiry and holder name of a usable method (the payment module checked them); audited. */
+  @Transactional
+  public PaymentMethod updatePaymentMethod(TenantId tenant, PaymentMethodId id, int expiryMonth, int expiryYear,
+      @org.jspecify.annotations.Nullable String holderName, String actor) {
+    PaymentMethod before = lockPaymentMethod(tenant, id);
+    paymentMethods.updateDetails(tenant, id, expiryMonth, expiryYear, holderName);
+    PaymentMethod after = usablePaymentMethod(tenant, id);
+    audit.record(tenant, actor, Change.of("PAYMENT_METHOD_UPDATED", "payment_method", id)
+        .from(details(before)).to(details(after)));
+    return after;
+  }
+
+  /** Soft removal of a usable method (the payment module checked nothing uses it); audited. */
+  @Transactional
+  public void removePaymentMethod(TenantId tenant, PaymentMethodId id, String actor) {
+    PaymentMethod removed = lockPaymentMethod(tenant, id);
+    paymentMethods.remove(tenant, id, clock.instant());
+    audit.record(tenant, actor, Change.of("PAYMENT_METHOD_REMOVED", "payment_method", id)
+        .from(removed.brand() + " •••• " + removed.last4()));
+  }
+
+  private static String details(PaymentMethod m) {
+    return "%02d/%d %s".formatted(m.expiryMonth(), m.expiryYear(), m.holderName() == null ? "" : m.holderName()).strip();
+  }
+  // Issue 18 methods: end
 
   @Transactional(readOnly = true)
   public Page<PaymentMethod> paymentMethods(TenantId tenant, PageRequest page) {

@@ -65,7 +65,7 @@ class ApiFuzzIT extends DatabaseIT {
         "legalName", "addressLine1", "postalCode", "city", "taxId", "purchaseOrder", "invoiceLanguage", "attachPdf",
         "electronicInvoice",
         "overrideReason", "text", // Issue 17 support
-        "newPaymentMethod"); // Issue 18 balance
+        "newPaymentMethod", "holderName", "replacementId"); // Issue 18 balance, methods
     Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> "\"" + f + "\":" + v)
         .list().ofMaxSize(8).map(pairs -> "{" + String.join(",", pairs) + "}");
     return Arbitraries.oneOf(
@@ -127,8 +127,12 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 18 balance: end
         // Issue 18 receivables: begin
         "/api/v1/operator/receivables?{}={}", "/api/v1/operator/receivables/organisations?q={}&page={}",
-        "/api/v1/operator/receivables/months?months={}", "/api/v1/operator/dunning-runs"
+        "/api/v1/operator/receivables/months?months={}", "/api/v1/operator/dunning-runs",
         // Issue 18 receivables: end
+        // Issue 18 methods: begin
+        "/api/v1/payment-methods/{}", "/api/v1/payment-methods/{}/default", "/api/v1/payment-methods/{}/replacement",
+        "/api/v1/payment-methods/{}/replacement?with={}"
+        // Issue 18 methods: end
         );
     Arbitrary<String> path = Combinators.combine(Arbitraries.of(paths), hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));

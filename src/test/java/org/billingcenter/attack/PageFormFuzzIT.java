@@ -114,6 +114,7 @@ class PageFormFuzzIT extends DatabaseIT {
   @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
   @Autowired org.billingcenter.catalog.CatalogService catalogPlans; // Issue 17 catalog
   @Autowired org.billingcenter.catalog.PricingService pricing; // Issue 17 catalog
+  @Autowired org.billingcenter.payment.PaymentMethods paymentMethods; // Issue 18 methods
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired org.springframework.context.ApplicationContext context; // Issue 18 balance
 
@@ -375,6 +376,16 @@ class PageFormFuzzIT extends DatabaseIT {
         debtorAdmin), debtorAdmin));
     String debtorBefore = TenantFingerprint.of(jdbc, debtor.id());
     // Issue 18 balance: end
+    // Issue 18 methods: begin — the payment methods list (Make default), the add and edit forms, the
+    // replacement's choice and confirmation, and the removal confirmation of a card nothing uses
+    String spare = paymentMethods.add(org.id(), new org.billingcenter.payment.NewCard("tok_visa_spare", "Visa", "1881", 4,
+        2031, null), "t").method().id().toString();
+    String methodsBase = "/billing/payment-methods/";
+    for (String page : List.of("/billing/payment-methods", methodsBase + "new", methodsBase + org.card() + "/edit",
+        methodsBase + org.card() + "/replace?with=" + spare, methodsBase + spare + "/remove")) {
+      forms.addAll(formsOn(page, render(get(page), admin), admin));
+    }
+    // Issue 18 methods: end
     everyPagePostHandlerHasAForm(forms);
     for (Form form : forms) {
       assertThat(breaks(form)).as("a rule to break in " + form + ": give its fields HTML constraints").isNotEmpty();

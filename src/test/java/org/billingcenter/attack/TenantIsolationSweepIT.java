@@ -87,6 +87,7 @@ class TenantIsolationSweepIT extends DatabaseIT {
   @Autowired SessionService sessions; // Issue 15 sessions
   @Autowired InvitationService invitations; // Issue 15 (admins)
   @Autowired org.billingcenter.billingprofile.BillingProfileService profiles; // Issue 16 (profile)
+  @Autowired org.billingcenter.tenant.TenantService tenantService; // Issue 18 methods
 
   record Operation(HttpMethod method, String path) {}
 
@@ -137,6 +138,10 @@ class TenantIsolationSweepIT extends DatabaseIT {
         "Victim Legal Name SAS", "7 victim street", null, "75001", "Victimville", null, "FR44732829320", "VICTIM-PO-1",
         "fr-FR", true, true), "t"));
     victimIds.addAll(List.of("Victim Legal Name SAS", "7 victim street", "Victimville", "FR44732829320", "VICTIM-PO-1"));
+    // Issue 18 methods: begin — the name on the victim's card
+    tenantService.updatePaymentMethod(victim.id(), victim.card(), 12, 2035, "Victim Cardholder", "t");
+    victimIds.add("Victim Cardholder");
+    // Issue 18 methods: end
     String before = TenantFingerprint.of(jdbc, victim.id());
 
     Given attacker = tenants.tenant(1);
@@ -153,8 +158,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
          "when":"NOW","reason":"OTHER","contactName":"X","phone":"+33123456789","language":"en","preferredTimeWindow":"x",
          "autoRenew":false,"displayName":"X","email":"sweep@example.org","members":[{"displayName":"Y","email":"y@example.org"}],
          "token":"tok","brand":"Visa","last4":"4242","expiryMonth":12,"expiryYear":2035,"date":"2026-04-10","notes":"n","note":"n",
-         "query":"","since":"2026-01-01T00:00:00Z","roles":["READER"]}
-        """.formatted(victimSub.id(), victim.members().get(0), victim.card());
+         "query":"","since":"2026-01-01T00:00:00Z","roles":["READER"],"replacementId":"%s","holderName":"X"}
+        """.formatted(victimSub.id(), victim.members().get(0), victim.card(), victim.card()); // Issue 18 methods: replacementId, holderName
 
     int calls = 0;
     for (Caller caller : accountsToTry) {
@@ -178,7 +183,13 @@ class TenantIsolationSweepIT extends DatabaseIT {
                 : op.path().startsWith("/api/v1/billing-notifications") ? recipient
                 : op.path().startsWith("/api/v1/api-keys") ? victimKey.id().toString() // Issue 15: API keys
                 : op.path().startsWith("/api/v1/sessions") ? session // Issue 15 sessions
+                : op.path().startsWith("/api/v1/payment-methods") ? victim.card().toString() // Issue 18 methods
                 : victimSub.id().toString());
+        // Issue 18 methods: begin — the replacement preview names the other method in its query
+        if (op.method() == HttpMethod.GET && op.path().equals("/api/v1/payment-methods/{id}/replacement")) {
+          path += "?with=" + victim.card();
+        }
+        // Issue 18 methods: end
         MockHttpServletResponse response = mvc.perform(request(op.method(), path)
                 .contentType(MediaType.APPLICATION_JSON).content(body)
                 .with(caller.as()))

@@ -12,6 +12,11 @@ public final class TenantFingerprint {
       "select count(*) || '' from license_assignment where tenant_id = :t",
       "select count(*) || '' from member where tenant_id = :t",
       "select count(*) || '' from payment_method where tenant_id = :t",
+      // Issue 18 methods: begin — what a change to a payment method touches, and the chosen default
+      "select coalesce(sum(expiry_year * 100 + expiry_month), 0) || ':' || coalesce(max(holder_name), '') || ':'"
+          + " || coalesce(sum(case when removed_at is null then 1 else 0 end), 0) from payment_method where tenant_id = :t",
+      "select coalesce(max(cast(default_payment_method_id as varchar(36))), '') from tenant where tenant_id = :t",
+      // Issue 18 methods: end
       "select count(*) || ':' || coalesce(sum(total_minor), 0) from invoice where tenant_id = :t",
       "select count(*) || ':' || coalesce(sum(amount_minor), 0) from credit where tenant_id = :t",
       "select count(*) || '' from callback_request where tenant_id = :t",
