@@ -214,7 +214,7 @@ public class SubscriptionService {
     if (!locked.status().isLive()) {
       throw new Rejected(SubscriptionReason.ILLEGAL_TRANSITION, locked.status());
     }
-    tenants.paymentMethod(tenant, paymentMethod);
+    tenants.usablePaymentMethod(tenant, paymentMethod); // issue 18: never a removed card
     Subscription changed = locked.withPaymentMethod(paymentMethod);
     subscriptions.update(changed, clock.instant());
     audit.record(tenant, actor, Change.of("PAYMENT_METHOD_ATTACHED", "subscription", id).to(paymentMethod));
@@ -409,7 +409,7 @@ public class SubscriptionService {
           billedIn.getCurrencyCode());
     }
     if (paymentMethod != null) {
-      tenants.paymentMethod(tenant, paymentMethod);
+      tenants.usablePaymentMethod(tenant, paymentMethod); // issue 18: never a removed card
     }
     return plan;
   }

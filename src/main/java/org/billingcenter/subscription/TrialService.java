@@ -164,7 +164,7 @@ public class TrialService {
     if (paymentMethod == null) {
       throw new Rejected(SubscriptionReason.PAYMENT_METHOD_REQUIRED);
     }
-    tenants.paymentMethod(trial.tenant(), paymentMethod);
+    tenants.usablePaymentMethod(trial.tenant(), paymentMethod); // issue 18: never a removed card
     Plan plan = catalog.plan(trial.planId());
     TrialPolicy.refusedQuantity(quantity, assigned, plan.maxQuantity()).ifPresent(r -> {
       throw r;

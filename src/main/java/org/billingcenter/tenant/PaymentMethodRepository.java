@@ -41,18 +41,16 @@ class PaymentMethodRepository {
   }
 
   Optional<PaymentMethod> find(TenantId tenant, PaymentMethodId id) {
-    return jdbc.sql(
-            "select * from payment_method where tenant_id = :tenant and payment_method_id = :id")
-        .param("tenant", tenant.value())
-        .param("id", id.value())
-        .query((rs, i) -> map(tenant, rs))
-        .optional();
+    return find(tenant, id, "");
   }
 
   /** Issue 18: one the organisation can still pay with (not removed). */
   Optional<PaymentMethod> findUsable(TenantId tenant, PaymentMethodId id) {
-    return jdbc.sql(
-            "select * from payment_method where tenant_id = :tenant and payment_method_id = :id and removed_at is null")
+    return find(tenant, id, " and removed_at is null");
+  }
+
+  private Optional<PaymentMethod> find(TenantId tenant, PaymentMethodId id, String andWhere) {
+    return jdbc.sql("select * from payment_method where tenant_id = :tenant and payment_method_id = :id" + andWhere)
         .param("tenant", tenant.value())
         .param("id", id.value())
         .query((rs, i) -> map(tenant, rs))
