@@ -22,6 +22,9 @@ import org.billingcenter.subscription.LifecycleService;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
+import org.billingcenter.support.CallbackRequest;
+import org.billingcenter.support.CallbackService;
+import org.billingcenter.support.CallbackService.NewCallback;
 import org.billingcenter.tenant.TenantService;
 import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.billingcenter.testing.DatabaseIT;
@@ -43,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at renewal, four retries fail (its admin gets a mail each time, and one for the renewal's
  * decline), the card is replaced and the fifth retry succeeds (a receipt), and nothing is tried
  * after. Two others never pay: their subscriptions expire on the last retry (day 30), are DISABLED
- * 30 days later and DELETED 90 days after that; the one that pays on the day before is back.
+ * 30 days later and DELETED 90 days after that; the one that pays on the day before is back. A
+ * fourth, talking to support (a callback request open), keeps its subscription until it is not.
  */
 class PaymentsThatFailIT extends DatabaseIT {
 
@@ -66,6 +70,7 @@ class PaymentsThatFailIT extends DatabaseIT {
   @Autowired AccountService accounts;
   @Autowired org.billingcenter.licensing.LicensingService licensing;
   @Autowired OutboxDispatcher dispatcher;
+  @Autowired CallbackService callbacks;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
 
@@ -169,12 +174,23 @@ class PaymentsThatFailIT extends DatabaseIT {
     Subscription lost = buy(birch, card(birch, "tok_chargeDeclined_" + UUID.randomUUID()));
     Given cedar = tenants.tenant(1);
     Subscription saved = buy(cedar, card(cedar, "tok_expiredCard_" + UUID.randomUUID()));
+    Given dune = tenants.tenant(1);
+    Subscription talking = buy(dune, card(dune, "tok_chargeDeclined_" + UUID.randomUUID()));
 
     days("2026-03-10", "2026-04-08");
     assertThat(status(birch, lost)).isEqualTo(SubscriptionStatus.ACTIVE); // still retrying
+    CallbackRequest call = callbacks.request(dune.id(),
+        new NewCallback(talking.id(), "Dina", "+4533123456", "da", "weekdays 9-12"), dune.admin());
     day("2026-04-09"); // the last retry, day 30, fails: expired for non-payment, users keep their licenses
     assertThat(status(birch, lost)).isEqualTo(SubscriptionStatus.EXPIRED);
     assertThat(status(cedar, saved)).isEqualTo(SubscriptionStatus.EXPIRED);
+    // Nothing is cancelled for non-payment while a callback request is open; once it is not, it expires.
+    assertThat(status(dune, talking)).isEqualTo(SubscriptionStatus.ACTIVE);
+    day("2026-04-10");
+    assertThat(status(dune, talking)).isEqualTo(SubscriptionStatus.ACTIVE);
+    callbacks.withdrawByOrganisation(dune.id(), call.id(), dune.admin(), true);
+    day("2026-04-11");
+    assertThat(status(dune, talking)).isEqualTo(SubscriptionStatus.EXPIRED);
     assertThat(subscriptions.get(birch.id(), lost.id()).assignedLicenses()).isEqualTo(1);
     assertThat(jdbc.sql("select expired_reason from subscription where subscription_id = :s")
         .param("s", lost.id().value()).query(String.class).single()).isEqualTo("PAYMENT_FAILED");
