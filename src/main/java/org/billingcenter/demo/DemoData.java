@@ -159,7 +159,7 @@ class DemoData {
     List<MemberId> people = members(dogwood, "dogwood.example", 8);
     PaymentMethodId declined = tenants.addPaymentMethod(dogwood,
         new NewPaymentMethod("tok_chargeDeclined", "Visa", "0002", 12, 2030), ACTOR).id();
-    buy(dogwood, "beacon-monthly", 8, declined, people.subList(0, 6));
+    buy(dogwood, "harbor-annual", 8, declined, people.subList(0, 6)); // a plan no other demo organisation has
   }
 
   private TenantId tenant(
