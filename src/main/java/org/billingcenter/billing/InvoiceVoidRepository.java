@@ -58,6 +58,12 @@ class InvoiceVoidRepository {
   }
 
   /** False when another void got there first. */
+  /** Issue 18: whether a returned credit paid part of it while it was overdue (credit_allocation). */
+  boolean creditsAllocated(TenantId tenant, UUID invoice) {
+    return jdbc.sql("select count(*) from credit_allocation where tenant_id = :t and invoice_id = :i")
+        .param("t", tenant.value()).param("i", invoice).query(Long.class).single() > 0;
+  }
+
   boolean markVoid(TenantId tenant, UUID invoice, Instant now, String actor, String reason) {
     return jdbc.sql("""
             update invoice set voided_at = :now, voided_by = :actor, void_reason = :reason

@@ -82,6 +82,9 @@ public class InvoiceVoids {
   public VoidPreview preview(TenantId tenant, UUID invoice) {
     InvoiceDocument document = invoice(tenant, invoice);
     BillingReason refused = refusal(document);
+    if (refused == null && voids.creditsAllocated(tenant, invoice)) {
+      refused = BillingReason.INVOICE_VOID_PAID; // issue 18: a credit paid part of it; correct it with a credit
+    }
     if (refused != null) {
       throw new Rejected(refused, document.number() == null ? "" : document.number());
     }

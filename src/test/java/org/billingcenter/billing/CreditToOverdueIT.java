@@ -1,6 +1,7 @@
 package org.billingcenter.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.billingcenter.cancellation.LeavingReason;
 import org.billingcenter.payment.BalanceService;
 import org.billingcenter.payment.DunningRun;
 import org.billingcenter.shared.Money;
+import org.billingcenter.shared.Rejected;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
@@ -46,6 +48,7 @@ class CreditToOverdueIT extends DatabaseIT {
   @Autowired DunningRun dunning;
   @Autowired BalanceService balances;
   @Autowired JdbcClient jdbc;
+  @Autowired InvoiceVoids voids;
 
   private void at(LocalDate day) {
     clock.set(Instant.parse(day + "T10:00:00Z"));
@@ -153,6 +156,9 @@ class CreditToOverdueIT extends DatabaseIT {
         .satisfies(c -> assertThat(c.status()).isEqualTo(Credit.Status.APPLIED));
     assertThat(balances.balance(org.id()).overdue()).isEqualTo(Money.of(30_000, "EUR").minus(credit));
     assertThat(status(org, annual)).isEqualTo(SubscriptionStatus.ACTIVE);
+    // Partly paid by the credit, it can no longer be voided (the credit would be lost): corrected with a credit.
+    assertThatThrownBy(() -> voids.preview(org.id(), february.id()))
+        .isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.reason()).isEqualTo(BillingReason.INVOICE_VOID_PAID));
   }
 
   @Test
