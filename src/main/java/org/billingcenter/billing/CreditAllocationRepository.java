@@ -22,13 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CreditAllocationRepository {
 
-  private static final String OVERDUE = """
-      i.kind = 'INVOICE' and i.finalized_at is not null and i.voided_at is null and i.total_minor > 0
-      and exists (select 1 from payment_attempt a where a.tenant_id = i.tenant_id and a.invoice_id = i.invoice_id
-                    and a.status = 'DECLINED')
-      and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id
-                        and p.withdrawn_at is null and p.status <> 'FAILED')
-      """;
+  private static final String OVERDUE = OwedInvoiceSql.OVERDUE;
 
   private static final String ALLOCATED = """
       coalesce((select sum(c.amount_minor) from credit_allocation c

@@ -38,13 +38,7 @@ class OwedRepository {
       """;
 
   // Issue 18 receivables: begin — one definition of "owed", shared with ReceivablesRepository
-  static final String OWED = """
-       i.kind = 'INVOICE' and i.finalized_at is not null and i.voided_at is null and i.total_minor > 0
-       and not exists (select 1 from payment p where p.tenant_id = i.tenant_id and p.invoice_id = i.invoice_id
-                          and p.withdrawn_at is null and p.status <> 'FAILED')
-       and i.total_minor > coalesce((select sum(c.amount_minor) from credit_allocation c
-                                      where c.tenant_id = i.tenant_id and c.invoice_id = i.invoice_id), 0)
-      """;
+  static final String OWED = org.billingcenter.billing.OwedInvoiceSql.OWED;
   // Issue 18 receivables: end
 
   private final JdbcClient jdbc;
