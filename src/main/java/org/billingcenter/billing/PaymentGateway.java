@@ -7,8 +7,9 @@ import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.TenantId;
 
 /**
- * Where charges and refunds go. No payment provider is reachable from here: the default adapter
- * records each as pending settlement, visible in the API, for a settlement process to pick up.
+ * Where charges and refunds go: the payment module sends them to the payment provider once the
+ * caller's transaction committed (issue 18), each with an idempotency key, a timeout and its
+ * outcome recorded.
  */
 public interface PaymentGateway {
 
@@ -19,6 +20,7 @@ public interface PaymentGateway {
   /** Joins the caller's transaction: the invoice and its collection commit together. */
   void collect(List<Collection> collections);
 
+  /** Joins the caller's transaction: the refunds are written with the credits that make them. */
   void refund(List<Refund> refunds);
 
   /**

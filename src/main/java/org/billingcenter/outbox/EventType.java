@@ -30,6 +30,10 @@ public enum EventType {
   CREDIT_CREATED("credit.created"),
   CREDIT_APPLIED("credit.applied"),
   REFUND_CREATED("refund.created"),
+  /** Issue 18: the payment provider paid the refund back to the card. */
+  REFUND_SETTLED("refund.settled"),
+  /** Issue 18: the payment provider refused the refund; the money is still owed to the organisation. */
+  REFUND_FAILED("refund.failed"),
   CALLBACK_REQUEST_CREATED("callback_request.created"),
   CALLBACK_REQUEST_CLAIMED("callback_request.claimed"),
   CALLBACK_REQUEST_COMPLETED("callback_request.completed"),

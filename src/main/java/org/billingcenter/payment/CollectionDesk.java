@@ -1,6 +1,8 @@
 package org.billingcenter.payment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The billing module's gateway port, issue 18's way. A collection becomes the invoice's first
  * payment attempt, queued in the run's transaction (with the invoices it collects) and sent once
  * that transaction commits, on the same thread: the run has its answers when it returns, and an
- * attempt a dying node never sent is sent by the sweep. Refunds are recorded pending settlement
- * for the settlement process, as before; a voided invoice's queued attempts are called off and a
- * collection pending settlement withdrawn.
+ * attempt a dying node never sent is sent by the sweep. Refunds go the same way: written pending
+ * settlement in the run's transaction, paid back through the provider after it commits
+ * ({@link Refunder}). A voided invoice's queued attempts are called off and a collection pending
+ * settlement withdrawn.
  */
 @Component
 public class CollectionDesk implements PaymentGateway {
@@ -30,12 +33,17 @@ public class CollectionDesk implements PaymentGateway {
 
   private final Collector collector;
   private final AttemptRepository attempts;
+  private final Refunder refunder;
+  private final RefundRepository refunds;
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
 
-  CollectionDesk(Collector collector, AttemptRepository attempts, NamedParameterJdbcTemplate jdbc, Clock clock) {
+  CollectionDesk(Collector collector, AttemptRepository attempts, Refunder refunder, RefundRepository refunds,
+      NamedParameterJdbcTemplate jdbc, Clock clock) {
     this.collector = collector;
     this.attempts = attempts;
+    this.refunder = refunder;
+    this.refunds = refunds;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -52,40 +60,43 @@ public class CollectionDesk implements PaymentGateway {
         earlier.stream().filter(a -> a.status() == PaymentAttempt.Status.QUEUED).forEach(queued::add);
       }
     }
-    if (queued.isEmpty()) {
-      return;
+    if (!queued.isEmpty()) {
+      afterCommit(() -> collector.send(queued));
     }
+  }
+
+  /**
+   * Each refund is written pending settlement in the run's transaction, with its idempotency key,
+   * and paid back through the provider once that transaction commits ({@link Refunder}).
+   */
+  @Override
+  public void refund(List<Refund> toRefund) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<PendingRefund> pending = new ArrayList<>();
+    for (Refund r : toRefund) {
+      UUID id = UUID.randomUUID();
+      PendingRefund p = new PendingRefund(r.tenant(), id, r.invoice(), r.credit(), r.method(), r.amount(),
+          PendingRefund.keyFor(id), null);
+      refunds.insert(p, now);
+      pending.add(p);
+    }
+    if (!pending.isEmpty()) {
+      afterCommit(() -> refunder.send(pending));
+    }
+  }
+
+  /** Sends once the caller's transaction committed (at once without one): never money for rows that roll back. */
+  private static void afterCommit(Runnable send) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          collector.send(queued);
+          send.run();
         }
       });
     } else {
-      collector.send(queued);
+      send.run();
     }
-  }
-
-  @Override
-  public void refund(List<Refund> refunds) {
-    jdbc.batchUpdate(
-        """
-        insert into refund (tenant_id, refund_id, invoice_id, credit_id, payment_method_id,
-                            amount_minor, currency, status, created_at)
-        values (:tenant, :id, :invoice, :credit, :method, :amount, :currency, 'PENDING_SETTLEMENT', :now)
-        """,
-        refunds.stream()
-            .map(r -> new MapSqlParameterSource()
-                .addValue("tenant", r.tenant().value())
-                .addValue("id", UUID.randomUUID())
-                .addValue("invoice", r.invoice())
-                .addValue("credit", r.credit())
-                .addValue("method", r.method() == null ? null : r.method().value())
-                .addValue("amount", r.amount().minor())
-                .addValue("currency", r.amount().currency().getCurrencyCode())
-                .addValue("now", Utc.of(clock.instant())))
-            .toArray(MapSqlParameterSource[]::new));
   }
 
   @Override

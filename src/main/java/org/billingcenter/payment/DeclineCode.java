@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Why a payment attempt did not take the money, as providers name it on the wire. Each has a
+ * Why a payment attempt did not take the money, or a refund did not go back, as providers name it on the wire. Each has a
  * plain-words message ({@code payment.decline.<code>}) for the mails and pages.
  */
 public enum DeclineCode {
@@ -15,7 +15,9 @@ public enum DeclineCode {
   /** The provider did not answer in time, every time we asked. */
   TIMEOUT,
   /** The organisation has no payment method on file. */
-  NO_PAYMENT_METHOD;
+  NO_PAYMENT_METHOD,
+  /** The card's bank would not take a refund back (the account is closed, say). */
+  REFUND_FAILED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

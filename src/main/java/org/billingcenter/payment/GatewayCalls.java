@@ -2,6 +2,7 @@ package org.billingcenter.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.billingcenter.payment.PaymentProvider.Answer;
 import org.billingcenter.payment.PaymentProvider.Charge;
+import org.billingcenter.payment.PaymentProvider.Refund;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * key ({@code billing-center.payments.gateway-tries}, default 3, with a short growing pause), which
  * the provider answers with the first call's result: a charge whose answer was lost is found, never
  * made twice. Still no answer after the last try: the result is unknown, and the attempt stays SENT
- * for {@link Collector#sweep} to ask again later with the same key.
+ * (the refund pending settlement) for {@link Collector#sweep} ({@link Refunder#sweep}) to ask again
+ * later with the same key. Charges and refunds go through the same calls.
  */
 @Component
 class GatewayCalls {
@@ -63,10 +66,18 @@ class GatewayCalls {
   }
 
   Result charge(Charge charge) {
+    return call(charge.idempotencyKey(), () -> provider.charge(charge));
+  }
+
+  Result refund(Refund refund) {
+    return call(refund.idempotencyKey(), () -> provider.refund(refund));
+  }
+
+  private Result call(String key, Callable<Answer> providerCall) {
     DeclineCode problem = null;
     for (int call = 1; call <= tries; call++) {
       long started = System.nanoTime();
-      Future<Answer> answer = calls.submit(() -> provider.charge(charge));
+      Future<Answer> answer = calls.submit(providerCall);
       try {
         Answer a = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         record(a.kind().name(), started);
@@ -80,14 +91,14 @@ class GatewayCalls {
         problem = DeclineCode.TIMEOUT;
       } catch (ExecutionException e) {
         record("ERROR", started);
-        log.warn("Payment provider call {} of {} failed", call, charge.idempotencyKey(), e.getCause());
+        log.warn("Payment provider call {} of {} failed", call, key, e.getCause());
         problem = DeclineCode.PROCESSING_ERROR;
       } catch (InterruptedException e) {
         answer.cancel(true);
         Thread.currentThread().interrupt();
         return new Result(null, call, DeclineCode.TIMEOUT);
       }
-      log.info("Payment provider call {} of {} got no final answer ({}); {}", call, charge.idempotencyKey(),
+      log.info("Payment provider call {} of {} got no final answer ({}); {}", call, key,
           problem.wire(), call < tries ? "trying the same key again" : "left for the sweep");
       if (call < tries) {
         sleep(pause.multipliedBy(call));

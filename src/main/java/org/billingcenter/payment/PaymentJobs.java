@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Dunning's jobs on db-scheduler (one node runs each execution): the daily retries at 13:00 UTC,
  * after the daily billing run (12:00) has collected the day's invoices, and the sweep every
- * minute that asks the provider again about attempts whose answer was lost.
+ * minute that asks the provider again about attempts and refunds whose answer was lost.
  */
 @Configuration
 class PaymentJobs {
@@ -28,8 +28,11 @@ class PaymentJobs {
   }
 
   @Bean
-  RecurringTask<Void> paymentAttemptSweep(Collector collector) {
+  RecurringTask<Void> paymentAttemptSweep(Collector collector, Refunder refunder) {
     return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(1)))
-        .execute((instance, context) -> collector.sweep());
+        .execute((instance, context) -> {
+          collector.sweep();
+          refunder.sweep();
+        });
   }
 }

@@ -3,12 +3,11 @@ package org.billingcenter.payment;
 import java.time.Instant;
 import java.util.Optional;
 import org.billingcenter.payment.PaymentProvider.Answer;
-import org.billingcenter.payment.PaymentProvider.Charge;
 import org.billingcenter.shared.Utc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The sandbox provider's books ({@code sandbox_charge}): one row per idempotency key. */
+/** The sandbox provider's books ({@code sandbox_charge}): one row per idempotency key, charge or refund. */
 @Repository
 class SandboxChargeRepository {
 
@@ -37,22 +36,23 @@ class SandboxChargeRepository {
   }
 
   long chargesWith(String token) {
-    return jdbc.sql("select count(*) from sandbox_charge where token = :token and outcome <> 'ERROR'")
+    return jdbc.sql("select count(*) from sandbox_charge where token = :token and kind = 'CHARGE' and outcome <> 'ERROR'")
         .param("token", token).query(Long.class).single();
   }
 
-  void insert(Charge charge, String chargeId, String outcome, DeclineCode code, Instant now) {
+  void insert(SandboxProvider.Call call, String chargeId, String outcome, DeclineCode code, Instant now) {
     jdbc.sql(
             """
-            insert into sandbox_charge (idempotency_key, charge_id, token, amount_minor, currency, outcome,
+            insert into sandbox_charge (idempotency_key, kind, charge_id, token, amount_minor, currency, outcome,
                                         decline_code, created_at)
-            values (:key, :charge, :token, :amount, :currency, :outcome, :code, :now)
+            values (:key, :kind, :charge, :token, :amount, :currency, :outcome, :code, :now)
             """)
-        .param("key", charge.idempotencyKey())
+        .param("key", call.idempotencyKey())
+        .param("kind", call.kind().name())
         .param("charge", chargeId)
-        .param("token", charge.token())
-        .param("amount", charge.amount().minor())
-        .param("currency", charge.amount().currency().getCurrencyCode())
+        .param("token", call.token())
+        .param("amount", call.amount().minor())
+        .param("currency", call.amount().currency().getCurrencyCode())
         .param("outcome", outcome)
         .param("code", code == null ? null : code.wire())
         .param("now", Utc.of(now))

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.billingcenter.payment.PaymentProvider.Answer;
 import org.billingcenter.payment.SandboxChargeRepository.Booked;
+import org.billingcenter.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The default payment provider: a documented sandbox whose payment-method tokens decide the
  * outcome, as providers' test tokens do (README "Payments that fail"). It keeps its own books
- * ({@code sandbox_charge}) in transactions of its own, committed before it answers, as a real
- * provider's are: a caller that loses the answer (a timeout, a node killed mid-call) finds the
- * charge there when it asks again with the same idempotency key, and nothing is charged twice.
+ * ({@code sandbox_charge}, charges and refunds) in transactions of its own, committed before it
+ * answers, as a real provider's are: a caller that loses the answer (a timeout, a node killed
+ * mid-call) finds the charge or refund there when it asks again with the same idempotency key,
+ * and no money moves twice.
  *
  * <ul>
  *   <li>{@code tok_chargeDeclined}: declined ({@code card_declined});
@@ -31,8 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       ({@code processing_error}, nothing taken), a repeat of the key succeeds;
  *   <li>{@code tok_timeout}: takes the money and never answers the first call of a key; a repeat
  *       of the key answers with that charge;
+ *   <li>{@code tok_refundFail}: charges succeed, refunds are declined ({@code refund_failed});
  *   <li>any other token ({@code tok_visa} …) succeeds.
  * </ul>
+ *
+ * Refunds follow the same token rules where they apply: {@code tok_processingError} and
+ * {@code tok_timeout} behave as for a charge; every other token but {@code tok_refundFail} is refunded.
  *
  * A token may carry a suffix ({@code tok_chargeDeclined_acme}): the behaviour is the name's, the
  * counters are the whole token's.
@@ -47,6 +53,12 @@ class SandboxProvider implements PaymentProvider {
   static final String EXPIRED = "tok_expiredCard";
   static final String PROCESSING_ERROR = "tok_processingError";
   static final String TIMEOUT = "tok_timeout";
+  static final String REFUND_FAIL = "tok_refundFail";
+
+  /** A call the sandbox books: a charge or a refund. */
+  enum Kind { CHARGE, REFUND }
+
+  record Call(Kind kind, String idempotencyKey, String token, Money amount) {}
 
   /** How many charges {@code tok_insufficientFunds} declines before it succeeds. */
   static final int INSUFFICIENT_FUNDS_DECLINES = 2;
@@ -67,25 +79,33 @@ class SandboxProvider implements PaymentProvider {
 
   @Override
   public Answer charge(Charge charge) {
-    Optional<Booked> earlier = booked(charge.idempotencyKey());
+    return answer(new Call(Kind.CHARGE, charge.idempotencyKey(), charge.token(), charge.amount()));
+  }
+
+  @Override
+  public Answer refund(Refund refund) {
+    return answer(new Call(Kind.REFUND, refund.idempotencyKey(), refund.token(), refund.amount()));
+  }
+
+  private Answer answer(Call call) {
+    Optional<Booked> earlier = booked(call.idempotencyKey());
     if (earlier.isPresent() && !earlier.get().outcome().equals("ERROR")) {
-      return earlier.get().answer(); // a replay of the key: the first result, nothing charged again
+      return earlier.get().answer(); // a replay of the key: the first result, no money moved again
     }
-    String token = charge.token();
+    String token = call.token();
     if (token.startsWith(PROCESSING_ERROR) && earlier.isEmpty()) {
-      book(charge, "ERROR", DeclineCode.PROCESSING_ERROR);
+      book(call, "ERROR", DeclineCode.PROCESSING_ERROR);
       return Answer.transientError(DeclineCode.PROCESSING_ERROR);
     }
-    Answer answer = decide(charge);
-    Booked booked = earlier.isPresent() ? settleError(charge, answer) : book(charge, answer);
+    Answer answer = call.kind() == Kind.CHARGE ? decideCharge(token) : decideRefund(token);
+    Booked booked = earlier.isPresent() ? settleError(call, answer) : book(call, answer);
     if (token.startsWith(TIMEOUT) && earlier.isEmpty()) {
-      neverAnswer(charge.idempotencyKey());
+      neverAnswer(call.idempotencyKey());
     }
     return booked.answer();
   }
 
-  private Answer decide(Charge charge) {
-    String token = charge.token();
+  private Answer decideCharge(String token) {
     if (token.startsWith(DECLINED)) {
       return Answer.declined(DeclineCode.CARD_DECLINED);
     }
@@ -95,12 +115,23 @@ class SandboxProvider implements PaymentProvider {
     if (token.startsWith(INSUFFICIENT_FUNDS) && chargesWith(token) < INSUFFICIENT_FUNDS_DECLINES) {
       return Answer.declined(DeclineCode.INSUFFICIENT_FUNDS);
     }
-    return Answer.succeeded("ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+    return Answer.succeeded(reference("ch_"));
+  }
+
+  private static Answer decideRefund(String token) {
+    if (token.startsWith(REFUND_FAIL)) {
+      return Answer.declined(DeclineCode.REFUND_FAILED);
+    }
+    return Answer.succeeded(reference("re_"));
+  }
+
+  private static String reference(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
   }
 
   /** The first call of a {@code tok_timeout} key: the charge is booked, the answer never comes. */
   private void neverAnswer(String key) {
-    log.info("Sandbox: charge {} booked, the answer is held back (tok_timeout)", key);
+    log.info("Sandbox: {} booked, the answer is held back (tok_timeout)", key);
     try {
       Thread.sleep(hang.toMillis());
     } catch (InterruptedException e) {
@@ -117,30 +148,30 @@ class SandboxProvider implements PaymentProvider {
     return books.chargesWith(token);
   }
 
-  private Booked book(Charge charge, Answer answer) {
-    return book(charge, answer.kind().name(), answer.kind() == Answer.Kind.SUCCEEDED ? null : DeclineCode.ofWire(answer.code()),
+  private Booked book(Call call, Answer answer) {
+    return book(call, answer.kind().name(), answer.kind() == Answer.Kind.SUCCEEDED ? null : DeclineCode.ofWire(answer.code()),
         answer.reference());
   }
 
-  private Booked book(Charge charge, String outcome, DeclineCode code) {
-    return book(charge, outcome, code, "err_" + UUID.randomUUID().toString().substring(0, 8));
+  private Booked book(Call call, String outcome, DeclineCode code) {
+    return book(call, outcome, code, "err_" + UUID.randomUUID().toString().substring(0, 8));
   }
 
-  private Booked book(Charge charge, String outcome, DeclineCode code, String reference) {
-    String chargeId = reference == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : reference;
+  private Booked book(Call call, String outcome, DeclineCode code, String reference) {
+    String id = reference == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : reference;
     try {
-      ownBooks.executeWithoutResult(s -> books.insert(charge, chargeId, outcome, code, clock.instant()));
-      return new Booked(outcome, code == null ? null : code.wire(), chargeId);
+      ownBooks.executeWithoutResult(s -> books.insert(call, id, outcome, code, clock.instant()));
+      return new Booked(outcome, code == null ? null : code.wire(), id);
     } catch (DuplicateKeyException concurrent) {
-      return booked(charge.idempotencyKey()).orElseThrow(); // the same key at the same time: one charge
+      return booked(call.idempotencyKey()).orElseThrow(); // the same key at the same time: one booking
     }
   }
 
-  /** A repeat of a key whose first call was a transient error: the charge is made now. */
-  private Booked settleError(Charge charge, Answer answer) {
+  /** A repeat of a key whose first call was a transient error: the money moves now. */
+  private Booked settleError(Call call, Answer answer) {
     String code = answer.kind() == Answer.Kind.SUCCEEDED ? null : answer.code();
-    String chargeId = answer.reference() == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : answer.reference();
-    ownBooks.executeWithoutResult(s -> books.settleError(charge.idempotencyKey(), answer.kind().name(), code, chargeId));
-    return booked(charge.idempotencyKey()).orElseThrow();
+    String id = answer.reference() == null ? "dc_" + UUID.randomUUID().toString().substring(0, 8) : answer.reference();
+    ownBooks.executeWithoutResult(s -> books.settleError(call.idempotencyKey(), answer.kind().name(), code, id));
+    return booked(call.idempotencyKey()).orElseThrow();
   }
 }

@@ -345,11 +345,12 @@ class OutboxEventsIT extends DatabaseIT {
   void the_cases_and_the_bulk_jobs_cover_every_event_type_but_the_webhook_ones() {
     Set<EventType> covered = cases().map(Case::type).collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
     covered.addAll(LIFECYCLE_TYPES);
-    covered.addAll(EnumSet.of(EventType.INVOICE_FINALIZED, EventType.CREDIT_APPLIED, EventType.REFUND_CREATED));
+    covered.addAll(EnumSet.of(EventType.INVOICE_FINALIZED, EventType.CREDIT_APPLIED, EventType.REFUND_CREATED,
+        EventType.REFUND_SETTLED));
     // Issue 15 (admins): the internal events (invitation and reset mails) are covered by admins.InvitationIT;
-    // issue 16 (void): invoice.voided by billing.InvoiceVoidIT
+    // issue 16 (void): invoice.voided by billing.InvoiceVoidIT; issue 18: refund.failed by payment.RefundsIT
     assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(EventType.WEBHOOK_ENDPOINT_DISABLED,
-        EventType.ADMIN_INVITED, EventType.PASSWORD_RESET_REQUESTED, EventType.INVOICE_VOIDED)));
+        EventType.ADMIN_INVITED, EventType.PASSWORD_RESET_REQUESTED, EventType.INVOICE_VOIDED, EventType.REFUND_FAILED)));
   }
 
   /** What {@link #a_lifecycle_day_writes_one_event_per_moved_subscription_and_a_rerun_writes_none} shows. */
@@ -451,8 +452,14 @@ class OutboxEventsIT extends DatabaseIT {
     assertThat(written).extracting(Event::type)
         .containsExactlyInAnyOrder("invoice.finalized", "invoice.finalized", "credit.applied", "refund.created",
             // Issue 18 mails: begin (the purchases' invoice is collected; 10 April's, brought to zero, has nothing to collect)
-            "payment.succeeded");
+            "payment.succeeded",
             // Issue 18 mails: end
+            "refund.settled"); // issue 18: the provider paid the refund back once the run committed
+    Event settled = written.stream().filter(e -> e.type().equals("refund.settled")).findFirst().orElseThrow();
+    assertThat(settled.subject()).isEqualTo(refund.subject());
+    assertThat(settled.field("refundId")).isEqualTo(refund.field("refundId"));
+    assertThat(settled.field("invoiceId")).isEqualTo(refund.field("invoiceId"));
+    assertThat(settled.field("amount.minor")).isEqualTo(refund.field("amount.minor"));
 
     long again = lastSeq();
     runs.run(LocalDate.of(2026, 4, 10));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.billingcenter.payment.PaymentProvider.Answer;
 import org.billingcenter.payment.PaymentProvider.Charge;
+import org.billingcenter.payment.PaymentProvider.Refund;
 import org.billingcenter.shared.Money;
 import org.billingcenter.testing.DatabaseIT;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,29 @@ class SandboxGatewayIT extends DatabaseIT {
     assertThat(gateway().charge(charge(token)).answer().kind()).isEqualTo(Answer.Kind.SUCCEEDED);
     assertThat(gateway().charge(charge("tok_visa")).answer().kind()).isEqualTo(Answer.Kind.SUCCEEDED);
     assertThat(gateway().charge(charge("tok_demo_4242")).answer().kind()).isEqualTo(Answer.Kind.SUCCEEDED);
+  }
+
+  @Test
+  void refunds_follow_the_tokens_and_a_lost_answer_is_one_refund() {
+    Refund r = new Refund("test_refund_" + UUID.randomUUID(), "tok_timeout_" + UUID.randomUUID(), Money.of(1_200, "EUR"));
+    GatewayCalls.Result result = gateway().refund(r);
+    assertThat(result.answer().kind()).isEqualTo(Answer.Kind.SUCCEEDED);
+    assertThat(result.answer().reference()).startsWith("re_");
+    assertThat(result.calls()).as("the timed-out call, then the replay of its key").isEqualTo(2);
+    assertThat(booked(r.idempotencyKey(), "SUCCEEDED")).isEqualTo(1);
+
+    String failing = "tok_refundFail_" + UUID.randomUUID();
+    assertThat(gateway().charge(charge(failing)).answer().kind()).as("its charges succeed").isEqualTo(Answer.Kind.SUCCEEDED);
+    assertThat(gateway().refund(new Refund("test_refund_" + UUID.randomUUID(), failing, Money.of(100, "EUR"))).answer())
+        .isEqualTo(new Answer(Answer.Kind.DECLINED, "refund_failed", null));
+    Refund flaky = new Refund("test_refund_" + UUID.randomUUID(), "tok_processingError_" + UUID.randomUUID(), Money.of(100, "EUR"));
+    assertThat(gateway().refund(flaky).calls()).isEqualTo(2);
+    assertThat(booked(flaky.idempotencyKey(), "SUCCEEDED")).isEqualTo(1);
+
+    // A token's refunds are not its charges: tok_insufficientFunds still declines its first two charges.
+    String funds = "tok_insufficientFunds_" + UUID.randomUUID();
+    gateway().refund(new Refund("test_refund_" + UUID.randomUUID(), funds, Money.of(100, "EUR")));
+    gateway().refund(new Refund("test_refund_" + UUID.randomUUID(), funds, Money.of(100, "EUR")));
+    assertThat(gateway().charge(charge(funds)).answer().code()).isEqualTo("insufficient_funds");
   }
 }

@@ -77,6 +77,10 @@ class InvoiceApi {
     }
   }
 
+  /**
+   * {@code status}: PENDING_SETTLEMENT until the payment provider answers, then SETTLED (paid back to
+   * the payment method) or FAILED (the provider refused it: the money is still owed, support follows up).
+   */
   record RefundView(String id, String invoiceId, @Nullable String creditId, MoneyView amount, String status) {}
 
   /** Newest first; {@code status} and {@code number} (part of it) filter, else 400 INVOICE_FILTER_INVALID. */
