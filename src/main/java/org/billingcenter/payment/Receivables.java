@@ -1,6 +1,7 @@
 package org.billingcenter.payment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.Page;
@@ -64,6 +66,15 @@ public class Receivables {
   public record OverdueOrganisation(TenantId tenant, String name, String country, Money overdue, long oldestDays,
       int invoices, boolean uncollectible) {}
 
+  /**
+   * A refund the payment provider refused: the money is still owed to the organisation, and someone
+   * has to pay it back another way (issue 18).
+   *
+   * @param reason the provider's code ({@link DeclineCode#wire()})
+   */
+  public record FailedRefund(TenantId tenant, String organisation, UUID refund, UUID invoice,
+      @Nullable String invoiceNumber, Money amount, @Nullable String reason, Instant failedAt) {}
+
   /** One UTC calendar month: taken by retries and "pay now", and given up on and still owed today. */
   public record MonthFigures(YearMonth month, Money recovered, Money lost) {}
 
@@ -96,6 +107,16 @@ public class Receivables {
             r.invoices(), r.uncollectible()))
         .toList();
     return new Page<>(rows, page, total);
+  }
+
+  /** Refunds the provider refused, newest first. */
+  @Transactional(readOnly = true)
+  public Page<FailedRefund> failedRefunds(PageRequest page) {
+    List<FailedRefund> rows = repository.failedRefunds(page.offset(), page.size()).stream()
+        .map(r -> new FailedRefund(r.tenant(), r.name(), r.refund(), r.invoice(), r.invoiceNumber(),
+            Money.of(r.amount(), r.currency()), r.reason(), r.failedAt()))
+        .toList();
+    return new Page<>(rows, page, repository.countFailedRefunds());
   }
 
   /** The last {@code months} UTC months, the running one last; one series per currency with any figure. */

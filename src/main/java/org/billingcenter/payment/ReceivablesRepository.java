@@ -94,6 +94,33 @@ class ReceivablesRepository {
     return bind(sql, pattern).query(Long.class).single();
   }
 
+  record FailedRefundRow(TenantId tenant, String name, UUID refund, UUID invoice, @Nullable String invoiceNumber,
+      long amount, String currency, @Nullable String reason, Instant failedAt) {}
+
+  /** Refunds the provider refused (the money is still owed to the organisation), newest first. */
+  List<FailedRefundRow> failedRefunds(long offset, int limit) {
+    return jdbc.sql("""
+            select r.tenant_id, t.name, r.refund_id, r.invoice_id, i.number, r.amount_minor, r.currency,
+                   r.outcome_code, r.finished_at
+              from refund r
+              join tenant t on t.tenant_id = r.tenant_id
+              join invoice i on i.tenant_id = r.tenant_id and i.invoice_id = r.invoice_id
+             where r.status = 'FAILED'
+             order by r.finished_at desc, r.refund_id
+             limit :limit offset :offset
+            """)
+        .param("limit", limit).param("offset", offset)
+        .query((rs, n) -> new FailedRefundRow(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("name"),
+            rs.getObject("refund_id", UUID.class), rs.getObject("invoice_id", UUID.class), rs.getString("number"),
+            rs.getLong("amount_minor"), rs.getString("currency").strip(), rs.getString("outcome_code"),
+            Utc.read(rs, "finished_at")))
+        .list();
+  }
+
+  long countFailedRefunds() {
+    return jdbc.sql("select count(*) from refund where status = 'FAILED'").query(Long.class).single();
+  }
+
   /** Minor units per currency of retries and "pay now" that took the money in [from, to). */
   Map<String, Long> recovered(Instant from, Instant to) {
     return perCurrency(jdbc.sql("""

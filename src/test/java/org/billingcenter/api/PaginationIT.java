@@ -191,6 +191,13 @@ class PaginationIT extends DatabaseIT {
               values (:t, :a, :i, 1, 'INVOICE', 1000, 'EUR', :key, 'DECLINED', 'card_declined', 'pagination-it', :at, :at)""")
           .param("t", tenant).param("a", UUID.randomUUID()).param("i", invoice).param("key", "pagination_" + invoice)
           .param("at", at).update();
+      // and a refund the provider refused (the failed-refunds list)
+      jdbc.sql("""
+              insert into refund (tenant_id, refund_id, invoice_id, amount_minor, currency, status, idempotency_key,
+                                  outcome_code, created_at, finished_at)
+              values (:t, :r, :i, 100, 'EUR', 'FAILED', :key, 'refund_failed', :at, :at)""")
+          .param("t", tenant).param("r", UUID.randomUUID()).param("i", invoice).param("key", "pagination_refund_" + invoice)
+          .param("at", at).update();
     }
     // Issue 18 receivables: end
     operator = "page-op-" + UUID.randomUUID().toString().substring(0, 8);
@@ -289,6 +296,8 @@ class PaginationIT extends DatabaseIT {
                    and i.total_minor > coalesce((select sum(c.amount_minor) from credit_allocation c
                                  where c.tenant_id = i.tenant_id and c.invoice_id = i.invoice_id), 0)) o""")
                 .query(Long.class).single()),
+        new Fixture("/api/v1/operator/receivables/failed-refunds", httpBasic(operator, "op-password"), "$",
+            () -> jdbc.sql("select count(*) from refund where status = 'FAILED'").query(Long.class).single()),
         // Issue 18 receivables: end
         new Fixture("/api/v1/support/callback-requests", httpBasic(lists.engineer(), "eng-password"), "$",
             () -> jdbc.sql("select count(*) from callback_request where status = 'NEW'").query(Long.class).single()))) {

@@ -128,6 +128,7 @@ class ApiFuzzIT extends DatabaseIT {
         // Issue 18 receivables: begin
         "/api/v1/operator/receivables?{}={}", "/api/v1/operator/receivables/organisations?q={}&page={}",
         "/api/v1/operator/receivables/months?months={}", "/api/v1/operator/dunning-runs",
+        "/api/v1/operator/receivables/failed-refunds?page={}",
         // Issue 18 receivables: end
         // Issue 18 methods: begin
         "/api/v1/payment-methods/{}", "/api/v1/payment-methods/{}/default", "/api/v1/payment-methods/{}/replacement",
@@ -222,7 +223,8 @@ class ApiFuzzIT extends DatabaseIT {
     var me = user(accounts.loadUserByUsername(operator));
     Arbitrary<String> path = Combinators.combine(Arbitraries.of("/api/v1/operator/receivables/organisations?q={}&size={}",
             "/api/v1/operator/receivables/organisations?page={}&q={}", "/api/v1/operator/receivables/months?months={}{}",
-            "/operator/receivables?q={}&page={}"),
+            "/operator/receivables?q={}&page={}", "/api/v1/operator/receivables/failed-refunds?page={}&size={}",
+            "/operator/receivables?refundsPage={}&q={}"),
             hostileSegment(ids), hostileSegment(ids))
         .as((p, a, b) -> p.replaceFirst("\\{}", a).replaceFirst("\\{}", b));
     List<String> serverErrors = new ArrayList<>();

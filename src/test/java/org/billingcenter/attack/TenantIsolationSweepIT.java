@@ -689,7 +689,8 @@ class TenantIsolationSweepIT extends DatabaseIT {
     for (Caller caller : callers) {
       boolean key = caller.name().contains(" key)");
       for (String path : List.of("/api/v1/operator/receivables", "/api/v1/operator/receivables/organisations?q=Test",
-          "/api/v1/operator/receivables/months?months=12", "/operator/receivables", "/operator/receivables?q=Test&page=2")) {
+          "/api/v1/operator/receivables/months?months=12", "/api/v1/operator/receivables/failed-refunds",
+          "/operator/receivables", "/operator/receivables?q=Test&page=2", "/operator/receivables?refundsPage=2")) {
         if (key && !path.startsWith("/api")) {
           continue; // API keys are for the API
         }

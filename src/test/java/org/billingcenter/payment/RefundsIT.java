@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.billingcenter.account.AccountService;
+import org.billingcenter.account.AdminAccount;
 import org.billingcenter.account.Role;
 import org.billingcenter.audit.AuditLog;
 import org.billingcenter.billing.BillingRunService;
@@ -140,6 +141,19 @@ class RefundsIT extends DatabaseIT {
     assertThat(page("/billing/invoices?lang=fr-FR", org, MediaType.TEXT_HTML))
         .contains("n’a pas pu être remboursé sur votre moyen de paiement").contains("data-status=\"FAILED\"");
     assertThat(page("/api/v1/refunds", org, MediaType.APPLICATION_JSON)).contains("\"status\":\"FAILED\"");
+    // The operator sees it among the refunds that failed, to pay it back another way.
+    String refund = refundColumn(org, "refund_id");
+    String operator = "refunds-op-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.seedOperatorAccount(new AdminAccount(operator, null, "Op", Set.of(Role.OPERATOR), null), "op-password");
+    String receivables = mvc.perform(get("/operator/receivables?lang=bg-BG")
+            .with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(receivables).contains("Неуспешни възстановявания").contains("data-refund-id=\"" + refund + "\"")
+        .contains("Банката на картата не прие възстановяването.");
+    assertThat(mvc.perform(get("/api/v1/operator/receivables/failed-refunds?size=200").accept(MediaType.APPLICATION_JSON)
+            .with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8))
+        .contains("\"refundId\":\"" + refund + "\"").contains("\"reason\":\"refund_failed\"");
     // Nothing is sent twice: the sweep leaves an answered refund alone.
     clock.advance(Duration.ofMinutes(5));
     assertThat(refunder(3).sweep(Duration.ZERO, Duration.ZERO)).isZero();

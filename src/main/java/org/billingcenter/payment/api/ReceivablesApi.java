@@ -2,6 +2,7 @@ package org.billingcenter.payment.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.billingcenter.api.Paged;
 import org.billingcenter.payment.Receivables;
 import org.billingcenter.payment.ReceivablesSearch;
 import org.billingcenter.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's receivables as JSON: overdue money by age, who owes it, recovered vs lost per month. */
+/**
+ * The operator's receivables as JSON: overdue money by age, who owes it, recovered vs lost per month,
+ * and refunds the provider refused.
+ */
 @RestController
 @RequestMapping("/api/v1/operator/receivables")
 @PreAuthorize("hasRole('OPERATOR')")
@@ -79,6 +84,21 @@ class ReceivablesApi {
       @Parameter(description = "Part of the organisation's name") @RequestParam(required = false) String q,
       PageRequest page) {
     return Paged.ok(receivables.organisations(ReceivablesSearch.parse(q), page).map(OverdueOrganisationView::of));
+  }
+
+  record FailedRefundView(UUID tenantId, String organisation, UUID refundId, UUID invoiceId,
+      @Nullable String invoiceNumber, MoneyView amount, @Nullable String reason, Instant failedAt) {
+    static FailedRefundView of(Receivables.FailedRefund r) {
+      return new FailedRefundView(r.tenant().value(), r.organisation(), r.refund(), r.invoice(), r.invoiceNumber(),
+          MoneyView.of(r.amount()), r.reason(), r.failedAt());
+    }
+  }
+
+  @GetMapping("/failed-refunds")
+  @Operation(summary = "Refunds the payment provider refused, newest first, paged: the money is still owed to the "
+      + "organisation (reason: refund_failed, no_payment_method). Operator only.")
+  ResponseEntity<List<FailedRefundView>> failedRefunds(PageRequest page) {
+    return Paged.ok(receivables.failedRefunds(page).map(FailedRefundView::of));
   }
 
   @GetMapping("/months")

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.billingcenter.api.PageLinks;
+import org.billingcenter.api.PageParam;
 import org.billingcenter.payment.Receivables;
 import org.billingcenter.payment.ReceivablesSearch;
 import org.billingcenter.shared.Page;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Receivables, /operator/receivables: overdue money by age per currency, the organisations behind
  * (searched and paged; htmx swaps that list alone), recovered vs lost for the last twelve months,
- * and the dunning schedule in force.
+ * refunds the provider refused (paged), and the dunning schedule in force.
  */
 @Controller
 @PreAuthorize("hasRole('OPERATOR')")
@@ -40,6 +41,7 @@ class ReceivablesPages {
 
   @GetMapping("/operator/receivables")
   String receivables(@RequestParam(required = false) String q, PageRequest page,
+      @PageParam("refundsPage") PageRequest refundsPage,
       @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale) {
     ReceivablesSearch search = ReceivablesSearch.parse(q);
     Page<Receivables.OverdueOrganisation> organisations = receivables.organisations(search, page);
@@ -49,6 +51,9 @@ class ReceivablesPages {
     if (htmx != null) {
       return "payment/receivables :: organisations";
     }
+    Page<Receivables.FailedRefund> refunds = receivables.failedRefunds(refundsPage);
+    model.addAttribute("failedRefunds", refunds.items());
+    model.addAttribute("refundsPager", PageLinks.of(refunds, "refundsPage"));
     Receivables.Summary summary = receivables.summary();
     model.addAttribute("summary", summary);
     // "1, 3, 5, 7, 14, 21 and 30" as the page's language lists things.
