@@ -79,7 +79,7 @@ class ReceivablesBrowserIT extends DemoJourney {
 
     b.signIn("operator", "bg-BG").go("/operator/receivables");
     assertThat(b.find("h1").getText()).isEqualTo("Просрочени суми");
-    assertThat(b.find("#organisations tbody tr td.state").getText()).isEqualTo("Отказано (несъбираемо)");
+    assertThat(b.find("#organisations tbody tr td.state").getText()).isEqualTo("Преустановено (несъбираемо)");
     b.screenshot(SHOTS.resolve("operator-receivables-bg.png"));
   }
 }

@@ -121,7 +121,7 @@ class RefundsIT extends DatabaseIT {
     assertThat(events(org, "refund.settled")).isEqualTo(1);
     Invoice note = billing.invoices(org.id()).stream().filter(i -> i.kind().equals("CREDIT_NOTE")).findFirst().orElseThrow();
     assertThat(billing.document(org.id(), note.id()).status()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(page("/billing/invoices?lang=da-DK", org, MediaType.TEXT_HTML)).contains("er betalt tilbage til din betalingsmetode");
+    assertThat(page("/billing/invoices?lang=da-DK", org, MediaType.TEXT_HTML)).contains("tilbagebetalt til din betalingsmetode");
   }
 
   @Test
@@ -139,7 +139,7 @@ class RefundsIT extends DatabaseIT {
     Invoice note = billing.invoices(org.id()).stream().filter(i -> i.kind().equals("CREDIT_NOTE")).findFirst().orElseThrow();
     assertThat(billing.document(org.id(), note.id()).status()).as("the money is still owed").isEqualTo(InvoiceStatus.OPEN);
     assertThat(page("/billing/invoices?lang=fr-FR", org, MediaType.TEXT_HTML))
-        .contains("n’a pas pu être remboursé sur votre moyen de paiement").contains("data-status=\"FAILED\"");
+        .contains("non remboursé sur votre moyen de paiement").contains("data-status=\"FAILED\"");
     assertThat(page("/api/v1/refunds", org, MediaType.APPLICATION_JSON)).contains("\"status\":\"FAILED\"");
     // The operator sees it among the refunds that failed, to pay it back another way.
     String refund = refundColumn(org, "refund_id");
@@ -149,7 +149,7 @@ class RefundsIT extends DatabaseIT {
             .with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     assertThat(receivables).contains("Неуспешни възстановявания").contains("data-refund-id=\"" + refund + "\"")
-        .contains("Банката на картата не прие възстановяването.");
+        .contains("Банката, издала картата, не прие възстановяването.");
     assertThat(mvc.perform(get("/api/v1/operator/receivables/failed-refunds?size=200").accept(MediaType.APPLICATION_JSON)
             .with(user(accounts.loadUserByUsername(operator)))).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8))
