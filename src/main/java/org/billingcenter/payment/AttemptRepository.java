@@ -3,15 +3,20 @@ package org.billingcenter.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.billingcenter.payment.PaymentAttempt.Status;
 import org.billingcenter.payment.PaymentAttempt.Trigger;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.TenantId;
 import org.billingcenter.shared.Utc;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +30,11 @@ class AttemptRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
 
-  AttemptRepository(JdbcClient jdbc) {
+  AttemptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   void insert(PaymentAttempt a) {
@@ -48,6 +55,48 @@ class AttemptRepository {
         .param("actor", a.actor())
         .param("now", Utc.of(a.createdAt()))
         .update();
+  }
+
+  /** Many attempts in one JDBC batch (the billing run's first collections). */
+  void insertAll(List<PaymentAttempt> all) {
+    if (all.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate("insert into payment_attempt (" + COLUMNS + """
+            ) values (:tenant, :id, :invoice, :no, :trigger, :method, :amount, :currency, :key, :status, null, 0,
+                      :actor, :now, null)
+            """,
+        all.stream().map(a -> new MapSqlParameterSource()
+                .addValue("tenant", a.tenant().value())
+                .addValue("id", a.id())
+                .addValue("invoice", a.invoice())
+                .addValue("no", a.number())
+                .addValue("trigger", a.trigger().name())
+                .addValue("method", a.method() == null ? null : a.method().value())
+                .addValue("amount", a.amount().minor())
+                .addValue("currency", a.amount().currency().getCurrencyCode())
+                .addValue("key", a.idempotencyKey())
+                .addValue("status", a.status().name())
+                .addValue("actor", a.actor())
+                .addValue("now", Utc.of(a.createdAt())))
+            .toArray(MapSqlParameterSource[]::new));
+  }
+
+  record InvoiceKey(TenantId tenant, UUID invoice) {}
+
+  /** The attempts of many invoices at once, oldest first per invoice, by invoice id. */
+  Map<UUID, List<PaymentAttempt>> ofInvoices(List<InvoiceKey> invoices) {
+    if (invoices.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("select " + COLUMNS + """
+             from payment_attempt where tenant_id in (:tenants) and invoice_id in (:invoices)
+             order by invoice_id, attempt_no
+            """)
+        .param("tenants", invoices.stream().map(k -> k.tenant().value()).distinct().toList())
+        .param("invoices", invoices.stream().map(InvoiceKey::invoice).toList())
+        .query(AttemptRepository::attempt).stream()
+        .collect(Collectors.groupingBy(PaymentAttempt::invoice, LinkedHashMap::new, Collectors.toList()));
   }
 
   /** The next attempt's number for the invoice (1 for the first). */

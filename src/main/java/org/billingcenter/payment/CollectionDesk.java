@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.billingcenter.billing.PaymentGateway;
 import org.billingcenter.payment.PaymentAttempt.Trigger;
@@ -13,14 +14,12 @@ import org.billingcenter.shared.Utc;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The billing module's gateway port, issue 18's way. A collection becomes the invoice's first
- * payment attempt, queued in the run's transaction (with the invoices it collects) and sent once
- * that transaction commits, on the same thread: the run has its answers when it returns, and an
- * attempt a dying node never sent is sent by the sweep. Refunds go the same way: written pending
+ * payment attempt, queued in the run's transaction (with the invoices it collects, one batch of
+ * rows) and sent once that transaction commits ({@link Sends}: in the background by default, so
+ * the run never waits for the provider); an attempt a dying node never sent is sent by the sweep. Refunds go the same way: written pending
  * settlement in the run's transaction, paid back through the provider after it commits
  * ({@link Refunder}). A voided invoice's queued attempts are called off and a collection pending
  * settlement withdrawn.
@@ -35,11 +34,13 @@ public class CollectionDesk implements PaymentGateway {
   private final AttemptRepository attempts;
   private final Refunder refunder;
   private final RefundRepository refunds;
+  private final Sends sends;
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
 
   CollectionDesk(Collector collector, AttemptRepository attempts, Refunder refunder, RefundRepository refunds,
-      NamedParameterJdbcTemplate jdbc, Clock clock) {
+      Sends sends, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    this.sends = sends;
     this.collector = collector;
     this.attempts = attempts;
     this.refunder = refunder;
@@ -50,19 +51,25 @@ public class CollectionDesk implements PaymentGateway {
 
   @Override
   public void collect(List<Collection> collections) {
+    Map<UUID, List<PaymentAttempt>> earlier = attempts.ofInvoices(collections.stream()
+        .map(c -> new AttemptRepository.InvoiceKey(c.tenant(), c.invoice())).toList());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<PaymentAttempt> first = new ArrayList<>();
     List<PaymentAttempt> queued = new ArrayList<>();
     for (Collection c : collections) {
-      List<PaymentAttempt> earlier = attempts.ofInvoice(c.tenant(), c.invoice());
-      if (earlier.isEmpty()) {
-        queued.add(collector.queue(c.tenant(), c.invoice(), c.method(), c.amount(), Trigger.INVOICE, BILLING_RUN));
+      List<PaymentAttempt> before = earlier.getOrDefault(c.invoice(), List.of());
+      if (before.isEmpty()) {
+        first.add(new PaymentAttempt(c.tenant(), UUID.randomUUID(), c.invoice(), 1, Trigger.INVOICE, c.method(),
+            c.amount(), PaymentAttempt.keyFor(c.invoice(), 1), PaymentAttempt.Status.QUEUED, null, 0, BILLING_RUN,
+            now, null));
       } else {
         // A run killed between its commit and its sends left this one queued: a rerun sends it.
-        earlier.stream().filter(a -> a.status() == PaymentAttempt.Status.QUEUED).forEach(queued::add);
+        before.stream().filter(a -> a.status() == PaymentAttempt.Status.QUEUED).forEach(queued::add);
       }
     }
-    if (!queued.isEmpty()) {
-      afterCommit(() -> collector.send(queued));
-    }
+    attempts.insertAll(first);
+    queued.addAll(first);
+    sends.afterCommit(queued, collector::send);
   }
 
   /**
@@ -80,23 +87,7 @@ public class CollectionDesk implements PaymentGateway {
       refunds.insert(p, now);
       pending.add(p);
     }
-    if (!pending.isEmpty()) {
-      afterCommit(() -> refunder.send(pending));
-    }
-  }
-
-  /** Sends once the caller's transaction committed (at once without one): never money for rows that roll back. */
-  private static void afterCommit(Runnable send) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
+    sends.afterCommit(pending, refunder::send);
   }
 
   @Override

@@ -195,7 +195,7 @@ class BalanceIT extends DatabaseIT {
     mvc.perform(post("/billing/balance/review").param("paymentMethodId", alsoDeclining.toString()).with(csrf()).with(admin)
             )
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString(" sur Visa •••• 0069, pour la facture " + number + ", débité maintenant.")));
+        .andExpect(content().string(containsString(" débité maintenant sur Visa •••• 0069, pour la facture " + number + ".")));
     mvc.perform(post("/billing/balance").param("paymentMethodId", alsoDeclining.toString()).param("expectedMinor", "2000")
             .with(csrf()).with(admin))
         .andExpect(status().isUnprocessableContent())

@@ -76,6 +76,9 @@ public abstract class DatabaseIT {
     // the others' events (fanned out to its own channels) and send on a clock another test moved.
     // Tests drive delivery with OutboxDispatcher.runOnce() instead.
     registry.add("billing-center.outbox.enabled", () -> "false");
+    // Tests read a run's payment attempts and refunds right after it: sent on the committing thread.
+    // (Production sends them in the background; BackgroundSendsIT covers that.)
+    registry.add("billing-center.payments.sends", () -> "inline");
     // Spring keeps up to 32 test contexts alive, each with a pool: PostgreSQL allows 100 connections,
     // so an idle context keeps one and gives the others back (Hikari retires them after the timeout).
     registry.add("spring.datasource.hikari.minimum-idle", () -> "1");

@@ -46,6 +46,8 @@ public abstract class DemoJourney {
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("billing").toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     registry.add("db-scheduler.enabled", () -> "false");
+    // The journeys look at a run's collections right after it: sent on the committing thread.
+    registry.add("billing-center.payments.sends", () -> "inline");
   }
 
   /** The one clock of the context: the demo data is seeded at its start, the journeys move it. */

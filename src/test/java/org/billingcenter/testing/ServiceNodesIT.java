@@ -51,6 +51,8 @@ public abstract class ServiceNodesIT {
     args.add("--billing-center.demo.seed=never");
     // This JVM only seeds and reads; delivering the outbox is the nodes' job.
     args.add("--billing-center.outbox.enabled=false");
+    // It reads a run's collections right after running it; the nodes send in the background, as in production.
+    args.add("--billing-center.payments.sends=inline");
     parent = new SpringApplicationBuilder(BillingCenterApplication.class)
         .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
     jdbc = parent.getBean(JdbcClient.class);
