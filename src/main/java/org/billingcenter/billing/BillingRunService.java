@@ -142,6 +142,8 @@ public class BillingRunService {
     } catch (RuntimeException e) {
       history.failed(runId, OperatorRunService.Step.BILLING, e);
       throw new Incomplete(total, e);
+    } finally {
+      gateway.dispatch(); // the committed batches' collections and refunds go to the provider
     }
     history.succeeded(runId);
     log.info("Billing run {}: {}", day, total);

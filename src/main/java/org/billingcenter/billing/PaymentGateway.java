@@ -7,9 +7,9 @@ import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.shared.TenantId;
 
 /**
- * Where charges and refunds go: the payment module sends them to the payment provider once the
- * caller's transaction committed (issue 18), each with an idempotency key, a timeout and its
- * outcome recorded.
+ * Where charges and refunds go: {@link #collect} and {@link #refund} queue them in the run's
+ * transactions, {@link #dispatch} (after the run's last batch) has the payment module send them
+ * to the payment provider (issue 18), each with an idempotency key, a timeout and its outcome recorded.
  */
 public interface PaymentGateway {
 
@@ -22,6 +22,12 @@ public interface PaymentGateway {
 
   /** Joins the caller's transaction: the refunds are written with the credits that make them. */
   void refund(List<Refund> refunds);
+
+  /**
+   * Sends what was queued and committed. The billing run calls it once after its batches (also
+   * after a failed one: what committed is sent); it may return before the provider answered.
+   */
+  void dispatch();
 
   /**
    * Withdraws the invoice's collection if it is still pending settlement (the invoice was voided);

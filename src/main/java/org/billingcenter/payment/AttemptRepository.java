@@ -125,6 +125,25 @@ class AttemptRepository {
         .param("now", Utc.of(now)).param("t", tenant.value()).param("a", attempt).update() == 1;
   }
 
+  /**
+   * Up to {@code limit} of the billing run's QUEUED collections, oldest first, marked SENT (one more
+   * call) in the caller's transaction; rows another transaction holds are skipped.
+   */
+  List<PaymentAttempt> claimQueued(int limit, Instant now) {
+    List<UUID> ids = jdbc.sql("""
+            select attempt_id from payment_attempt where status = 'QUEUED' and trigger_kind = 'INVOICE'
+             order by created_at fetch first :limit rows only for update skip locked
+            """)
+        .param("limit", limit).query(UUID.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    jdbc.sql("update payment_attempt set status = 'SENT', sent_at = :now, calls = calls + 1 where attempt_id in (:ids)")
+        .param("now", Utc.of(now)).param("ids", ids).update();
+    return jdbc.sql("select " + COLUMNS + " from payment_attempt where attempt_id in (:ids) order by created_at")
+        .param("ids", ids).query(AttemptRepository::attempt).list();
+  }
+
   /** The provider's final answer; false when another node recorded it first. */
   boolean finish(TenantId tenant, UUID attempt, Status status, String code, String reference, int calls, Instant now) {
     return jdbc.sql("""

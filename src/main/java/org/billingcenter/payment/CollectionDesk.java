@@ -3,7 +3,6 @@ package org.billingcenter.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The billing module's gateway port, issue 18's way. A collection becomes the invoice's first
  * payment attempt, queued in the run's transaction (with the invoices it collects, one batch of
- * rows) and sent once that transaction commits ({@link Sends}: in the background by default, so
- * the run never waits for the provider); an attempt a dying node never sent is sent by the sweep. Refunds go the same way: written pending
+ * rows); a refund is written pending settlement the same way; once the run's last batch committed
+ * {@link #dispatch} wakes the senders ({@link Sends}: in the background by default, so the run never
+ * waits for the provider). What a dying node never sent is sent by the sweep. Refunds go the same way: written pending
  * settlement in the run's transaction, paid back through the provider after it commits
  * ({@link Refunder}). A voided invoice's queued attempts are called off and a collection pending
  * settlement withdrawn.
@@ -30,64 +30,54 @@ public class CollectionDesk implements PaymentGateway {
   /** Who the billing run's attempts are by, in their audit rows. */
   static final String BILLING_RUN = "billing-run";
 
-  private final Collector collector;
   private final AttemptRepository attempts;
-  private final Refunder refunder;
   private final RefundRepository refunds;
   private final Sends sends;
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
 
-  CollectionDesk(Collector collector, AttemptRepository attempts, Refunder refunder, RefundRepository refunds,
-      Sends sends, NamedParameterJdbcTemplate jdbc, Clock clock) {
+  CollectionDesk(AttemptRepository attempts, RefundRepository refunds, Sends sends, NamedParameterJdbcTemplate jdbc,
+      Clock clock) {
     this.sends = sends;
-    this.collector = collector;
     this.attempts = attempts;
-    this.refunder = refunder;
     this.refunds = refunds;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
+  /**
+   * Each invoice's first attempt, QUEUED in the caller's transaction (one batch of rows); an invoice
+   * that has attempts already (a rerun of a day) gets none: a queued one left by a run killed before
+   * its sends is still in the queue and goes with this run's.
+   */
   @Override
   public void collect(List<Collection> collections) {
     Map<UUID, List<PaymentAttempt>> earlier = attempts.ofInvoices(collections.stream()
         .map(c -> new AttemptRepository.InvoiceKey(c.tenant(), c.invoice())).toList());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    List<PaymentAttempt> first = new ArrayList<>();
-    List<PaymentAttempt> queued = new ArrayList<>();
-    for (Collection c : collections) {
-      List<PaymentAttempt> before = earlier.getOrDefault(c.invoice(), List.of());
-      if (before.isEmpty()) {
-        first.add(new PaymentAttempt(c.tenant(), UUID.randomUUID(), c.invoice(), 1, Trigger.INVOICE, c.method(),
+    attempts.insertAll(collections.stream()
+        .filter(c -> !earlier.containsKey(c.invoice()))
+        .map(c -> new PaymentAttempt(c.tenant(), UUID.randomUUID(), c.invoice(), 1, Trigger.INVOICE, c.method(),
             c.amount(), PaymentAttempt.keyFor(c.invoice(), 1), PaymentAttempt.Status.QUEUED, null, 0, BILLING_RUN,
-            now, null));
-      } else {
-        // A run killed between its commit and its sends left this one queued: a rerun sends it.
-        before.stream().filter(a -> a.status() == PaymentAttempt.Status.QUEUED).forEach(queued::add);
-      }
-    }
-    attempts.insertAll(first);
-    queued.addAll(first);
-    sends.afterCommit(queued, collector::send);
+            now, null))
+        .toList());
   }
 
-  /**
-   * Each refund is written pending settlement in the run's transaction, with its idempotency key,
-   * and paid back through the provider once that transaction commits ({@link Refunder}).
-   */
+  /** Each refund pending settlement, never sent yet, in the caller's transaction, with its idempotency key. */
   @Override
   public void refund(List<Refund> toRefund) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    List<PendingRefund> pending = new ArrayList<>();
     for (Refund r : toRefund) {
       UUID id = UUID.randomUUID();
-      PendingRefund p = new PendingRefund(r.tenant(), id, r.invoice(), r.credit(), r.method(), r.amount(),
-          PendingRefund.keyFor(id), null);
-      refunds.insert(p, now);
-      pending.add(p);
+      refunds.insert(new PendingRefund(r.tenant(), id, r.invoice(), r.credit(), r.method(), r.amount(),
+          PendingRefund.keyFor(id), null), now);
     }
-    sends.afterCommit(pending, refunder::send);
+  }
+
+  /** The run's last batch committed: the senders take what it queued to the provider ({@link Sends}). */
+  @Override
+  public void dispatch() {
+    sends.wake();
   }
 
   @Override

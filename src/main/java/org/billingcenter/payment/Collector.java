@@ -91,15 +91,26 @@ class Collector {
 
   /** Sends one attempt (again, with its key, when it was sent before) and records the answer. */
   PaymentAttempt send(PaymentAttempt a) {
-    if (a.method() == null) {
-      return record(a, Answer.declined(DeclineCode.NO_PAYMENT_METHOD), 0);
-    }
-    Optional<String> token = attempts.token(a.tenant(), a.method());
+    return call(a, true);
+  }
+
+  /**
+   * Claims up to {@code limit} of the billing run's queued collections (rows another sender holds
+   * are skipped, so senders on every node share the queue) and sends them; how many it claimed.
+   */
+  int sendQueued(int limit) {
+    List<PaymentAttempt> claimed = transaction.execute(s -> attempts.claimQueued(limit, clock.instant()));
+    claimed.forEach(a -> call(a, false));
+    return claimed.size();
+  }
+
+  /** Calls the provider for {@code a}, marking it sent first unless a claim did, and records the answer. */
+  private PaymentAttempt call(PaymentAttempt a, boolean mark) {
+    Optional<String> token = a.method() == null ? Optional.empty() : attempts.token(a.tenant(), a.method());
     if (token.isEmpty()) {
       return record(a, Answer.declined(DeclineCode.NO_PAYMENT_METHOD), 0);
     }
-    Boolean marked = transaction.execute(s -> attempts.sending(a.tenant(), a.id(), clock.instant()));
-    if (!Boolean.TRUE.equals(marked)) {
+    if (mark && !Boolean.TRUE.equals(transaction.execute(s -> attempts.sending(a.tenant(), a.id(), clock.instant())))) {
       return attempts.get(a.tenant(), a.id()).orElse(a); // finished meanwhile (another node, a void)
     }
     GatewayCalls.Result result = gateway.charge(new PaymentProvider.Charge(a.idempotencyKey(), token.get(), a.amount()));

@@ -56,6 +56,25 @@ class RefundRepository {
         .param("now", Utc.of(now)).param("t", tenant.value()).param("r", refund).update() == 1;
   }
 
+  /**
+   * Up to {@code limit} refunds never sent, oldest first, marked sent (one more call) in the
+   * caller's transaction; rows another transaction holds are skipped.
+   */
+  List<PendingRefund> claimUnsent(int limit, Instant now) {
+    List<UUID> ids = jdbc.sql("""
+            select refund_id from refund where status = 'PENDING_SETTLEMENT' and sent_at is null
+             order by created_at fetch first :limit rows only for update skip locked
+            """)
+        .param("limit", limit).query(UUID.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    jdbc.sql("update refund set sent_at = :now, calls = calls + 1 where refund_id in (:ids)")
+        .param("now", Utc.of(now)).param("ids", ids).update();
+    return jdbc.sql("select " + COLUMNS + " from refund where refund_id in (:ids) order by created_at")
+        .param("ids", ids).query(RefundRepository::refund).list();
+  }
+
   /** The provider's final answer; false when another node recorded it first. */
   boolean finish(TenantId tenant, UUID refund, boolean settled, String code, String reference, int calls, Instant now) {
     return jdbc.sql("""

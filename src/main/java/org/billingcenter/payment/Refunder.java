@@ -53,19 +53,25 @@ class Refunder {
     this.clock = clock;
   }
 
-  void send(List<PendingRefund> pending) {
-    pending.forEach(this::send);
-  }
-
   /** Sends one refund (again, with its key, when it was sent before) and records the answer. */
   void send(PendingRefund r) {
+    call(r, true);
+  }
+
+  /** Claims up to {@code limit} refunds never sent (skipping those another sender holds) and sends them. */
+  int sendUnsent(int limit) {
+    List<PendingRefund> claimed = transaction.execute(s -> refunds.claimUnsent(limit, clock.instant()));
+    claimed.forEach(r -> call(r, false));
+    return claimed.size();
+  }
+
+  private void call(PendingRefund r, boolean mark) {
     Optional<String> token = r.method() == null ? Optional.empty() : methods.token(r.tenant(), r.method());
     if (token.isEmpty()) {
       record(r, Answer.declined(DeclineCode.NO_PAYMENT_METHOD), 0);
       return;
     }
-    Boolean marked = transaction.execute(s -> refunds.sending(r.tenant(), r.id(), clock.instant()));
-    if (!Boolean.TRUE.equals(marked)) {
+    if (mark && !Boolean.TRUE.equals(transaction.execute(s -> refunds.sending(r.tenant(), r.id(), clock.instant())))) {
       return; // answered meanwhile (another node's sweep)
     }
     GatewayCalls.Result result = gateway.refund(new PaymentProvider.Refund(r.idempotencyKey(), token.get(), r.amount()));
@@ -107,7 +113,7 @@ class Refunder {
   int sweep(Duration unsentFor, Duration sentFor) {
     Instant now = clock.instant();
     List<PendingRefund> lost = refunds.unanswered(now.minus(unsentFor), now.minus(sentFor), 100);
-    send(lost);
+    lost.forEach(this::send);
     return lost.size();
   }
 }

@@ -1,62 +1,64 @@
 package org.billingcenter.payment;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Where the billing run's charges and refunds are sent to the payment provider once the
- * transaction that queued them committed ({@code billing-center.payments.sends}):
+ * Takes the billing run's queued collections and refunds to the payment provider. The queue is
+ * the database (attempts QUEUED, refunds never sent): a sender claims a chunk with
+ * {@code FOR UPDATE SKIP LOCKED}, sends it and claims the next until none is left, so senders on
+ * every node share the work and memory stays flat however many invoices a run makes. The run
+ * wakes them once its last batch committed ({@code billing-center.payments.sends}):
  *
  * <ul>
- *   <li>{@code background} (the default): on a small pool of their own
- *       ({@code billing-center.payments.senders} threads, default 4), in chunks. The run invoices and
- *       queues; it never waits for the provider, whose calls take hundreds of milliseconds each: a
- *       day of 100,000 invoices would otherwise hold the run for hours. A node that dies with sends
- *       still waiting leaves its attempts QUEUED (its refunds unsent): the minute sweep sends them.
- *   <li>{@code inline}: on the committing thread, so the caller has the answers when it returns
- *       (the integration tests, which read them right after a run).
+ *   <li>{@code background} (the default): {@code billing-center.payments.senders} threads (default
+ *       4) drain the queue while the run returns: it never waits for the provider, whose calls take
+ *       hundreds of milliseconds each. A node that dies first leaves them queued: the minute sweep
+ *       (or a rerun) sends them.
+ *   <li>{@code inline}: drained on the run's thread before it returns, so the caller has the
+ *       answers (the integration tests, which read them right after a run).
  * </ul>
- *
- * Never before the commit: no money moves for rows that roll back.
  */
 @Component
 class Sends implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(Sends.class);
 
-  /** How many attempts or refunds one pool task sends, one after the other. */
+  /** How many collections or refunds a sender claims at a time. */
   static final int CHUNK = 50;
 
+  private final Collector collector;
+  private final Refunder refunder;
   private final boolean inline;
-  private final ExecutorService pool;
+  private final int senders;
   private final Duration drain;
+  private final ThreadPoolExecutor pool;
 
-  Sends(@Value("${billing-center.payments.sends:background}") String mode,
+  Sends(Collector collector, Refunder refunder,
+      @Value("${billing-center.payments.sends:background}") String mode,
       @Value("${billing-center.payments.senders:4}") int senders,
       @Value("${billing-center.payments.drain-on-stop:PT30S}") Duration drain) {
-    this.drain = drain;
+    this.collector = collector;
+    this.refunder = refunder;
     this.inline = switch (mode.strip().toLowerCase(Locale.ROOT)) {
       case "inline" -> true;
       case "background" -> false;
       default -> throw new IllegalArgumentException(
           "billing-center.payments.sends must be background or inline, not " + mode);
     };
+    this.senders = Math.max(1, senders);
+    this.drain = drain;
     AtomicInteger n = new AtomicInteger();
-    this.pool = inline ? null : new ThreadPoolExecutor(Math.max(1, senders), Math.max(1, senders), 0, TimeUnit.SECONDS,
+    this.pool = inline ? null : new ThreadPoolExecutor(this.senders, this.senders, 0, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "payment-sender-" + n.incrementAndGet());
           t.setDaemon(true);
@@ -64,44 +66,38 @@ class Sends implements DisposableBean {
         });
   }
 
-  /** Sends {@code items} with {@code send} once the caller's transaction commits (at once without one). */
-  <T> void afterCommit(List<T> items, Consumer<List<T>> send) {
-    if (items.isEmpty()) {
+  /**
+   * Something was queued and committed: drain the queue (inline: now, on this thread; background:
+   * on the senders). A sender not started yet will see it, so at most {@code senders} wait.
+   */
+  void wake() {
+    if (inline) {
+      drainQueue();
       return;
     }
-    Runnable dispatch = () -> dispatch(List.copyOf(items), send);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          dispatch.run();
-        }
-      });
-    } else {
-      dispatch.run();
+    for (int waiting = pool.getQueue().size(); waiting < senders; waiting++) {
+      pool.execute(this::drainQueue);
     }
   }
 
-  private <T> void dispatch(List<T> items, Consumer<List<T>> send) {
-    if (inline) {
-      send.accept(items);
-      return;
+  /** Claims and sends chunk after chunk until nothing is left to claim; how many were sent. */
+  int drainQueue() {
+    int sent = 0;
+    try {
+      int claimed;
+      do {
+        claimed = collector.sendQueued(CHUNK) + refunder.sendUnsent(CHUNK);
+        sent += claimed;
+      } while (claimed > 0);
+    } catch (RuntimeException e) {
+      // What was claimed and not answered is SENT, what was not claimed QUEUED: the sweep takes both.
+      log.warn("Sending to the payment provider stopped after {}; the sweep sends the rest", sent, e);
     }
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-      pool.execute(() -> {
-        try {
-          send.accept(chunk);
-        } catch (RuntimeException e) {
-          // What was not sent stays queued: the minute sweep sends it.
-          log.warn("Sending {} to the payment provider stopped; the sweep picks up the rest", chunk.size(), e);
-        }
-      });
-    }
+    return sent;
   }
 
   /**
-   * On a graceful stop the sends already handed over finish, for at most
+   * On a graceful stop the senders finish what they hold, for at most
    * {@code billing-center.payments.drain-on-stop} (default 30 s; the run-once command stops right
    * after its run); what is left stays queued for another node's sweep.
    */

@@ -297,6 +297,11 @@ class BillingRunHistoryIT extends DatabaseIT {
     }
 
     @Override
+    public void dispatch() {
+      real.dispatch();
+    }
+
+    @Override
     public void collect(List<Collection> collections) {
       CountDownLatch waitFor = gate;
       if (waitFor.getCount() > 0) {
