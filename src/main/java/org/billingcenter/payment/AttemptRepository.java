@@ -130,18 +130,13 @@ class AttemptRepository {
    * call) in the caller's transaction; rows another transaction holds are skipped.
    */
   List<PaymentAttempt> claimQueued(int limit, Instant now) {
-    List<UUID> ids = jdbc.sql("""
-            select attempt_id from payment_attempt where status = 'QUEUED' and trigger_kind = 'INVOICE'
-             order by created_at fetch first :limit rows only for update skip locked
-            """)
-        .param("limit", limit).query(UUID.class).list();
-    if (ids.isEmpty()) {
+    Claims.Claimed claimed = Claims.claim(jdbc, "payment_attempt", "attempt_id",
+        "status = 'QUEUED' and trigger_kind = 'INVOICE'", "status = 'SENT', sent_at = :now, calls = calls + 1", limit, now);
+    if (claimed.isEmpty()) {
       return List.of();
     }
-    jdbc.sql("update payment_attempt set status = 'SENT', sent_at = :now, calls = calls + 1 where attempt_id in (:ids)")
-        .param("now", Utc.of(now)).param("ids", ids).update();
-    return jdbc.sql("select " + COLUMNS + " from payment_attempt where attempt_id in (:ids) order by created_at")
-        .param("ids", ids).query(AttemptRepository::attempt).list();
+    return jdbc.sql("select " + COLUMNS + " from payment_attempt where tenant_id in (:tenants) and attempt_id in (:ids) order by created_at")
+        .param("tenants", claimed.tenants()).param("ids", claimed.ids()).query(AttemptRepository::attempt).list();
   }
 
   /** The provider's final answer; false when another node recorded it first. */

@@ -61,18 +61,13 @@ class RefundRepository {
    * caller's transaction; rows another transaction holds are skipped.
    */
   List<PendingRefund> claimUnsent(int limit, Instant now) {
-    List<UUID> ids = jdbc.sql("""
-            select refund_id from refund where status = 'PENDING_SETTLEMENT' and sent_at is null
-             order by created_at fetch first :limit rows only for update skip locked
-            """)
-        .param("limit", limit).query(UUID.class).list();
-    if (ids.isEmpty()) {
+    Claims.Claimed claimed = Claims.claim(jdbc, "refund", "refund_id",
+        "status = 'PENDING_SETTLEMENT' and sent_at is null", "sent_at = :now, calls = calls + 1", limit, now);
+    if (claimed.isEmpty()) {
       return List.of();
     }
-    jdbc.sql("update refund set sent_at = :now, calls = calls + 1 where refund_id in (:ids)")
-        .param("now", Utc.of(now)).param("ids", ids).update();
-    return jdbc.sql("select " + COLUMNS + " from refund where refund_id in (:ids) order by created_at")
-        .param("ids", ids).query(RefundRepository::refund).list();
+    return jdbc.sql("select " + COLUMNS + " from refund where tenant_id in (:tenants) and refund_id in (:ids) order by created_at")
+        .param("tenants", claimed.tenants()).param("ids", claimed.ids()).query(RefundRepository::refund).list();
   }
 
   /** The provider's final answer; false when another node recorded it first. */
