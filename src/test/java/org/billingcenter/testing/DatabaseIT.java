@@ -79,6 +79,7 @@ public abstract class DatabaseIT {
     // Tests read a run's payment attempts and refunds right after it: sent on the committing thread.
     // (Production sends them in the background; BackgroundSendsIT covers that.)
     registry.add("billing-center.payments.sends", () -> "inline");
+    registry.add(TestPasswords.PROPERTY, () -> TestPasswords.ITERATIONS);
     // Spring keeps up to 32 test contexts alive, each with a pool: PostgreSQL allows 100 connections,
     // so an idle context keeps one and gives the others back (Hikari retires them after the timeout).
     registry.add("spring.datasource.hikari.minimum-idle", () -> "1");

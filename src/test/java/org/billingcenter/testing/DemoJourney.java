@@ -48,6 +48,7 @@ public abstract class DemoJourney {
     registry.add("db-scheduler.enabled", () -> "false");
     // The journeys look at a run's collections right after it: sent on the committing thread.
     registry.add("billing-center.payments.sends", () -> "inline");
+    registry.add(TestPasswords.PROPERTY, () -> TestPasswords.ITERATIONS);
   }
 
   /** The one clock of the context: the demo data is seeded at its start, the journeys move it. */

@@ -46,7 +46,8 @@ public abstract class ServiceNodesIT {
     database = List.of(
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + TestDatabase.user(),
-        "--db-scheduler.enabled=false");
+        "--db-scheduler.enabled=false",
+        "--" + TestPasswords.PROPERTY + "=" + TestPasswords.ITERATIONS);
     List<String> args = new ArrayList<>(database);
     args.add("--billing-center.demo.seed=never");
     // This JVM only seeds and reads; delivering the outbox is the nodes' job.
