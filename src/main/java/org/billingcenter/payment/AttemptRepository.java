@@ -38,23 +38,7 @@ class AttemptRepository {
   }
 
   void insert(PaymentAttempt a) {
-    jdbc.sql("insert into payment_attempt (" + COLUMNS + """
-            ) values (:tenant, :id, :invoice, :no, :trigger, :method, :amount, :currency, :key, :status, null, 0,
-                      :actor, :now, null)
-            """)
-        .param("tenant", a.tenant().value())
-        .param("id", a.id())
-        .param("invoice", a.invoice())
-        .param("no", a.number())
-        .param("trigger", a.trigger().name())
-        .param("method", a.method() == null ? null : a.method().value())
-        .param("amount", a.amount().minor())
-        .param("currency", a.amount().currency().getCurrencyCode())
-        .param("key", a.idempotencyKey())
-        .param("status", a.status().name())
-        .param("actor", a.actor())
-        .param("now", Utc.of(a.createdAt()))
-        .update();
+    insertAll(List.of(a));
   }
 
   /** Many attempts in one JDBC batch (the billing run's first collections). */

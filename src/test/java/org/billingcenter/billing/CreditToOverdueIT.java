@@ -23,8 +23,6 @@ import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.subscription.Subscription;
 import org.billingcenter.subscription.SubscriptionService;
 import org.billingcenter.subscription.SubscriptionStatus;
-import org.billingcenter.tenant.TenantService;
-import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.billingcenter.testing.DatabaseIT;
 import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
@@ -44,7 +42,6 @@ class CreditToOverdueIT extends DatabaseIT {
   @Autowired BillingService billing;
   @Autowired SubscriptionService subscriptions;
   @Autowired CancellationService cancellations;
-  @Autowired TenantService tenantService;
   @Autowired DunningRun dunning;
   @Autowired BalanceService balances;
   @Autowired JdbcClient jdbc;
@@ -52,15 +49,6 @@ class CreditToOverdueIT extends DatabaseIT {
 
   private void at(LocalDate day) {
     clock.set(Instant.parse(day + "T10:00:00Z"));
-  }
-
-  /** A new card that the organisation pays with from now on (its default). */
-  private PaymentMethodId card(Given org, String token) {
-    PaymentMethodId id = tenantService.addPaymentMethod(org.id(),
-        new NewPaymentMethod(token + "_" + UUID.randomUUID().toString().substring(0, 8), "Visa", "0002", 12, 2035),
-        TestTenants.ACTOR).id();
-    tenantService.makeDefaultPaymentMethod(org.id(), id, TestTenants.ACTOR);
-    return id;
   }
 
   private InvoiceDocument document(Given org, LocalDate date, String kind) {
@@ -84,7 +72,7 @@ class CreditToOverdueIT extends DatabaseIT {
     Given org = tenants.tenant(0);
     Subscription annual = subscriptions.purchase(org.id(), TestTenants.ANNUAL_PLAN, 2, org.card(), TestTenants.ACTOR);
     runs.run(LocalDate.of(2026, 2, 10)); // 200.00 paid with the good card; billing day 10
-    PaymentMethodId declining = card(org, "tok_chargeDeclined");
+    PaymentMethodId declining = tenants.defaultCard(org, "tok_chargeDeclined");
     at(LocalDate.of(2026, 3, 10));
     Subscription monthly = subscriptions.purchase(org.id(), TestTenants.MONTHLY_PLAN, 3, declining, TestTenants.ACTOR);
     runs.run(LocalDate.of(2026, 3, 10)); // 30.00, declined
@@ -132,12 +120,12 @@ class CreditToOverdueIT extends DatabaseIT {
   void a_credit_smaller_than_the_overdue_invoice_pays_part_of_it_and_nothing_is_refunded() {
     at(LocalDate.of(2026, 2, 10));
     Given org = tenants.tenant(0);
-    PaymentMethodId declining = card(org, "tok_chargeDeclined");
+    PaymentMethodId declining = tenants.defaultCard(org, "tok_chargeDeclined");
     Subscription annual = subscriptions.purchase(org.id(), TestTenants.ANNUAL_PLAN, 3, declining, TestTenants.ACTOR);
     runs.run(LocalDate.of(2026, 2, 10)); // 300.00, declined
     InvoiceDocument february = document(org, LocalDate.of(2026, 2, 10), "INVOICE");
     assertThat(february.status()).isEqualTo(InvoiceStatus.OVERDUE);
-    card(org, "tok_visa"); // the newest card pays from now on
+    tenants.defaultCard(org, "tok_visa"); // the newest card pays from now on
     at(LocalDate.of(2026, 2, 11));
     Subscription small = tenants.subscription(org, 1, 0); // 10.00, paid
     runs.run(LocalDate.of(2026, 2, 11));
@@ -165,7 +153,7 @@ class CreditToOverdueIT extends DatabaseIT {
   void another_organisations_overdue_invoice_is_never_paid_by_a_credit() {
     at(LocalDate.of(2026, 2, 10));
     Given debtor = tenants.tenant(0);
-    PaymentMethodId declining = card(debtor, "tok_chargeDeclined");
+    PaymentMethodId declining = tenants.defaultCard(debtor, "tok_chargeDeclined");
     subscriptions.purchase(debtor.id(), TestTenants.ANNUAL_PLAN, 1, declining, TestTenants.ACTOR);
     Given other = tenants.tenant(0);
     Subscription s = tenants.subscription(other, 1, 0);

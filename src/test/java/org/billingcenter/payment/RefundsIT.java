@@ -27,10 +27,7 @@ import org.billingcenter.outbox.Outbox;
 import org.billingcenter.shared.Money;
 import org.billingcenter.shared.PaymentMethodId;
 import org.billingcenter.subscription.Subscription;
-import org.billingcenter.tenant.TenantService;
-import org.billingcenter.tenant.TenantService.NewPaymentMethod;
 import org.billingcenter.testing.DatabaseIT;
-import org.billingcenter.testing.TestTenants;
 import org.billingcenter.testing.TestTenants.Given;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +51,6 @@ class RefundsIT extends DatabaseIT {
   @Autowired BillingRunService runs;
   @Autowired BillingService billing;
   @Autowired CancellationService cancellations;
-  @Autowired TenantService tenantService;
   @Autowired AccountService accounts;
   @Autowired RefundRepository refunds;
   @Autowired AttemptRepository attempts;
@@ -63,15 +59,6 @@ class RefundsIT extends DatabaseIT {
   @Autowired AuditLog audit;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
-
-  /** The organisation's default card from now on. */
-  private PaymentMethodId card(Given org, String token) {
-    PaymentMethodId id = tenantService.addPaymentMethod(org.id(),
-        new NewPaymentMethod(token + "_" + UUID.randomUUID().toString().substring(0, 8), "Visa", "0005", 12, 2035),
-        TestTenants.ACTOR).id();
-    tenantService.makeDefaultPaymentMethod(org.id(), id, TestTenants.ACTOR);
-    return id;
-  }
 
   /** A refunder whose gateway waits {@code timeout} per call and tries {@code tries} times. */
   private Refunder refunder(int tries) {
@@ -127,7 +114,7 @@ class RefundsIT extends DatabaseIT {
   @Test
   void a_refund_the_provider_refuses_stays_owed_and_is_told() throws Exception {
     Given org = tenants.tenant(0);
-    card(org, "tok_refundFail");
+    tenants.defaultCard(org, "tok_refundFail");
     creditRefundedInApril(org);
 
     assertThat(refundColumn(org, "status")).isEqualTo("FAILED");
@@ -164,7 +151,7 @@ class RefundsIT extends DatabaseIT {
     Given org = tenants.tenant(0);
     tenants.subscription(org, 2, 0);
     runs.run(MARCH);
-    PaymentMethodId held = card(org, "tok_timeout");
+    PaymentMethodId held = tenants.defaultCard(org, "tok_timeout");
     UUID invoice = billing.invoices(org.id()).get(0).id();
     // What a billing run leaves when its node dies after the commit, before the send.
     UUID id = UUID.randomUUID();

@@ -78,6 +78,19 @@ public class TestTenants {
     return new Given(tenant.id(), admin, password, ids, card);
   }
 
+  /**
+   * A new card the organisation pays with from now on (its default). The token gets a suffix of its
+   * own, so a sandbox token's counters ({@code tok_insufficientFunds}) start afresh.
+   */
+  public PaymentMethodId defaultCard(Given org, String token) {
+    TenantService service = context.getBean(TenantService.class);
+    PaymentMethodId id = service.addPaymentMethod(org.id(),
+        new NewPaymentMethod(token + "_" + UUID.randomUUID().toString().substring(0, 8), "Visa", "0002", 12, 2035),
+        ACTOR).id();
+    service.makeDefaultPaymentMethod(org.id(), id, ACTOR);
+    return id;
+  }
+
   /** What a test was given: the tenant, its admin's credentials, its members and its card. */
   public record Given(
       TenantId id, String admin, String password, List<MemberId> members, PaymentMethodId card) {}
