@@ -27,7 +27,11 @@ record RunTally(
 
   static final RunTally NONE = new RunTally(0, 0, 0, 0, 0, 0, 0, Map.of());
 
-  /** {@code invoices}: invoices and credit notes the batch opened; {@code collections}: payments it asked for. */
+  /**
+   * {@code invoices}: invoices and credit notes the batch opened; {@code collections}: payments it
+   * asked for. A credit's share set against an overdue invoice (issue 18, its ADJUSTMENT line marked
+   * {@link ReturnedCredits#CREDIT_APPLIED}) is left out: the credit is counted once, as credited.
+   */
   static RunTally of(int tenants, List<Line> lines, int invoices, int collections) {
     Set<SubscriptionId> billed = new HashSet<>();
     Map<String, Amounts> totals = new TreeMap<>();
@@ -35,6 +39,9 @@ record RunTally(
     int credits = 0;
     int refunds = 0;
     for (Line line : lines) {
+      if (ReturnedCredits.CREDIT_APPLIED.equals(line.description())) {
+        continue; // part of a credit already counted, moved to an overdue invoice: neither a charge nor money in
+      }
       long minor = line.amount().minor();
       Amounts amounts = switch (line.kind()) {
         case "CHARGE", "ADJUSTMENT" -> new Amounts(minor, 0, 0);

@@ -39,6 +39,16 @@ class RunTallyTest {
   }
 
   @Test
+  void a_credit_set_against_an_overdue_invoice_is_not_a_charge() {
+    Line applied = new Line(TENANT, UUID.randomUUID(), 2, "ADJUSTMENT", A, null, Money.of(300, "EUR"), UUID.randomUUID(),
+        null, ReturnedCredits.CREDIT_APPLIED, null);
+    RunTally t = RunTally.of(1, List.of(line("CREDIT", A, -500, "EUR"), applied, line("REFUND", A, 200, "EUR")), 1, 0);
+    assertThat(t.charges()).isZero();
+    assertThat(t.subscriptions()).as("nothing billed").isZero();
+    assertThat(t.totals()).containsEntry("EUR", new Amounts(0, 500, 200));
+  }
+
+  @Test
   void batches_add_up_and_a_batch_without_lines_adds_nothing_but_its_tenants() {
     RunTally first = RunTally.of(1, List.of(line("CHARGE", A, 1000, "EUR")), 1, 1);
     RunTally second = RunTally.of(1, List.of(line("CREDIT", B, -300, "EUR")), 0, 0);
