@@ -161,7 +161,7 @@ class MailComposer {
         subject = Message.of(k + ".subject", f.money("amount"));
         lines.addAll(PaymentLines.failed(k, f.money("amount"), invoiceNumber(event.tenant(), f),
             DeclineCode.ofWire(f.text("reason")).messageKey(), f.data.path("final").asBoolean(false),
-            f.date("nextRetryOn"), lifecycle.expiredDays()));
+            f.date("nextRetryOn"), lifecycle.expiredDays(), f.data.path("keptWhileCallbackOpen").asInt(0)));
         link = BALANCE;
       }
       case PAYMENT_RECEIPT -> {

@@ -31,10 +31,12 @@ class AttemptRepository {
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
+  private final SendQueueRepository queue;
 
-  AttemptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+  AttemptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, SendQueueRepository queue) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.queue = queue;
   }
 
   void insert(PaymentAttempt a) {
@@ -114,7 +116,7 @@ class AttemptRepository {
    * call) in the caller's transaction; rows another transaction holds are skipped.
    */
   List<PaymentAttempt> claimQueued(int limit, Instant now) {
-    Claims.Claimed claimed = Claims.claim(jdbc, "payment_attempt", "attempt_id",
+    SendQueueRepository.Claimed claimed = queue.claim("payment_attempt", "attempt_id",
         "status = 'QUEUED' and trigger_kind = 'INVOICE'", "status = 'SENT', sent_at = :now, calls = calls + 1", limit, now);
     if (claimed.isEmpty()) {
       return List.of();

@@ -29,16 +29,22 @@ class Consequences {
     this.callbacks = callbacks;
   }
 
-  /** In the caller's transaction. Returns how many subscriptions expired. */
-  int givenUp(OwedInvoice invoice) {
+  /** What giving up on an invoice did: subscriptions expired, and kept while a callback request is open. */
+  record GivenUp(int expired, int kept) {}
+
+  /** In the caller's transaction. */
+  GivenUp givenUp(OwedInvoice invoice) {
     int expired = 0;
+    int kept = 0;
     for (SubscriptionId s : owed.charged(invoice.tenant(), invoice.invoice())) {
       boolean talking = callbacks.latest(invoice.tenant(), s).filter(r -> r.status().isOpen()).isPresent();
-      if (!talking && nonPayment.expire(invoice.tenant(), s, ACTOR, invoice.number())) {
+      if (talking) {
+        kept++;
+      } else if (nonPayment.expire(invoice.tenant(), s, ACTOR, invoice.number())) {
         expired++;
       }
     }
-    return expired;
+    return new GivenUp(expired, kept);
   }
 
   /** In the caller's transaction, after the invoice's payment was written. Returns how many came back. */

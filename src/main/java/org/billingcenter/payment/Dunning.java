@@ -51,12 +51,17 @@ class Dunning implements Collector.AttemptListener {
     DunningSchedule schedule = settings.schedule();
     boolean last = attempt.trigger() == Trigger.RETRY && schedule.isLast(i.retries());
     Optional<LocalDate> next = i.uncollectible() || last ? Optional.empty() : schedule.nextRetry(i.dueDate(), i.retries());
+    // The last retry: given up on first, so the mail can say what stays active while support calls.
+    Consequences.GivenUp givenUp = last ? giveUp(i) : null;
     EventData data = EventData.of("invoiceId", attempt.invoice())
         .with("attemptNumber", attempt.number())
         .with("trigger", attempt.trigger().name())
         .with("amount", i.outstanding())
         .with("reason", attempt.outcomeCode())
         .with("final", last);
+    if (givenUp != null && givenUp.kept() > 0) {
+      data = data.with("keptWhileCallbackOpen", givenUp.kept());
+    }
     if (i.number() != null) {
       data = data.with("invoiceNumber", i.number());
     }
@@ -64,14 +69,11 @@ class Dunning implements Collector.AttemptListener {
       data = data.with("nextRetryOn", next.get());
     }
     outbox.append(attempt.tenant(), EventType.PAYMENT_FAILED, attempt.invoice(), data.asMap());
-    if (last) {
-      giveUp(i);
-    }
   }
 
-  /** The last retry failed: the invoice is uncollectible and its subscriptions expire. */
-  void giveUp(OwedInvoice i) {
+  /** The last retry failed: the invoice is uncollectible and its subscriptions expire (unless support is calling). */
+  Consequences.GivenUp giveUp(OwedInvoice i) {
     owed.markUncollectible(i.tenant(), i.invoice(), clock.instant());
-    consequences.givenUp(i);
+    return consequences.givenUp(i);
   }
 }

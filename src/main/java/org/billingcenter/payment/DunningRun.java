@@ -134,8 +134,8 @@ public class DunningRun {
         return expired;
       }
       for (OwedInvoice i : page) {
-        Integer n = transaction.execute(s -> consequences.givenUp(i));
-        expired += n == null ? 0 : n;
+        Consequences.GivenUp done = transaction.execute(s -> consequences.givenUp(i));
+        expired += done == null ? 0 : done.expired();
       }
       after = page.get(page.size() - 1).invoice();
     }

@@ -24,9 +24,11 @@ class RefundRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final SendQueueRepository queue;
 
-  RefundRepository(JdbcClient jdbc) {
+  RefundRepository(JdbcClient jdbc, SendQueueRepository queue) {
     this.jdbc = jdbc;
+    this.queue = queue;
   }
 
   void insert(PendingRefund r, Instant now) {
@@ -61,7 +63,7 @@ class RefundRepository {
    * caller's transaction; rows another transaction holds are skipped.
    */
   List<PendingRefund> claimUnsent(int limit, Instant now) {
-    Claims.Claimed claimed = Claims.claim(jdbc, "refund", "refund_id",
+    SendQueueRepository.Claimed claimed = queue.claim("refund", "refund_id",
         "status = 'PENDING_SETTLEMENT' and sent_at is null", "sent_at = :now, calls = calls + 1", limit, now);
     if (claimed.isEmpty()) {
       return List.of();

@@ -116,6 +116,9 @@ class MailRenderIT extends DatabaseIT {
     Subscription s = tenants.subscription(org, 1, 0);
     Map<String, Object> last = Map.of("invoiceId", MailEvents.INVOICE, "invoiceNumber", MailEvents.INVOICE_NUMBER,
         "attemptNumber", 8, "trigger", "RETRY", "amount", MailEvents.CREDIT, "reason", "expired_card", "final", true);
+    Map<String, Object> lastKept = Map.of("invoiceId", MailEvents.INVOICE, "invoiceNumber", MailEvents.INVOICE_NUMBER,
+        "attemptNumber", 8, "trigger", "RETRY", "amount", MailEvents.CREDIT, "reason", "expired_card", "final", true,
+        "keptWhileCallbackOpen", 2);
     Map<String, Object> nothingPlanned = Map.of("invoiceId", MailEvents.INVOICE, "attemptNumber", 9,
         "trigger", "PAY_NOW", "amount", MailEvents.CREDIT, "reason", "a_code_from_a_newer_provider", "final", false);
     Map<String, Object> receipt = Map.of("invoiceId", MailEvents.INVOICE, "attemptNumber", 4, "trigger", "RETRY",
@@ -126,6 +129,8 @@ class MailRenderIT extends DatabaseIT {
     Map<String, MailContent> contents = new java.util.LinkedHashMap<>();
     contents.put("last try", composer.compose(MailKind.PAYMENT_FAILED,
         MailEvents.payment(MailKind.PAYMENT_FAILED.event(), org.id(), last)));
+    contents.put("last try, support calling", composer.compose(MailKind.PAYMENT_FAILED,
+        MailEvents.payment(MailKind.PAYMENT_FAILED.event(), org.id(), lastKept)));
     contents.put("nothing planned", composer.compose(MailKind.PAYMENT_FAILED,
         MailEvents.payment(MailKind.PAYMENT_FAILED.event(), org.id(), nothingPlanned)));
     contents.put("receipt", composer.compose(MailKind.PAYMENT_RECEIPT,
@@ -146,6 +151,11 @@ class MailRenderIT extends DatabaseIT {
         .contains("http://localhost:8080/billing/balance");
     assertThat(renderer.render(contents.get("last try"), Locale.FRANCE, "FR").text())
         .contains("12,34").contains("La carte a expiré").contains("encore 30 jours");
+    assertThat(renderer.render(contents.get("last try, support calling"), Locale.ENGLISH, "FR").text())
+        .contains("last automatic try").contains("2 subscriptions this invoice pays for stay active while your callback")
+        .contains("keep access for 30 days").doesNotContain("The subscriptions this invoice pays for expire");
+    assertThat(renderer.render(contents.get("last try, support calling"), Locale.forLanguageTag("bg-BG"), "FR").text())
+        .contains("2 абонамента по тази фактура остават активни");
     assertThat(renderer.render(contents.get("nothing planned"), Locale.ENGLISH, "FR").text())
         .contains("for your invoice").contains("Your bank declined the card.").contains("No further automatic try");
     RenderedMail paid = renderer.render(contents.get("receipt"), Locale.ENGLISH, "FR");

@@ -17,7 +17,7 @@ class PaymentLinesTest {
   @Test
   void a_failure_with_a_try_planned_gives_its_date_and_the_way_to_pay() {
     assertThat(PaymentLines.failed(FAILED, AMOUNT, "INV-2026-000042", "payment.decline.card_declined", false,
-        LocalDate.of(2026, 3, 11), 30)).containsExactly(
+        LocalDate.of(2026, 3, 11), 30, 0)).containsExactly(
             Message.of(FAILED + ".text", AMOUNT, "INV-2026-000042"),
             Message.of("payment.decline.card_declined"),
             Message.of(FAILED + ".next-try", LocalDate.of(2026, 3, 11)),
@@ -27,7 +27,7 @@ class PaymentLinesTest {
   @Test
   void the_last_try_says_there_is_none_left_and_how_long_users_keep_access_even_if_a_date_was_given() {
     assertThat(PaymentLines.failed(FAILED, AMOUNT, null, "payment.decline.expired_card", true,
-        LocalDate.of(2026, 4, 9), 30)).containsExactly(
+        LocalDate.of(2026, 4, 9), 30, 0)).containsExactly(
             Message.of(FAILED + ".text.unnumbered", AMOUNT),
             Message.of("payment.decline.expired_card"),
             Message.of(FAILED + ".final", 30),
@@ -35,8 +35,18 @@ class PaymentLinesTest {
   }
 
   @Test
+  void the_last_try_with_a_callback_open_says_what_stays_active_instead_of_that_everything_expires() {
+    assertThat(PaymentLines.failed(FAILED, AMOUNT, "INV-1", "payment.decline.card_declined", true, null, 30, 1))
+        .containsExactly(
+            Message.of(FAILED + ".text", AMOUNT, "INV-1"),
+            Message.of("payment.decline.card_declined"),
+            Message.of(FAILED + ".final.kept", 1, 30),
+            Message.of(FAILED + ".pay"));
+  }
+
+  @Test
   void a_failure_with_nothing_planned_says_so() {
-    assertThat(PaymentLines.failed(FAILED, AMOUNT, "INV-1", "payment.decline.timeout", false, null, 30))
+    assertThat(PaymentLines.failed(FAILED, AMOUNT, "INV-1", "payment.decline.timeout", false, null, 30, 0))
         .contains(Message.of(FAILED + ".no-retry")).doesNotContain(Message.of(FAILED + ".final", 30));
   }
 

@@ -186,6 +186,11 @@ class PaymentsThatFailIT extends DatabaseIT {
     assertThat(status(cedar, saved)).isEqualTo(SubscriptionStatus.EXPIRED);
     // Nothing is cancelled for non-payment while a callback request is open; once it is not, it expires.
     assertThat(status(dune, talking)).isEqualTo(SubscriptionStatus.ACTIVE);
+    assertThat(jdbc.sql("""
+            select count(*) from outbox_event where tenant_id = :t and event_type = 'payment.failed'
+               and data like '%"final":true%' and data like '%"keptWhileCallbackOpen":1%'""")
+        .param("t", dune.id().value()).query(Long.class).single())
+        .as("the last failure's mail says the subscription stays active while support calls").isEqualTo(1);
     day("2026-04-10");
     assertThat(status(dune, talking)).isEqualTo(SubscriptionStatus.ACTIVE);
     callbacks.withdrawByOrganisation(dune.id(), call.id(), dune.admin(), true);

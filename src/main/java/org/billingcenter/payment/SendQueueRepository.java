@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.UUID;
 import org.billingcenter.shared.Utc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * A sender's claim on the send queue in the database (queued attempts, unsent refunds): the oldest
  * rows no other transaction holds ({@code FOR UPDATE SKIP LOCKED}), marked in the same transaction,
  * so senders on every node take disjoint chunks.
  */
-final class Claims {
+@Repository
+class SendQueueRepository {
 
-  private Claims() {}
+  private final JdbcClient jdbc;
+
+  SendQueueRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
 
   /** The rows claimed, by their primary key (tenant first). */
   record Claimed(List<UUID> tenants, List<UUID> ids) {
@@ -26,7 +32,7 @@ final class Claims {
    * Claims up to {@code limit} rows of {@code table} matching {@code where}, oldest first, and
    * applies {@code set} to them ({@code :now} is bound). The SQL parts are the callers' constants.
    */
-  static Claimed claim(JdbcClient jdbc, String table, String idColumn, String where, String set, int limit, Instant now) {
+  Claimed claim(String table, String idColumn, String where, String set, int limit, Instant now) {
     List<UUID[]> rows = jdbc.sql("select tenant_id, " + idColumn + " from " + table + " where " + where
             + " order by created_at fetch first :limit rows only for update skip locked")
         .param("limit", limit)
