@@ -77,13 +77,4 @@ class KillNineDuringCancelLoadIT extends ServiceNodesIT {
         + "and status = 'PENDING'"))
         .as("the credits in the database are the ones the client was told of").isEqualTo(acknowledgedCredit);
   }
-
-  private static long cancelled(List<UUID> tenantIds) {
-    return countOver(tenantIds, "select count(*) from subscription where tenant_id in (:tenants) and status = 'DISABLED'");
-  }
-
-  private static long perSubscriptionMoreThanOnce(String table, List<UUID> tenantIds) {
-    return countOver(tenantIds, "select count(*) from (select subscription_id from " + table
-        + " where tenant_id in (:tenants) group by tenant_id, subscription_id having count(*) > 1) x");
-  }
 }
