@@ -88,15 +88,7 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
           readyAgainMs.get());
     }
 
-    assertThat(cancelled(tenantIds)).isEqualTo(targets.size());
-    assertThat(perSubscriptionMoreThanOnce("cancellation", tenantIds)).isZero();
-    assertThat(perSubscriptionMoreThanOnce("credit", tenantIds)).isZero();
-    assertThat(countOver(tenantIds, "select count(*) from audit_event where tenant_id in (:tenants) "
-        + "and action = 'SUBSCRIPTION_CANCELLED'")).isEqualTo(targets.size());
-    long acknowledgedCredit = client.acknowledged().values().stream().mapToLong(Answer::creditMinor).sum();
-    assertThat(countOver(tenantIds, "select coalesce(sum(amount_minor), 0) from credit where tenant_id in (:tenants) "
-        + "and status = 'PENDING'"))
-        .as("the credits in the database are the ones the clients were told of").isEqualTo(acknowledgedCredit);
+    reconciled(tenantIds, targets.size(), client);
 
     // The killed server comes back as a replica of the new primary: the cluster is whole again.
     String status = OnHaCluster.cluster("start");

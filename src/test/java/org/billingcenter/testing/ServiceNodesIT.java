@@ -1,5 +1,7 @@
 package org.billingcenter.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -103,6 +105,24 @@ public abstract class ServiceNodesIT {
       }
     }
     return new Cancellable(ids, targets);
+  }
+
+  /**
+   * The database against the client's record after a fault under a cancellation load: every target
+   * cancelled once, with one credit and one audit row, and the pending credits exactly the ones the
+   * client was told of in its acknowledged answers.
+   */
+  protected static void reconciled(List<UUID> tenantIds, int targets, CancelTraffic client) {
+    assertThat(cancelled(tenantIds)).isEqualTo(targets);
+    assertThat(perSubscriptionMoreThanOnce("cancellation", tenantIds)).isZero();
+    assertThat(perSubscriptionMoreThanOnce("credit", tenantIds)).isZero();
+    assertThat(countOver(tenantIds, "select count(*) from audit_event where tenant_id in (:tenants) "
+        + "and action = 'SUBSCRIPTION_CANCELLED'")).isEqualTo(targets);
+    long acknowledgedCredit = client.acknowledged().values().stream().mapToLong(CancelTraffic.Answer::creditMinor).sum();
+    assertThat(acknowledgedCredit).isPositive();
+    assertThat(countOver(tenantIds,
+            "select coalesce(sum(amount_minor), 0) from credit where tenant_id in (:tenants) and status = 'PENDING'"))
+        .as("the credits in the database are the ones the client was told of").isEqualTo(acknowledgedCredit);
   }
 
   /** Subscriptions of these tenants cancelled now (a cancellation now disables the subscription). */
