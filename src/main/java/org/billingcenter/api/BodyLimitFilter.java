@@ -63,6 +63,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
       refuse(request, response);
       return;
     }
+    if (!mayHaveBody(request)) {
+      // Every attribute lookup of a page goes through each wrapper: no body, nothing to limit.
+      chain.doFilter(request, response);
+      return;
+    }
     try {
       chain.doFilter(new Limited(request, limit), response);
     } catch (IOException | ServletException | RuntimeException failed) {
@@ -72,6 +77,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
       response.reset();
       refuse(request, response);
     }
+  }
+
+  /** A body needs a length above zero or chunked transfer encoding (RFC 9112 §6.3). */
+  private static boolean mayHaveBody(HttpServletRequest request) {
+    return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

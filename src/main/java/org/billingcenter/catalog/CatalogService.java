@@ -33,9 +33,10 @@ public class CatalogService {
 
   @Transactional(readOnly = true)
   public List<Plan> plans() {
-    Map<String, PriceSchedule> schedules = schedules();
+    List<Plan> all = plans.list();
+    Map<String, PriceSchedule> schedules = schedulesOf(all);
     LocalDate today = today();
-    return plans.list().stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
+    return all.stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
   }
 
   /** The plans an organisation may buy or change to: retired ones are left out. */
@@ -68,10 +69,15 @@ public class CatalogService {
   /** Every plan's price schedule by plan id: what the billing run prices renewals with. */
   @Transactional(readOnly = true)
   public Map<String, PriceSchedule> schedules() {
+    return schedulesOf(plans.list());
+  }
+
+  /** One read of the price changes for plans read already (the products page reads the catalog once). */
+  private Map<String, PriceSchedule> schedulesOf(List<Plan> all) {
     Map<String, List<PriceChange>> changes = new HashMap<>();
     prices.all().forEach(c -> changes.computeIfAbsent(c.planId(), k -> new java.util.ArrayList<>()).add(c));
     Map<String, PriceSchedule> schedules = new HashMap<>();
-    plans.list().forEach(p -> schedules.put(p.id(), new PriceSchedule(p.unitPrice(), changes.getOrDefault(p.id(), List.of()))));
+    all.forEach(p -> schedules.put(p.id(), new PriceSchedule(p.unitPrice(), changes.getOrDefault(p.id(), List.of()))));
     return schedules;
   }
 

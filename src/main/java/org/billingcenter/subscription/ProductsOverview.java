@@ -1,5 +1,6 @@
 package org.billingcenter.subscription;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.billingcenter.shared.Page;
 import org.billingcenter.shared.PageRequest;
 import org.billingcenter.shared.SubscriptionId;
 import org.billingcenter.shared.TenantId;
+import org.billingcenter.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +26,22 @@ public class ProductsOverview {
 
   private final SubscriptionService subscriptions;
   private final CatalogService catalog;
+  private final TenantService tenants;
 
-  ProductsOverview(SubscriptionService subscriptions, CatalogService catalog) {
+  ProductsOverview(SubscriptionService subscriptions, CatalogService catalog, TenantService tenants) {
     this.subscriptions = subscriptions;
     this.catalog = catalog;
+    this.tenants = tenants;
   }
 
   /**
    * @param plans every plan of the catalog by id (a row's plan, frequency and price)
    * @param scheduled the rows' changes waiting for their renewal
+   * @param nextBillingDate the organisation's next billing date (the help panel's sentence on when a
+   *     credit comes back), null before its first paid period
    */
   public record Overview(Page<SubscriptionSummary> rows, Map<String, Plan> plans,
-      Map<SubscriptionId, List<ScheduledChange>> scheduled) {
+      Map<SubscriptionId, List<ScheduledChange>> scheduled, @Nullable LocalDate nextBillingDate) {
 
     /**
      * The organisation's whole list when this page holds all of it (most organisations), else null:
@@ -52,6 +58,7 @@ public class ProductsOverview {
     Map<String, Plan> plans = catalog.plans().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
     // One query for the whole page: which rows have a change waiting for their renewal.
     return new Overview(rows, plans,
-        subscriptions.pendingChanges(tenant, rows.items().stream().map(r -> r.subscription().id()).toList()));
+        subscriptions.pendingChanges(tenant, rows.items().stream().map(r -> r.subscription().id()).toList()),
+        tenants.nextBillingDate(tenant).orElse(null));
   }
 }

@@ -75,7 +75,7 @@ public final class ProductsPageProbe {
         Recording rec = null;
         if (jfr != null && round == 1) {
           rec = new Recording(Configuration.getConfiguration("profile"));
-          rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+          rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(Long.getLong("probe.period", 2)));
           rec.start();
         }
         long g0 = pgCpuNanos(db);

@@ -69,6 +69,8 @@ class ProductsPages {
     model.addAttribute("scheduled", overview.scheduled());
     // For the help panel (help.web.GuidancePanel), so it does not read every subscription again.
     model.addAttribute("everySubscription", overview.everySubscription());
+    // Read with the rows: tenant.web.BillingDateAdvice would read it in a transaction of its own.
+    model.addAttribute("nextBillingDate", overview.nextBillingDate());
     return "billing/products";
   }
 
