@@ -119,7 +119,22 @@ public class Problems {
         || e instanceof TransientDataAccessException
         || e instanceof RecoverableDataAccessException
         || e instanceof CannotCreateTransactionException
-        || e instanceof TransactionSystemException;
+        || e instanceof TransactionSystemException
+        || onDemotedServer(e);
+  }
+
+  /**
+   * A write refused because the server is read-only ({@code 25006}): the primary this connection was
+   * opened to has been demoted (a switchover, or a primary that lost its cluster's DCS). Nothing was
+   * written; the pool finds the new primary (issue 19). Spring leaves this SQLState uncategorised.
+   */
+  private static boolean onDemotedServer(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "25006".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 503 with Retry-After, for filters that meet an unreachable database outside Spring MVC. */

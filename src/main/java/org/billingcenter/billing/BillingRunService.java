@@ -57,6 +57,7 @@ public class BillingRunService {
   private final BillingRunLog history;
   private final CreditAllocations creditAllocations;
   private final TransactionTemplate transaction;
+  private final OutagePatience patience;
   private final Clock clock;
   private final int batchSize;
   private final java.time.Duration pause;
@@ -70,6 +71,7 @@ public class BillingRunService {
       BillingRunLog history,
       CreditAllocations creditAllocations,
       TransactionTemplate transaction,
+      OutagePatience patience,
       Clock clock,
       @Value("${billing-center.billing.batch-tenants:200}") int batchSize,
       @Value("${billing-center.billing.pause-between-batches:0ms}") java.time.Duration pause) {
@@ -81,6 +83,7 @@ public class BillingRunService {
     this.history = history;
     this.creditAllocations = creditAllocations;
     this.transaction = transaction;
+    this.patience = patience;
     this.clock = clock;
     this.batchSize = batchSize;
     this.pause = pause;
@@ -123,15 +126,21 @@ public class BillingRunService {
   RunResult run(LocalDate day, UUID runId) {
     RunResult total = new RunResult(day, 0, 0, 0, 0, 0);
     try {
-      transaction.executeWithoutResult(status -> runs.fillBillingDays());
-      history.tenantsDue(runId, runs.countDueTenants(day));
+      // Each step is one transaction: one that failed with the database gone is tried again (OutagePatience).
+      patience.call("billing run " + day + ": billing days", () -> {
+        transaction.executeWithoutResult(status -> runs.fillBillingDays());
+        history.tenantsDue(runId, runs.countDueTenants(day));
+        return null;
+      });
       Map<String, Plan> plans = new HashMap<>();
-      catalog.plans().forEach(plan -> plans.put(plan.id(), plan));
-      Map<String, PriceSchedule> schedules = catalog.schedules();
+      patience.call("billing run " + day + ": catalog", catalog::plans).forEach(plan -> plans.put(plan.id(), plan));
+      Map<String, PriceSchedule> schedules = patience.call("billing run " + day + ": prices", catalog::schedules);
       UUID after = FIRST;
       while (true) {
         UUID from = after;
-        Batch batch = transaction.execute(status -> billBatch(day, from, plans, schedules, runId));
+        // A batch whose commit was acknowledged is not billed again: its tenants are no longer due.
+        Batch batch = patience.call("billing run " + day + ": batch after " + from,
+            () -> transaction.execute(status -> billBatch(day, from, plans, schedules, runId)));
         if (batch == null || batch.tenants().isEmpty()) {
           break;
         }
@@ -145,7 +154,10 @@ public class BillingRunService {
     } finally {
       gateway.dispatch(); // the committed batches' collections and refunds go to the provider
     }
-    history.succeeded(runId);
+    patience.call("billing run " + day + ": history", () -> {
+      history.succeeded(runId);
+      return null;
+    });
     log.info("Billing run {}: {}", day, total);
     return total;
   }

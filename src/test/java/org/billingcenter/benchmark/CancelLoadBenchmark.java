@@ -44,7 +44,9 @@ public final class CancelLoadBenchmark {
     int subscriptions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int tenants = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int perLevel = args.length > 2 ? Integer.parseInt(args[2]) : 6_000;
-    String server = "jdbc:postgresql://127.0.0.1:5432/";
+    // Optionally another server (a cluster's primary: bin/benchmark-replication); pgbench goes there too.
+    String server = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/";
+    pgPort = String.valueOf(java.net.URI.create(server.substring("jdbc:".length())).getPort());
     try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", ""); Statement s = c.createStatement()) {
       s.execute("drop database if exists billing_load");
       s.execute("create database billing_load");
@@ -203,8 +205,11 @@ public final class CancelLoadBenchmark {
     return file;
   }
 
+  /** The PostgreSQL server's port, for pgbench. */
+  private static String pgPort = "5432";
+
   static Result pgbench(Path script, int clients, int count, int lo, int hi) throws Exception {
-    Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(clients),
+    Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", pgPort, "-U", "postgres", "-n", "-c", String.valueOf(clients),
             "-j", String.valueOf(Math.min(clients, 2)), "-t", String.valueOf(Math.max(1, count / clients)),
             "-D", "lo=" + lo, "-D", "hi=" + hi, "-f", script.toString(), "billing_load")
         .redirectErrorStream(true).start();

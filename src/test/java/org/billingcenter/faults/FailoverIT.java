@@ -22,13 +22,14 @@ import org.billingcenter.testing.ServiceNodesIT;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19: the primary of the Patroni cluster ({@code bin/ha-cluster}, synchronous replication)
- * dies under a cancellation load sent by 4 clients to two service nodes, each request with its own
- * Idempotency-Key. Patroni promotes the synchronous replica; the nodes find it by themselves (the
- * multi-host URL), answering 503 meanwhile, never 500; the clients retry with the same keys.
- * Reconciled against the clients' record: every acknowledged cancellation is there exactly once with
- * one credit and one audit row, nothing refused is half-written; the killed server rejoins as a
- * replica.
+ * Issue 19: faults of the Patroni cluster ({@code bin/ha-cluster}, synchronous replication, three
+ * etcd members) under a cancellation load sent by 4 clients to two service nodes, each request with
+ * its own Idempotency-Key: the primary dies (Patroni promotes the synchronous replica; the nodes find
+ * it by themselves through the multi-host URL, answering 503 meanwhile, never 500), the synchronous
+ * replica dies (writes go on), the DCS loses its quorum (the primary demotes itself; 503 until etcd
+ * is back). The clients retry with the same keys. Reconciled against the clients' record: every
+ * acknowledged cancellation is there exactly once with one credit and one audit row, nothing refused
+ * is half-written; the lost member rejoins.
  */
 class FailoverIT extends ServiceNodesIT implements OnHaCluster {
 
@@ -37,33 +38,96 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
 
   @Test
   void acknowledged_cancellations_survive_the_primary_s_death_exactly_once() throws Exception {
-    Cancellable load = cancellable(TENANTS, PER_TENANT, "failover-");
+    Map<Integer, Integer> statuses = cancelLoadThrough("failover-", (a, client) -> OnHaCluster.cluster("kill-primary"));
+    assertThat(statuses).as("never a 500, whatever the moment").doesNotContainKey(500);
+  }
+
+  /** Patroni names the other replica synchronous; a commit waits for that at most. */
+  @Test
+  void losing_the_synchronous_replica_stops_no_write() throws Exception {
+    Map<Integer, Integer> statuses = cancelLoadThrough("replica-", (a, client) -> OnHaCluster.cluster("kill-replica"));
+    assertThat(statuses).as("every request answered as without the fault").containsOnlyKeys(200);
+  }
+
+  /**
+   * Two of the three etcd members die: the DCS has no quorum, so the primary cannot renew its leader
+   * key and demotes itself (no split brain: no server takes writes without the DCS). The service
+   * answers 503 meanwhile, never a 500 and never a write; etcd back, a leader is elected and the
+   * clients' retries complete.
+   */
+  @Test
+  void without_a_dcs_quorum_the_primary_demotes_itself_and_the_service_answers_503() throws Exception {
+    // Sent while no server is the primary (the load itself may be over before the demotion).
+    Cancellable late = cancellable(2, 3, "dcs-late-");
+    Map<Integer, Integer> statuses = cancelLoadThrough("dcs-", (a, client) -> {
+      String report = OnHaCluster.cluster("kill-etcd", "2");
+      long killed = System.nanoTime();
+      long deadline = killed + Duration.ofSeconds(60).toNanos();
+      while (OnHaCluster.hasPrimary() && System.nanoTime() < deadline) {
+        sleep(200);
+      }
+      assertThat(OnHaCluster.hasPrimary()).as("the primary demoted itself without the DCS").isFalse();
+      long demotedAfter = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+      sleep(3_000); // the node's pool meets the demoted server
+      List<Integer> answers = late.targets().stream().map(t -> client.send(t, a).status()).toList();
+      assertThat(answers).as("no primary: 503, never a write").containsOnly(503);
+      return report + " no primary " + demotedAfter + " ms after; cancellations then: " + answers + "; etcd restarted: "
+          + OnHaCluster.cluster("start").lines().filter(l -> l.contains("Leader")).findFirst().orElse("").strip();
+    });
+    assertThat(statuses).as("never a 500").doesNotContainKey(500).as("503 while no server takes writes").containsKey(503);
+    assertThat(cancelled(late.tenants())).as("nothing written while there was no primary").isZero();
+    assertThat(countOver(late.tenants(), "select count(*) from credit where tenant_id in (:tenants)")).isZero();
+  }
+
+  /** A fault of the cluster, run while the load goes on; may send through node {@code a} meanwhile. */
+  interface Fault {
+    String run(ServiceNode a, CancelTraffic client) throws Exception;
+  }
+
+  /**
+   * 4 clients cancel through two service nodes; after a third are acknowledged {@code fault} runs
+   * (in its own thread: the clients keep sending). Then every request is retried with its key until
+   * answered 200: an acknowledged one is replayed, not redone. Reconciled against the clients' record;
+   * the cluster is made whole again and must show a leader and two replicas. Returns the statuses
+   * the clients saw before the retries.
+   */
+  private Map<Integer, Integer> cancelLoadThrough(String keyPrefix, Fault fault) throws Exception {
+    Cancellable load = cancellable(TENANTS, PER_TENANT, keyPrefix);
     List<Target> targets = load.targets();
     List<UUID> tenantIds = load.tenants();
     CancelTraffic client = new CancelTraffic();
-    try (ServiceNode a = ServiceNode.start("failover-a", settings());
-        ServiceNode b = ServiceNode.start("failover-b", settings())) {
+    Map<Integer, Integer> statuses;
+    try (ServiceNode a = ServiceNode.start(keyPrefix + "a", settings());
+        ServiceNode b = ServiceNode.start(keyPrefix + "b", settings())) {
       a.awaitReady(Duration.ofSeconds(120));
       b.awaitReady(Duration.ofSeconds(120));
-      AtomicBoolean killed = new AtomicBoolean();
-      AtomicLong killedAt = new AtomicLong();
-      AtomicReference<String> killReport = new AtomicReference<>();
+      AtomicBoolean faulted = new AtomicBoolean();
+      AtomicLong faultAt = new AtomicLong();
+      AtomicReference<String> faultReport = new AtomicReference<>();
+      AtomicReference<Throwable> faultFailed = new AtomicReference<>();
       AtomicLong readyAgainMs = new AtomicLong(-1);
-      int killAfter = targets.size() / 3;
-      Thread killer = new Thread(() -> killReport.set(OnHaCluster.cluster("kill-primary")), "kill-primary");
-      Thread probe = new Thread(() -> readyAgainMs.set(readyAgain(a, killedAt)), "readiness-probe");
+      int faultAfter = targets.size() / 3;
+      Thread faulting = new Thread(() -> {
+        try {
+          faultReport.set(fault.run(a, client));
+        } catch (Throwable e) {
+          faultFailed.set(e);
+        }
+      }, "fault");
+      Thread probe = new Thread(() -> readyAgainMs.set(readyAgain(a, faultAt, faulting)), "readiness-probe");
       client.sendEach(targets, List.of(a, b), 4, () -> {
-        if (client.acknowledged().size() >= killAfter && killed.compareAndSet(false, true)) {
-          killedAt.set(System.nanoTime());
-          killer.start(); // blocks until a replica took a write, while the clients keep sending
+        if (client.acknowledged().size() >= faultAfter && faulted.compareAndSet(false, true)) {
+          faultAt.set(System.nanoTime());
+          faulting.start(); // blocks until the fault is done, while the clients keep sending
           probe.start();
         }
       });
-      assertThat(killed).as("killed mid-load").isTrue();
-      killer.join(Duration.ofMinutes(2).toMillis());
-      probe.join(Duration.ofMinutes(2).toMillis());
+      assertThat(faulted).as("the fault came mid-load").isTrue();
+      faulting.join(Duration.ofMinutes(3).toMillis());
+      probe.join(Duration.ofMinutes(3).toMillis());
+      assertThat(faultFailed.get()).as("the fault ran").isNull();
       Map<String, Answer> beforeRetries = Map.copyOf(client.acknowledged());
-      assertThat(client.statuses()).as("never a 500, whatever the moment").doesNotContainKey(500);
+      statuses = Map.copyOf(client.statuses());
 
       // The clients retry everything with the same keys until each is answered 200.
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -82,26 +146,45 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
           assertThat(again.body()).isEqualTo(first.body());
         }
       }
-      System.out.printf("failover under cancel load: %d of %d acknowledged before the retries, answers %s; %s"
-              + " service node ready again %d ms after the kill%n",
-          beforeRetries.size(), targets.size(), client.statuses(), killReport.get().strip().replace('\n', ' '),
-          readyAgainMs.get());
+      System.out.printf("%s under cancel load: %d of %d acknowledged before the retries, answers %s; %s;"
+              + " service node readiness: %s%n",
+          keyPrefix, beforeRetries.size(), targets.size(), statuses, faultReport.get().strip().replace('\n', ' '),
+          readyAgainMs.get() < 0 ? "never went down" : "ready again " + readyAgainMs.get() + " ms after the fault");
     }
 
     reconciled(tenantIds, targets.size(), client);
 
-    // The killed server comes back as a replica of the new primary: the cluster is whole again.
+    // The lost member comes back (a killed primary as a replica of the new one): the cluster is whole again.
     String status = OnHaCluster.cluster("start");
     System.out.println(status);
     assertThat(status.lines().filter(l -> l.contains("| Leader")).count()).isEqualTo(1);
     assertThat(status.lines().filter(l -> l.contains("| Replica") || l.contains("| Sync Standby")).count()).isEqualTo(2);
+    return statuses;
   }
 
-  /** Ms from the kill until node {@code a}'s readiness answers 200 after having answered otherwise; -1 if never. */
-  private static long readyAgain(ServiceNode a, AtomicLong killedAt) {
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Ms from the fault until node {@code a}'s readiness answers 200 after having answered otherwise;
+   * -1 if it never went down (checked until 5 s after the fault's thread ended) or never came back.
+   */
+  private static long readyAgain(ServiceNode a, AtomicLong killedAt, Thread fault) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     boolean sawDown = false;
-    while (System.nanoTime() - killedAt.get() < Duration.ofSeconds(90).toNanos()) {
+    long faultEnded = 0;
+    while (System.nanoTime() - killedAt.get() < Duration.ofSeconds(150).toNanos()) {
+      if (!sawDown && !fault.isAlive()) {
+        faultEnded = faultEnded == 0 ? System.nanoTime() : faultEnded;
+        if (System.nanoTime() - faultEnded > Duration.ofSeconds(5).toNanos()) {
+          return -1;
+        }
+      }
       int status;
       try {
         status = http.send(HttpRequest.newBuilder(a.uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2))

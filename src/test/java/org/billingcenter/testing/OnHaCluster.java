@@ -27,17 +27,19 @@ public interface OnHaCluster {
     return url;
   }
 
-  /** Runs {@code bin/ha-cluster <command>} and returns what it printed; fails if it fails. */
-  static String cluster(String command) {
+  /** Runs {@code bin/ha-cluster <command> [arguments]} and returns what it printed; fails if it fails. */
+  static String cluster(String... command) {
     try {
-      Process p = new ProcessBuilder("bash", "bin/ha-cluster", command).redirectErrorStream(true).start();
+      java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("bash", "bin/ha-cluster"));
+      line.addAll(java.util.List.of(command));
+      Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new IllegalStateException("bin/ha-cluster " + command + " did not finish in 5 minutes");
+        throw new IllegalStateException("bin/ha-cluster " + String.join(" ", command) + " did not finish in 5 minutes");
       }
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
-        throw new IllegalStateException("bin/ha-cluster " + command + " failed:\n" + out);
+        throw new IllegalStateException("bin/ha-cluster " + String.join(" ", command) + " failed:\n" + out);
       }
       return out;
     } catch (IOException e) {
@@ -46,5 +48,25 @@ public interface OnHaCluster {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** True when a member's REST API answers 200 on /primary (ports 8008-8010): a server takes writes. */
+  static boolean hasPrimary() {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build();
+    for (int port = 8008; port <= 8010; port++) {
+      try {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/primary"))
+            .timeout(java.time.Duration.ofSeconds(2)).build();
+        if (http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException unreachable) {
+        // that member is down
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 }
