@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * etcd members) under a cancellation load sent by 4 clients to two service nodes, each request with
  * its own Idempotency-Key: the primary dies (Patroni promotes the synchronous replica; the nodes find
  * it by themselves through the multi-host URL, answering 503 meanwhile, never 500), the synchronous
- * replica dies (writes go on), the DCS loses its quorum (the primary demotes itself; 503 until etcd
- * is back). The clients retry with the same keys. Reconciled against the clients' record: every
+ * replica and an etcd member die (writes go on), the DCS loses its quorum (the primary demotes
+ * itself; 503 until etcd is back). The clients retry with the same keys. Reconciled against the clients' record: every
  * acknowledged cancellation is there exactly once with one credit and one audit row, nothing refused
  * is half-written; the lost member rejoins.
  */
@@ -42,10 +42,14 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
     assertThat(statuses).as("never a 500, whatever the moment").doesNotContainKey(500);
   }
 
-  /** Patroni names the other replica synchronous; a commit waits for that at most. */
+  /**
+   * One etcd member and the synchronous replica die: two etcd members keep the DCS's quorum, and
+   * Patroni names the other replica synchronous; a commit waits for that at most.
+   */
   @Test
-  void losing_the_synchronous_replica_stops_no_write() throws Exception {
-    Map<Integer, Integer> statuses = cancelLoadThrough("replica-", (a, client) -> OnHaCluster.cluster("kill-replica"));
+  void losing_an_etcd_member_and_the_synchronous_replica_stops_no_write() throws Exception {
+    Map<Integer, Integer> statuses = cancelLoadThrough("replica-",
+        (a, client) -> OnHaCluster.cluster("kill-etcd", "1") + OnHaCluster.cluster("kill-replica"));
     assertThat(statuses).as("every request answered as without the fault").containsOnlyKeys(200);
   }
 
