@@ -19,6 +19,8 @@ import org.billingcenter.testing.LongVariant;
 import org.billingcenter.testing.OnHaCluster;
 import org.billingcenter.testing.ServiceNode;
 import org.billingcenter.testing.ServiceNodesIT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,25 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
 
   static final int TENANTS = LongVariant.pick(8, 40);
   static final int PER_TENANT = 10;
+
+  /** Two service nodes for all the faults: nodes outlive a failover, and a node's start is the slow part. */
+  static ServiceNode a;
+  static ServiceNode b;
+
+  @BeforeAll
+  static void startNodes() throws Exception {
+    a = ServiceNode.start("failover-a", settings());
+    b = ServiceNode.start("failover-b", settings());
+  }
+
+  @AfterAll
+  static void stopNodes() throws InterruptedException {
+    for (ServiceNode node : new ServiceNode[] {a, b}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
 
   @Test
   void acknowledged_cancellations_survive_the_primary_s_death_exactly_once() throws Exception {
@@ -101,60 +122,58 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
     List<UUID> tenantIds = load.tenants();
     CancelTraffic client = new CancelTraffic();
     Map<Integer, Integer> statuses;
-    try (ServiceNode a = ServiceNode.start(keyPrefix + "a", settings());
-        ServiceNode b = ServiceNode.start(keyPrefix + "b", settings())) {
-      a.awaitReady(Duration.ofSeconds(120));
-      b.awaitReady(Duration.ofSeconds(120));
-      AtomicBoolean faulted = new AtomicBoolean();
-      AtomicLong faultAt = new AtomicLong();
-      AtomicReference<String> faultReport = new AtomicReference<>();
-      AtomicReference<Throwable> faultFailed = new AtomicReference<>();
-      AtomicLong readyAgainMs = new AtomicLong(-1);
-      int faultAfter = targets.size() / 3;
-      Thread faulting = new Thread(() -> {
-        try {
-          faultReport.set(fault.run(a, client));
-        } catch (Throwable e) {
-          faultFailed.set(e);
-        }
-      }, "fault");
-      Thread probe = new Thread(() -> readyAgainMs.set(readyAgain(a, faultAt, faulting)), "readiness-probe");
-      client.sendEach(targets, List.of(a, b), 4, () -> {
-        if (client.acknowledged().size() >= faultAfter && faulted.compareAndSet(false, true)) {
-          faultAt.set(System.nanoTime());
-          faulting.start(); // blocks until the fault is done, while the clients keep sending
-          probe.start();
-        }
-      });
-      assertThat(faulted).as("the fault came mid-load").isTrue();
-      faulting.join(Duration.ofMinutes(3).toMillis());
-      probe.join(Duration.ofMinutes(3).toMillis());
-      assertThat(faultFailed.get()).as("the fault ran").isNull();
-      Map<String, Answer> beforeRetries = Map.copyOf(client.acknowledged());
-      statuses = Map.copyOf(client.statuses());
-
-      // The clients retry everything with the same keys until each is answered 200.
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      for (int i = 0; i < targets.size(); i++) {
-        Target target = targets.get(i);
-        Answer again = client.send(target, i % 2 == 0 ? a : b);
-        while (again.status() != 200 && System.nanoTime() < deadline) {
-          assertThat(again.status()).as("retry of %s", target.key()).isIn(503, -1);
-          Thread.sleep(500);
-          again = client.send(target, i % 2 == 0 ? a : b);
-        }
-        assertThat(again.status()).as("retry of %s", target.key()).isEqualTo(200);
-        Answer first = beforeRetries.get(target.key());
-        if (first != null) {
-          assertThat(again.replayed()).as("an acknowledged request is replayed, not redone").isTrue();
-          assertThat(again.body()).isEqualTo(first.body());
-        }
+    // Just started, or after the previous fault: they found the repaired cluster by themselves.
+    a.awaitReady(Duration.ofSeconds(120));
+    b.awaitReady(Duration.ofSeconds(120));
+    AtomicBoolean faulted = new AtomicBoolean();
+    AtomicLong faultAt = new AtomicLong();
+    AtomicReference<String> faultReport = new AtomicReference<>();
+    AtomicReference<Throwable> faultFailed = new AtomicReference<>();
+    AtomicLong readyAgainMs = new AtomicLong(-1);
+    int faultAfter = targets.size() / 3;
+    Thread faulting = new Thread(() -> {
+      try {
+        faultReport.set(fault.run(a, client));
+      } catch (Throwable e) {
+        faultFailed.set(e);
       }
-      System.out.printf("%s under cancel load: %d of %d acknowledged before the retries, answers %s; %s;"
-              + " service node readiness: %s%n",
-          keyPrefix, beforeRetries.size(), targets.size(), statuses, faultReport.get().strip().replace('\n', ' '),
-          readyAgainMs.get() < 0 ? "never went down" : "ready again " + readyAgainMs.get() + " ms after the fault");
+    }, "fault");
+    Thread probe = new Thread(() -> readyAgainMs.set(readyAgain(a, faultAt, faulting)), "readiness-probe");
+    client.sendEach(targets, List.of(a, b), 4, () -> {
+      if (client.acknowledged().size() >= faultAfter && faulted.compareAndSet(false, true)) {
+        faultAt.set(System.nanoTime());
+        faulting.start(); // blocks until the fault is done, while the clients keep sending
+        probe.start();
+      }
+    });
+    assertThat(faulted).as("the fault came mid-load").isTrue();
+    faulting.join(Duration.ofMinutes(3).toMillis());
+    probe.join(Duration.ofMinutes(3).toMillis());
+    assertThat(faultFailed.get()).as("the fault ran").isNull();
+    Map<String, Answer> beforeRetries = Map.copyOf(client.acknowledged());
+    statuses = Map.copyOf(client.statuses());
+
+    // The clients retry everything with the same keys until each is answered 200.
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    for (int i = 0; i < targets.size(); i++) {
+      Target target = targets.get(i);
+      Answer again = client.send(target, i % 2 == 0 ? a : b);
+      while (again.status() != 200 && System.nanoTime() < deadline) {
+        assertThat(again.status()).as("retry of %s", target.key()).isIn(503, -1);
+        Thread.sleep(500);
+        again = client.send(target, i % 2 == 0 ? a : b);
+      }
+      assertThat(again.status()).as("retry of %s", target.key()).isEqualTo(200);
+      Answer first = beforeRetries.get(target.key());
+      if (first != null) {
+        assertThat(again.replayed()).as("an acknowledged request is replayed, not redone").isTrue();
+        assertThat(again.body()).isEqualTo(first.body());
+      }
     }
+    System.out.printf("%s under cancel load: %d of %d acknowledged before the retries, answers %s; %s;"
+            + " service node readiness: %s%n",
+        keyPrefix, beforeRetries.size(), targets.size(), statuses, faultReport.get().strip().replace('\n', ' '),
+        readyAgainMs.get() < 0 ? "never went down" : "ready again " + readyAgainMs.get() + " ms after the fault");
 
     reconciled(tenantIds, targets.size(), client);
 

@@ -144,7 +144,8 @@ public final class ServiceNode implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 
-  private static Path log(String name) {
+  /** Where a node's or a command's output goes (target/nodes/NAME.log). */
+  public static Path log(String name) {
     return Path.of("target", "nodes", name + ".log").toAbsolutePath();
   }
 
