@@ -138,7 +138,7 @@ public class BillingRunService {
       UUID after = FIRST;
       while (true) {
         UUID from = after;
-        // A batch whose commit was acknowledged is not billed again: its tenants are no longer due.
+        // A batch that committed though its answer was lost is not billed again: its tenants are no longer due.
         Batch batch = patience.call("billing run " + day + ": batch after " + from,
             () -> transaction.execute(status -> billBatch(day, from, plans, schedules, runId)));
         if (batch == null || batch.tenants().isEmpty()) {
