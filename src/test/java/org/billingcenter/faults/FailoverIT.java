@@ -59,7 +59,7 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
 
   @Test
   void acknowledged_cancellations_survive_the_primary_s_death_exactly_once() throws Exception {
-    Map<Integer, Integer> statuses = cancelLoadThrough("failover-", (a, client) -> OnHaCluster.cluster("kill-primary"));
+    Map<Integer, Integer> statuses = cancelLoadThrough("failover-", client -> OnHaCluster.cluster("kill-primary"));
     assertThat(statuses).as("never a 500, whatever the moment").doesNotContainKey(500);
   }
 
@@ -70,7 +70,7 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
   @Test
   void losing_an_etcd_member_and_the_synchronous_replica_stops_no_write() throws Exception {
     Map<Integer, Integer> statuses = cancelLoadThrough("replica-",
-        (a, client) -> OnHaCluster.cluster("kill-etcd", "1") + OnHaCluster.cluster("kill-replica"));
+        client -> OnHaCluster.cluster("kill-etcd", "1") + OnHaCluster.cluster("kill-replica"));
     assertThat(statuses).as("every request answered as without the fault").containsOnlyKeys(200);
   }
 
@@ -84,7 +84,7 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
   void without_a_dcs_quorum_the_primary_demotes_itself_and_the_service_answers_503() throws Exception {
     // Sent while no server is the primary (the load itself may be over before the demotion).
     Cancellable late = cancellable(2, 3, "dcs-late-");
-    Map<Integer, Integer> statuses = cancelLoadThrough("dcs-", (a, client) -> {
+    Map<Integer, Integer> statuses = cancelLoadThrough("dcs-", client -> {
       String report = OnHaCluster.cluster("kill-etcd", "2");
       long killed = System.nanoTime();
       long deadline = killed + Duration.ofSeconds(60).toNanos();
@@ -104,9 +104,9 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
     assertThat(countOver(late.tenants(), "select count(*) from credit where tenant_id in (:tenants)")).isZero();
   }
 
-  /** A fault of the cluster, run while the load goes on; may send through node {@code a} meanwhile. */
+  /** A fault of the cluster, run while the load goes on; may send through the nodes with {@code client} meanwhile. */
   interface Fault {
-    String run(ServiceNode a, CancelTraffic client) throws Exception;
+    String run(CancelTraffic client) throws Exception;
   }
 
   /**
@@ -133,7 +133,7 @@ class FailoverIT extends ServiceNodesIT implements OnHaCluster {
     int faultAfter = targets.size() / 3;
     Thread faulting = new Thread(() -> {
       try {
-        faultReport.set(fault.run(a, client));
+        faultReport.set(fault.run(client));
       } catch (Throwable e) {
         faultFailed.set(e);
       }
