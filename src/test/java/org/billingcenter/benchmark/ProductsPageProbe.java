@@ -40,6 +40,22 @@ public final class ProductsPageProbe {
     return ticks * 10_000_000L;
   }
 
+  /** CPU time of the live threads by kind: the server's request threads, the in-process client's, the rest. */
+  static java.util.Map<String, Long> threadCpu() {
+    var mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+    for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) continue;
+      String name = info.getThreadName();
+      String kind = name.startsWith("http-nio") ? "server" : name.startsWith("HttpClient") || name.startsWith("pool-") ? "client" : "other";
+      long cpu = mx.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) kinds.merge(kind, cpu, Long::sum);
+      long bytes = ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(info.getThreadId());
+      if (bytes > 0) kinds.merge(kind + "-kB", bytes / 1000, Long::sum);
+    }
+    return kinds;
+  }
+
   public static void main(String[] args) throws Exception {
     int perUser = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     String jfr = args.length > 1 ? args[1] : null;
@@ -79,9 +95,11 @@ public final class ProductsPageProbe {
           rec.start();
         }
         long g0 = pgCpuNanos(db);
+        java.util.Map<String, Long> t0 = threadCpu();
         long c0 = os.getProcessCpuTime();
         double[] p = ProductsPageBenchmark.run(users, base + "/billing/products", perUser);
         long c1 = os.getProcessCpuTime();
+        java.util.Map<String, Long> t1 = threadCpu();
         long g1 = pgCpuNanos(db);
         if (rec != null) { rec.stop(); rec.dump(Path.of(jfr)); rec.close(); }
         double[] l = ProductsPageBenchmark.run(users, base + "/actuator/health/liveness", perUser);
@@ -90,6 +108,12 @@ public final class ProductsPageProbe {
         int n = 16 * perUser;
         System.out.printf("PROBE round %d: page JVM %.2f + PG %.2f ms CPU/req (%.0f req/s p95 %.1f) | liveness JVM %.2f + PG %.2f ms CPU/req (%.0f req/s p95 %.1f)%n",
             round, (c1 - c0) / 1e6 / n, (g1 - g0) / 1e6 / n, p[0], p[2], (c2 - c1) / 1e6 / n, (g2 - g1) / 1e6 / n, l[0], l[2]);
+        StringBuilder split = new StringBuilder("PROBE round " + round + " page JVM CPU by thread kind (ms/req):");
+        for (var e : t1.entrySet()) {
+          double delta = e.getValue() - t0.getOrDefault(e.getKey(), 0L);
+          split.append(String.format(" %s %.2f", e.getKey(), e.getKey().endsWith("-kB") ? delta / n : delta / 1e6 / n));
+        }
+        System.out.println(split);
       }
     }
   }
