@@ -33,10 +33,25 @@ public class CatalogService {
 
   @Transactional(readOnly = true)
   public List<Plan> plans() {
-    List<Plan> all = plans.list();
-    Map<String, PriceSchedule> schedules = schedulesOf(all);
+    return pricedToday(plans.list(), prices.all());
+  }
+
+  /**
+   * The plans of these ids by id, at today's list price: what a page of subscriptions shows, read
+   * without the rest of the catalog (an operator's catalog may hold hundreds of plans).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Plan> plansById(java.util.Collection<String> planIds) {
+    java.util.Set<String> ids = java.util.Set.copyOf(planIds);
+    Map<String, Plan> byId = new HashMap<>();
+    pricedToday(plans.list(ids), prices.of(ids)).forEach(p -> byId.put(p.id(), p));
+    return byId;
+  }
+
+  private List<Plan> pricedToday(List<Plan> read, List<PriceChange> changes) {
+    Map<String, PriceSchedule> schedules = schedulesOf(read, changes);
     LocalDate today = today();
-    return all.stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
+    return read.stream().map(p -> p.withUnitPrice(schedules.get(p.id()).inForceOn(today))).toList();
   }
 
   /** The plans an organisation may buy or change to: retired ones are left out. */
@@ -69,13 +84,13 @@ public class CatalogService {
   /** Every plan's price schedule by plan id: what the billing run prices renewals with. */
   @Transactional(readOnly = true)
   public Map<String, PriceSchedule> schedules() {
-    return schedulesOf(plans.list());
+    return schedulesOf(plans.list(), prices.all());
   }
 
-  /** One read of the price changes for plans read already (the products page reads the catalog once). */
-  private Map<String, PriceSchedule> schedulesOf(List<Plan> all) {
+  /** The price schedules of plans read already, from their changes read in one query. */
+  private static Map<String, PriceSchedule> schedulesOf(List<Plan> all, List<PriceChange> read) {
     Map<String, List<PriceChange>> changes = new HashMap<>();
-    prices.all().forEach(c -> changes.computeIfAbsent(c.planId(), k -> new java.util.ArrayList<>()).add(c));
+    read.forEach(c -> changes.computeIfAbsent(c.planId(), k -> new java.util.ArrayList<>()).add(c));
     Map<String, PriceSchedule> schedules = new HashMap<>();
     all.forEach(p -> schedules.put(p.id(), new PriceSchedule(p.unitPrice(), changes.getOrDefault(p.id(), List.of()))));
     return schedules;

@@ -50,6 +50,11 @@ class PlanRepository {
     return jdbc.sql(SELECT + ORDER).query(PLAN).list();
   }
 
+  /** The plans of these ids (a page's rows), none for none. */
+  List<Plan> list(java.util.Collection<String> ids) {
+    return ids.isEmpty() ? List.of() : jdbc.sql(SELECT + " where p.plan_id in (:ids)" + ORDER).param("ids", ids).query(PLAN).list();
+  }
+
   List<Plan> list(PageRequest page) {
     return jdbc.sql(SELECT + ORDER + " limit :size offset :offset")
         .param("size", page.size())

@@ -42,6 +42,12 @@ class PriceRepository {
         .param("plan", planId).query(CHANGE).list();
   }
 
+  /** The price changes of these plans, none for none. */
+  List<PriceChange> of(java.util.Collection<String> planIds) {
+    return planIds.isEmpty() ? List.of() : jdbc.sql(SELECT + " where pp.plan_id in (:plans) order by pp.plan_id, pp.effective_from")
+        .param("plans", planIds).query(CHANGE).list();
+  }
+
   void insert(PriceChange change, Instant at, String actor) {
     jdbc.sql(
             """

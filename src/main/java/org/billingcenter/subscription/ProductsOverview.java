@@ -3,8 +3,6 @@ package org.billingcenter.subscription;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.billingcenter.catalog.CatalogService;
 import org.billingcenter.catalog.Plan;
 import org.billingcenter.shared.Page;
@@ -35,7 +33,7 @@ public class ProductsOverview {
   }
 
   /**
-   * @param plans every plan of the catalog by id (a row's plan, frequency and price)
+   * @param plans the rows' plans by id (a row's plan, frequency and price today)
    * @param scheduled the rows' changes waiting for their renewal
    * @param nextBillingDate the organisation's next billing date (the help panel's sentence on when a
    *     credit comes back), null before its first paid period
@@ -55,7 +53,7 @@ public class ProductsOverview {
   @Transactional(readOnly = true)
   public Overview read(TenantId tenant, PageRequest page) {
     Page<SubscriptionSummary> rows = subscriptions.list(tenant, page);
-    Map<String, Plan> plans = catalog.plans().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+    Map<String, Plan> plans = catalog.plansById(rows.items().stream().map(r -> r.subscription().planId()).toList());
     // One query for the whole page: which rows have a change waiting for their renewal.
     return new Overview(rows, plans,
         subscriptions.pendingChanges(tenant, rows.items().stream().map(r -> r.subscription().id()).toList()),

@@ -73,8 +73,7 @@ public final class ProductsPageProbe {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       List<HttpClient> users = new ArrayList<>();
       for (int i = 0; i < 16; i++) users.add(ProductsPageBenchmark.signIn(base, "birch-admin"));
-      ProductsPageBenchmark.run(users, base + "/billing/products", 300);
-      ProductsPageBenchmark.run(users, base + "/actuator/health/liveness", 150);
+      ProductsPageBenchmark.warmUp(users, base);
       if (Boolean.getBoolean("probe.sql")) {
         var logging = org.springframework.boot.logging.LoggingSystem.get(ProductsPageProbe.class.getClassLoader());
         for (String l : List.of("org.springframework.jdbc.core", "org.springframework.jdbc.support", "org.springframework.transaction")) {

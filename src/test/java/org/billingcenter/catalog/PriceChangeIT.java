@@ -118,7 +118,15 @@ class PriceChangeIT extends DatabaseIT {
     assertThat(jdbc.sql("select action from catalog_change where plan_id = :p").param("p", plan).query(String.class).list())
         .containsExactly("PLAN_PRICE_CHANGED");
 
+    // The products page reads only its rows' plans: priced as the whole catalog prices them, each day.
+    assertThat(catalog.plansById(List.of(plan)).get(plan).unitPrice()).isEqualTo(Money.of(1000, "EUR"));
+    assertThat(catalog.plansById(List.of())).isEmpty();
+
     at("2026-04-02");
+    assertThat(catalog.plansById(List.of(plan, plan)))
+        .containsOnlyKeys(plan)
+        .containsEntry(plan, catalog.plans().stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow());
+    assertThat(catalog.plansById(List.of(plan)).get(plan).unitPrice()).isEqualTo(Money.of(1250, "EUR"));
     Given newcomer = tenants.tenant(0);
     Subscription second = buy(newcomer, 1);
     assertThat(charged(newcomer, second, "2026-04-02")).isEqualTo(1250);
