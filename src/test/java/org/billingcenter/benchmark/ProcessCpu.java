@@ -61,6 +61,30 @@ final class ProcessCpu implements AutoCloseable {
     });
   }
 
+  /**
+   * Milliseconds of CPU the JIT compiler threads of JVM {@code pid} have used so far (their thread
+   * names, cut to 15 characters by Linux, start with {@code C1 CompilerThre} or {@code C2 CompilerThre}).
+   */
+  static double compilerMillis(long pid) {
+    long ticks = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        try {
+          if (Files.readString(task.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException gone) {
+          // a compiler thread that ended
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("no /proc for the service", e);
+    }
+    return ticks * MILLIS_PER_TICK;
+  }
+
   /** Milliseconds of CPU since this was started. */
   double stop() {
     running = false;
