@@ -205,11 +205,11 @@ public final class ProvisioningBenchmark {
   static final class Level {
 
     record Result(String label, int sequences, int errors, double seconds, long[][] steps, long[] whole,
-        double serviceCpuMs, double postgresCpuMs) {
+        double serviceCpuMs, double postgresCpuMs, double clientCpuMs) {
 
       static final String HEADER = "| load | sequences/s | errors | sequence p50 / p99 | "
           + String.join(" | ", Arrays.stream(ProvisioningClient.STEPS).map(s -> s + " p50 / p99").toList())
-          + " | CPU ms per sequence: service / PostgreSQL | pgbench sequences/s (mean latency) | ratio |";
+          + " | CPU ms per sequence: service / PostgreSQL / this client | pgbench sequences/s (mean latency) | ratio |";
 
       double perSecond() {
         return sequences / seconds;
@@ -220,7 +220,8 @@ public final class ProvisioningBenchmark {
         for (long[] step : steps) {
           row.append(' ').append(pct(step)).append(" |");
         }
-        row.append(String.format(Locale.ROOT, " %.1f / %.1f |", serviceCpuMs / sequences, postgresCpuMs / sequences));
+        row.append(String.format(Locale.ROOT, " %.1f / %.1f / %.1f |", serviceCpuMs / sequences, postgresCpuMs / sequences,
+            clientCpuMs / sequences));
         if (pg == null) {
           row.append(" — | — |");
         } else {
@@ -262,6 +263,9 @@ public final class ProvisioningBenchmark {
       AtomicInteger errors = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       ProcessCpu serviceCpu = ProcessCpu.of(servicePid);
+      // The benchmark's own JVM (its HTTP clients): it shares the 2 cores; pgbench's client is C.
+      var self = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long clientCpu0 = self.getProcessCpuTime();
       ProcessCpu postgresCpu = ProcessCpu.backendsOf(DATABASE);
       long started = System.nanoTime();
       long end = started + seconds * 1_000_000_000L;
@@ -298,6 +302,7 @@ public final class ProvisioningBenchmark {
       }
       double elapsed = (System.nanoTime() - started) / 1e9;
       double serviceMs = serviceCpu.stop();
+      double clientMs = (self.getProcessCpuTime() - clientCpu0) / 1e6;
       double postgresMs = postgresCpu.stop();
       pool.shutdown();
       int n = done.get();
@@ -308,7 +313,7 @@ public final class ProvisioningBenchmark {
       }
       long[] sortedWhole = Arrays.copyOf(whole, n);
       Arrays.sort(sortedWhole);
-      Result result = new Result(clients + " clients", n, errors.get(), elapsed, sortedSteps, sortedWhole, serviceMs, postgresMs);
+      Result result = new Result(clients + " clients", n, errors.get(), elapsed, sortedSteps, sortedWhole, serviceMs, postgresMs, clientMs);
       System.out.println(result.row(clients + " clients" + (rate > 0 ? String.format(Locale.ROOT, " at %.1f/s", rate) : ""), null));
       return result;
     }
