@@ -30,11 +30,19 @@ class AssetLinks {
 
   @Bean
   static BeanPostProcessor assetLinksOnly() {
+    return onEach(SpringTemplateEngine.class, engine -> engine.setLinkBuilder(new Builder()));
+  }
+
+  /**
+   * Changes every bean of {@code type} before it is initialised: how the Thymeleaf beans Spring Boot
+   * makes get the project's settings (this link builder, {@link TurnTakingView}'s view class).
+   */
+  static <T> BeanPostProcessor onEach(Class<T> type, java.util.function.Consumer<T> change) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String name) {
-        if (bean instanceof SpringTemplateEngine engine) {
-          engine.setLinkBuilder(new Builder());
+        if (type.isInstance(bean)) {
+          change.accept(type.cast(bean));
         }
         return bean;
       }

@@ -39,9 +39,7 @@ public class TurnTakingView extends ThymeleafView {
     try (RenderTurns.Turn turn = turns.take()) {
       super.render(model, request, buffered);
     }
-    if (buffered.body.size() > 0) {
-      response.getWriter().write(buffered.body.toCharArray());
-    }
+    buffered.body.writeTo(response.getWriter()); // the buffer itself, not a copy
     response.getWriter().flush();
   }
 
@@ -70,15 +68,7 @@ public class TurnTakingView extends ThymeleafView {
 
     @Bean
     static BeanPostProcessor turnTakingViews() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessBeforeInitialization(Object bean, String name) {
-          if (bean instanceof ThymeleafViewResolver resolver) {
-            resolver.setViewClass(TurnTakingView.class);
-          }
-          return bean;
-        }
-      };
+      return AssetLinks.onEach(ThymeleafViewResolver.class, resolver -> resolver.setViewClass(TurnTakingView.class));
     }
 
     @Bean
