@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * come, first served. Rendering a page is CPU work (the template engine, after the controller has
  * read what it shows): on a small host sixteen renders at once take as long in total as sixteen one
  * after another, but each of them finishes at the end, so a queue in arrival order gives the same
- * throughput with less waiting for most pages (measured in docs/PERFORMANCE.md, "Render turns").
+ * throughput with less waiting for most pages (measured in docs/PERFORMANCE.md, "Fifth pass").
  * A render that has waited {@code patience} goes ahead without its turn: the turns order work, they
  * never refuse it. Plain Java, no framework: {@link TurnTakingView} uses it for every page.
  */
